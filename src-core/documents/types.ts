@@ -1,0 +1,350 @@
+/**
+ * The plain data of Fieldbill: customers, the catalog, opportunities, orders, invoices, payments and the company's
+ * settings. Every type here is JSON as it is stored in RxDB and sent to the sync server: no classes, no Dates, no
+ * numbers for money. Money and quantities are decimal strings ("1090.00", "2.5"); instants are ISO 8601 strings.
+ *
+ * Rules live elsewhere (lifecycle.ts, invoice-commands.ts, ...); this file only says what a document is.
+ */
+
+/** An exact decimal number as text, e.g. "1090.00", "-2.5", "0". Never a JS number. */
+export type DecimalString = string
+/** An ISO 8601 instant, e.g. "2025-03-01T09:30:00.000Z". */
+export type IsoDateTime = string
+/** An ISO 8601 calendar date, e.g. "2025-03-01". */
+export type IsoDate = string
+/** A record id: unique within its collection, generated on the device that creates the record. */
+export type Id = string
+
+/** Fields every stored record carries, so sync can order and compare revisions. */
+export interface RecordBase {
+  id: Id
+  updatedAt: IsoDateTime
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Customers
+
+export interface Address {
+  name?: string
+  line1: string
+  line2?: string
+  line3?: string
+  city: string
+  stateOrProvince?: string
+  postalCode?: string
+  country?: string
+}
+
+export interface Contact {
+  id: Id
+  firstName: string
+  lastName: string
+  email?: string
+  phone?: string
+  jobTitle?: string
+}
+
+/** A Dynamics account. Reps see the customers they own (`ownerId`); the integration role sees all. */
+export interface Customer extends RecordBase {
+  name: string
+  accountNumber?: string
+  ownerId: Id
+  email?: string
+  phone?: string
+  primaryContactId?: Id
+  contacts: Contact[]
+  billTo: Address
+  shipTo: Address
+  /** The customer's default price list and currency, proposed for new documents. */
+  priceListId?: Id
+  currencyCode?: string
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Catalog
+
+/** A unit of measure inside its group; `quantity` is how many base units it holds (a Box of 12). */
+export interface Unit {
+  id: Id
+  name: string
+  quantity: DecimalString
+  baseUnitId?: Id
+}
+
+/** Units live inside their group: they are always read and changed together. */
+export interface UnitGroup extends RecordBase {
+  name: string
+  primaryUnitId: Id
+  units: Unit[]
+}
+
+export interface Product extends RecordBase {
+  productNumber: string
+  name: string
+  description?: string
+  unitGroupId: Id
+  defaultUnitId: Id
+  listPrice?: DecimalString
+  standardCost?: DecimalString
+  currentCost?: DecimalString
+  /** Retired products stay on old documents but cannot be added to new lines. */
+  retired: boolean
+}
+
+export type PricingMethod =
+  | 'currencyAmount'
+  | 'percentOfList'
+  | 'markupCurrentCost'
+  | 'marginCurrentCost'
+  | 'markupStandardCost'
+  | 'marginStandardCost'
+
+export interface PriceRounding {
+  policy: 'none' | 'up' | 'down' | 'nearest'
+  option: 'endsIn' | 'multipleOf'
+  amount: DecimalString
+}
+
+export interface PriceList extends RecordBase {
+  name: string
+  currencyCode: string
+  validFrom?: IsoDate
+  validTo?: IsoDate
+}
+
+/** The price of one product in one unit on one price list (a Box price is its own item). */
+export interface PriceListItem extends RecordBase {
+  priceListId: Id
+  productId: Id
+  unitId: Id
+  pricingMethod: PricingMethod
+  amount?: DecimalString
+  percentage?: DecimalString
+  rounding?: PriceRounding
+  discountListId?: Id
+}
+
+/** Bands are inclusive at both ends: from ≤ quantity ≤ to. */
+export interface DiscountBand {
+  from: DecimalString
+  to: DecimalString
+  value: DecimalString
+}
+
+/** What a line keeps of a discount list, so volume discounts follow quantity even while prices are locked. */
+export interface DiscountListSnapshot {
+  type: 'percentage' | 'amount'
+  bands: DiscountBand[]
+}
+
+export interface DiscountList extends RecordBase, DiscountListSnapshot {
+  name: string
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Company settings
+
+export interface CurrencySetting {
+  code: string
+  name: string
+  symbol: string
+  /** Units of this currency per 1 unit of the base currency. */
+  exchangeRate: DecimalString
+  /** Decimals of every money field but price per unit, 0..4. */
+  precision: number
+}
+
+/** The pricing rules in force when a document was created; each document keeps its own copy. */
+export interface PricingSnapshot {
+  pricingPrecision: number
+  currencyPrecision: number
+  discountMethod: 'lineItem' | 'perUnit'
+  rounding: 'halfEven' | 'halfUp'
+}
+
+/** How document numbers look: `{ prefix: 'INV', separator: '-', padding: 5, suffixLength: 6 }` → INV-01001-X7K2Q9. */
+export interface NumberFormat {
+  prefix: string
+  separator: string
+  padding: number
+  suffixLength: number
+}
+
+export interface CompanyProfile {
+  name: string
+  address: Address
+  email?: string
+  phone?: string
+  taxId?: string
+}
+
+export interface CompanySettings extends RecordBase {
+  profile: CompanyProfile
+  baseCurrencyCode: string
+  currencies: CurrencySetting[]
+  pricingPrecision: number
+  discountMethod: 'lineItem' | 'perUnit'
+  rounding: 'halfEven' | 'halfUp'
+  numbering: { invoice: NumberFormat; order: NumberFormat }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lines, history, totals
+
+/**
+ * A product line inside an opportunity, order or invoice. Either a catalog line (`productId` and `unitId`) or a
+ * write-in (`isWriteIn`, a typed `productName`, always an overridden price).
+ */
+export interface DocumentLine {
+  id: Id
+  productId?: Id
+  /** The catalog name at the time the line was priced, or the typed name of a write-in. */
+  productName: string
+  isWriteIn: boolean
+  unitId?: Id
+  description?: string
+  quantity: DecimalString
+  pricePerUnit: DecimalString
+  priceOverridden: boolean
+  manualDiscount: DecimalString
+  tax: DecimalString
+  /** The discount list of the price list item the line was last priced from. */
+  discountList?: DiscountListSnapshot
+  // Computed by priceDocument after every accepted change; never typed by a user.
+  volumeDiscount: DecimalString
+  amount: DecimalString
+  manualDiscountAmount: DecimalString
+  extendedAmount: DecimalString
+  /** The order or opportunity line this one was copied from. */
+  sourceLineId?: Id
+}
+
+export interface DocumentTotals {
+  detailAmount: DecimalString
+  lineItemDiscountAmount: DecimalString
+  discountPercentAmount: DecimalString
+  totalDiscountAmount: DecimalString
+  preFreightAmount: DecimalString
+  freightAmount: DecimalString
+  totalTax: DecimalString
+  totalAmount: DecimalString
+}
+
+export type HistoryValue = string | number | boolean | null
+
+export interface FieldChange {
+  /** A dotted path; lines are named by id, e.g. `lines[L7].quantity`. */
+  field: string
+  from: HistoryValue
+  to: HistoryValue
+}
+
+/** One accepted command: who did what, when. */
+export interface HistoryEntry {
+  at: IsoDateTime
+  by: Id
+  role: ActorRole
+  command: string
+  changes: FieldChange[]
+}
+
+export type ActorRole = 'rep' | 'integration' | 'admin'
+
+/** Who issues a command. The integration role is the back office (ERP) that may change submitted orders. */
+export interface Actor {
+  userId: Id
+  role: ActorRole
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Opportunities, orders, invoices
+
+/** What opportunities, orders and invoices share: a customer, a price list, money settings and lines. */
+export interface SalesDocumentBase extends RecordBase {
+  name: string
+  description?: string
+  customerId: Id
+  contactId?: Id
+  ownerId: Id
+  priceListId: Id
+  currencyCode: string
+  /** Units of the document currency per 1 base unit, copied when the document was created. */
+  exchangeRate: DecimalString
+  pricing: PricingSnapshot
+  lines: DocumentLine[]
+  totals: DocumentTotals
+  /** The totals in the company's base currency, at 4 decimals. */
+  baseTotals: DocumentTotals
+}
+
+export interface Opportunity extends SalesDocumentBase {
+  kind: 'opportunity'
+}
+
+/** The header fields a user types on orders and invoices. */
+export interface OrderInvoiceHeader {
+  billTo: Address
+  shipTo: Address
+  discountPercent: DecimalString
+  discountAmount: DecimalString
+  freightAmount: DecimalString
+}
+
+export type InvoiceState = 'active' | 'paid' | 'canceled'
+export type InvoiceStatus =
+  | 'new'
+  | 'partiallyShipped'
+  | 'billed'
+  | 'booked'
+  | 'installed'
+  | 'complete'
+  | 'partial'
+  | 'canceled'
+
+export interface Invoice extends SalesDocumentBase, OrderInvoiceHeader {
+  kind: 'invoice'
+  /** Assigned at creation (numbering.ts) and never changed. */
+  number: string
+  state: InvoiceState
+  status: InvoiceStatus
+  pricesLocked: boolean
+  orderId?: Id
+  opportunityId?: Id
+  dueDate?: IsoDate
+  createdAt: IsoDateTime
+  createdBy: Id
+  history: HistoryEntry[]
+}
+
+export type OrderState = 'active' | 'submitted' | 'canceled' | 'fulfilled' | 'invoiced'
+export type OrderStatus =
+  'new' | 'pending' | 'inProgress' | 'noMoney' | 'complete' | 'partial' | 'invoiced'
+
+export interface Order extends SalesDocumentBase, OrderInvoiceHeader {
+  kind: 'order'
+  number: string
+  state: OrderState
+  status: OrderStatus
+  pricesLocked: boolean
+  opportunityId?: Id
+  requestedDeliveryDate?: IsoDate
+  createdAt: IsoDateTime
+  createdBy: Id
+  history: HistoryEntry[]
+}
+
+export type PaymentMethod = 'cash' | 'check' | 'card' | 'bankTransfer' | 'other'
+
+/** A payment is its own record, so two devices recording payments offline never overwrite each other. */
+export interface Payment extends RecordBase {
+  invoiceId: Id
+  customerId: Id
+  /** The day the money was received. */
+  date: IsoDate
+  amount: DecimalString
+  currencyCode: string
+  method: PaymentMethod
+  reference?: string
+  recordedAt: IsoDateTime
+  recordedBy: Id
+}
