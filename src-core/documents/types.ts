@@ -5,6 +5,16 @@
  *
  * Rules live elsewhere (lifecycle.ts, invoice-commands.ts, ...); this file only says what a document is.
  */
+import type {
+  DiscountBand,
+  DiscountList as PricingDiscountList,
+  PricingMethod,
+  RoundingOption,
+  RoundingPolicy,
+} from '../pricing'
+
+// The pricing contract's own names, so a document's catalog data is exactly what priceDocument reads.
+export type { DiscountBand, PricingMethod }
 
 /** An exact decimal number as text, e.g. "1090.00", "-2.5", "0". Never a JS number. */
 export type DecimalString = string
@@ -91,17 +101,9 @@ export interface Product extends RecordBase {
   retired: boolean
 }
 
-export type PricingMethod =
-  | 'currencyAmount'
-  | 'percentOfList'
-  | 'markupCurrentCost'
-  | 'marginCurrentCost'
-  | 'markupStandardCost'
-  | 'marginStandardCost'
-
 export interface PriceRounding {
-  policy: 'none' | 'up' | 'down' | 'nearest'
-  option: 'endsIn' | 'multipleOf'
+  policy: RoundingPolicy
+  option: RoundingOption
   amount: DecimalString
 }
 
@@ -124,18 +126,8 @@ export interface PriceListItem extends RecordBase {
   discountListId?: Id
 }
 
-/** Bands are inclusive at both ends: from ≤ quantity ≤ to. */
-export interface DiscountBand {
-  from: DecimalString
-  to: DecimalString
-  value: DecimalString
-}
-
 /** What a line keeps of a discount list, so volume discounts follow quantity even while prices are locked. */
-export interface DiscountListSnapshot {
-  type: 'percentage' | 'amount'
-  bands: DiscountBand[]
-}
+export type DiscountListSnapshot = PricingDiscountList
 
 export interface DiscountList extends RecordBase, DiscountListSnapshot {
   name: string

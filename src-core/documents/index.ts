@@ -1,0 +1,21 @@
+/**
+ * Document rules of Fieldbill: types, lifecycles, commands on orders and invoices, payments, creating documents,
+ * totals through `priceDocument`, history, and runtime schemas.
+ */
+export type * from './types'
+export type * from './commands'
+export { refuse } from './commands'
+export * from './lifecycle'
+export * from './catalog'
+export { applyInvoiceCommand } from './invoice-commands'
+export { applyOrderCommand } from './order-commands'
+export { amountPaid, balanceDue, paymentsOf } from './payments'
+export {
+  createInvoice,
+  createInvoiceFromOrder,
+  createOrder,
+  type NewDocumentInput,
+} from './create-invoice'
+export { priceLines, type PriceMode, type PricedDocument } from './totals'
+export { diffDocuments } from './history'
+export * from './schemas'

@@ -1,0 +1,205 @@
+/**
+ * Line commands shared by orders and invoices: add a catalog product or a write-in, edit, change the price,
+ * remove. Each returns the edited document before pricing; `content-commands.ts` prices it and logs it.
+ */
+import type { Catalog } from './catalog'
+import { refuse, type ContentCommand, type LineChanges, type Refused } from './commands'
+import { describeLine } from './totals'
+import type { DocumentLine, Invoice, Order } from './types'
+import { readValue, type Read } from './values'
+
+export type Editable = Order | Invoice
+
+/** An edited document, and ids of new catalog lines that must take today's catalog price even when locked. */
+export type Edited<D> = { ok: true; document: D; fresh?: Set<string> } | Refused
+
+type LineCommand<T extends ContentCommand['type']> = Extract<ContentCommand, { type: T }>
+
+const ZERO_AMOUNTS = {
+  pricePerUnit: '0',
+  volumeDiscount: '0',
+  amount: '0',
+  manualDiscountAmount: '0',
+  extendedAmount: '0',
+}
+
+export function lockedReason(doc: Editable, what: string): Refused {
+  return refuse(
+    'pricesLocked',
+    `Prices are locked on this ${doc.kind}, so ${what}. Use Current Pricing to unlock them first.`,
+  )
+}
+
+function findLine(doc: Editable, lineId: string): Read<DocumentLine> {
+  const line = doc.lines.find((l) => l.id === lineId)
+  if (!line)
+    return refuse('lineNotFound', `This ${doc.kind} has no such line; it may have been removed.`)
+  return { ok: true, value: line }
+}
+
+function replaceLine<D extends Editable>(doc: D, line: DocumentLine): D {
+  return { ...doc, lines: doc.lines.map((l) => (l.id === line.id ? line : l)) }
+}
+
+/** Reads quantity, manual discount and tax as typed on a new line. */
+function readAmounts(
+  doc: Editable,
+  cmd: { quantity: string; manualDiscount?: string; tax?: string },
+): Read<{ quantity: string; manualDiscount: string; tax: string }> {
+  const quantity = readValue(cmd.quantity, 'quantity', 'Quantity', doc.pricing)
+  if (!quantity.ok) return quantity
+  const manual = readValue(
+    cmd.manualDiscount ?? '0',
+    'nonNegativeMoney',
+    'Manual discount',
+    doc.pricing,
+  )
+  if (!manual.ok) return manual
+  const tax = readValue(cmd.tax ?? '0', 'money', 'Tax', doc.pricing)
+  if (!tax.ok) return tax
+  return {
+    ok: true,
+    value: { quantity: quantity.value, manualDiscount: manual.value, tax: tax.value },
+  }
+}
+
+function checkNewId(doc: Editable, lineId: string): Refused | undefined {
+  if (typeof lineId !== 'string' || lineId === '')
+    return refuse('invalidValue', 'A new line needs an id.')
+  if (doc.lines.some((l) => l.id === lineId))
+    return refuse('duplicateId', `This ${doc.kind} already has a line with that id.`)
+  return undefined
+}
+
+export function addLine<D extends Editable>(
+  doc: D,
+  cmd: LineCommand<'addLine'>,
+  catalog: Catalog,
+): Edited<D> {
+  const bad = checkNewId(doc, cmd.lineId)
+  if (bad) return bad
+  const entry = catalog.find(doc.priceListId, cmd.productId, cmd.unitId)
+  if (!entry)
+    return refuse(
+      'noPrice',
+      `This ${doc.kind}'s price list has no price for that product in that unit. Choose another unit, or add it as a write-in.`,
+    )
+  if (entry.retired)
+    return refuse(
+      'productRetired',
+      `${entry.productName} is retired and cannot be added to new lines.`,
+    )
+  const amounts = readAmounts(doc, cmd)
+  if (!amounts.ok) return amounts
+  const line: DocumentLine = {
+    id: cmd.lineId,
+    productId: cmd.productId,
+    productName: entry.productName,
+    isWriteIn: false,
+    unitId: cmd.unitId,
+    priceOverridden: false,
+    ...ZERO_AMOUNTS,
+    ...amounts.value,
+  }
+  if (cmd.description !== undefined) line.description = cmd.description
+  return { ok: true, document: { ...doc, lines: [...doc.lines, line] }, fresh: new Set([line.id]) }
+}
+
+export function addWriteIn<D extends Editable>(doc: D, cmd: LineCommand<'addWriteIn'>): Edited<D> {
+  if (doc.pricesLocked) return lockedReason(doc, 'write-in products cannot be added')
+  const bad = checkNewId(doc, cmd.lineId)
+  if (bad) return bad
+  const name = typeof cmd.productName === 'string' ? cmd.productName.trim() : ''
+  if (name === '') return refuse('invalidValue', 'A write-in product needs a name.')
+  const price = readValue(cmd.pricePerUnit, 'pricePerUnit', 'Price per unit', doc.pricing)
+  if (!price.ok) return price
+  const amounts = readAmounts(doc, cmd)
+  if (!amounts.ok) return amounts
+  const line: DocumentLine = {
+    id: cmd.lineId,
+    productName: name,
+    isWriteIn: true,
+    priceOverridden: true,
+    ...ZERO_AMOUNTS,
+    ...amounts.value,
+    pricePerUnit: price.value,
+  }
+  if (cmd.description !== undefined) line.description = cmd.description
+  return { ok: true, document: { ...doc, lines: [...doc.lines, line] } }
+}
+
+const LINE_FIELDS: ReadonlySet<string> = new Set([
+  'quantity',
+  'manualDiscount',
+  'tax',
+  'unitId',
+  'description',
+])
+
+function applyLineChanges(
+  doc: Editable,
+  line: DocumentLine,
+  changes: LineChanges,
+): Read<DocumentLine> {
+  const next = { ...line }
+  for (const key of Object.keys(changes)) {
+    if (!LINE_FIELDS.has(key))
+      return refuse('invalidValue', `The ${key} of a line cannot be changed.`)
+  }
+  const reads = [
+    ['quantity', 'quantity', 'Quantity'],
+    ['manualDiscount', 'nonNegativeMoney', 'Manual discount'],
+    ['tax', 'money', 'Tax'],
+  ] as const
+  for (const [field, kind, label] of reads) {
+    if (changes[field] === undefined) continue
+    const read = readValue(changes[field], kind, label, doc.pricing)
+    if (!read.ok) return read
+    next[field] = read.value
+  }
+  if (changes.unitId !== undefined && changes.unitId !== line.unitId) {
+    // Prices are per unit of measure: a new unit is a new price, which a locked document cannot take.
+    if (doc.pricesLocked && !line.isWriteIn)
+      return lockedReason(doc, 'the unit of a line cannot be changed')
+    next.unitId = changes.unitId
+  }
+  if (changes.description === null) delete next.description
+  else if (changes.description !== undefined) next.description = changes.description
+  return { ok: true, value: next }
+}
+
+export function editLine<D extends Editable>(doc: D, cmd: LineCommand<'editLine'>): Edited<D> {
+  const found = findLine(doc, cmd.lineId)
+  if (!found.ok) return found
+  const next = applyLineChanges(doc, found.value, cmd.changes)
+  if (!next.ok) return next
+  return { ok: true, document: replaceLine(doc, next.value) }
+}
+
+export function changePrice<D extends Editable>(
+  doc: D,
+  cmd: LineCommand<'changePrice'>,
+): Edited<D> {
+  if (doc.pricesLocked) return lockedReason(doc, 'prices cannot be changed')
+  const found = findLine(doc, cmd.lineId)
+  if (!found.ok) return found
+  const line = found.value
+  if (cmd.pricePerUnit === null) {
+    if (line.isWriteIn)
+      return refuse(
+        'invalidValue',
+        `${describeLine(doc, line)} is a write-in product with no catalog price; type its price instead.`,
+      )
+    return { ok: true, document: replaceLine(doc, { ...line, priceOverridden: false }) }
+  }
+  const price = readValue(cmd.pricePerUnit, 'pricePerUnit', 'Price per unit', doc.pricing)
+  if (!price.ok) return price
+  const next: DocumentLine = { ...line, pricePerUnit: price.value, priceOverridden: true }
+  return { ok: true, document: replaceLine(doc, next) }
+}
+
+export function removeLine<D extends Editable>(doc: D, cmd: LineCommand<'removeLine'>): Edited<D> {
+  const found = findLine(doc, cmd.lineId)
+  if (!found.ok) return found
+  return { ok: true, document: { ...doc, lines: doc.lines.filter((l) => l.id !== cmd.lineId) } }
+}

@@ -1,0 +1,211 @@
+/**
+ * Runtime schemas of orders, invoices, opportunities and payments, for documents that arrive as unknown JSON
+ * (sync pushes, backup files). They check shape and spelling only; the lifecycle and the totals are checked by
+ * the rules (e.g. the server reprices with `priceLines`).
+ */
+import {
+  array,
+  boolean,
+  int,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  refine,
+  string,
+  union,
+  type Schema,
+} from '../schema'
+import { INVOICE_STATUSES, ORDER_STATUSES } from './lifecycle'
+import type {
+  Address,
+  DiscountListSnapshot,
+  DocumentLine,
+  DocumentTotals,
+  HistoryEntry,
+  Invoice,
+  Opportunity,
+  Order,
+  Payment,
+  PricingSnapshot,
+} from './types'
+
+/** The canonical decimal spelling money.ts parses: optional '-', digits, optional '.' and digits. */
+export const decimalPattern = /^-?\d{1,15}(\.\d{1,10})?$/
+export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
+export const isoDateTimePattern =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
+
+export const decimalString = (): Schema<string> =>
+  string({ pattern: decimalPattern, patternName: 'a decimal number' })
+export const isoDate = (): Schema<string> =>
+  string({ pattern: isoDatePattern, patternName: 'a date (YYYY-MM-DD)' })
+export const isoDateTime = (): Schema<string> =>
+  string({ pattern: isoDateTimePattern, patternName: 'an ISO date and time' })
+export const id = (): Schema<string> => string({ min: 1, max: 200 })
+const text = (max = 1000): Schema<string> => string({ max })
+
+export const addressSchema: Schema<Address> = object({
+  name: optional(text(200)),
+  line1: text(250),
+  line2: optional(text(250)),
+  line3: optional(text(250)),
+  city: text(80),
+  stateOrProvince: optional(text(50)),
+  postalCode: optional(text(20)),
+  country: optional(text(80)),
+})
+
+export const discountListSnapshotSchema: Schema<DiscountListSnapshot> = object({
+  type: oneOf(['percentage', 'amount']),
+  bands: array(object({ from: decimalString(), to: decimalString(), value: decimalString() })),
+})
+
+export const pricingSnapshotSchema: Schema<PricingSnapshot> = object({
+  pricingPrecision: int({ min: 0, max: 4 }),
+  currencyPrecision: int({ min: 0, max: 4 }),
+  discountMethod: oneOf(['lineItem', 'perUnit']),
+  rounding: oneOf(['halfEven', 'halfUp']),
+})
+
+export const lineSchema: Schema<DocumentLine> = refine(
+  object({
+    id: id(),
+    productId: optional(id()),
+    productName: text(500),
+    isWriteIn: boolean(),
+    unitId: optional(id()),
+    description: optional(text(2000)),
+    quantity: decimalString(),
+    pricePerUnit: decimalString(),
+    priceOverridden: boolean(),
+    manualDiscount: decimalString(),
+    tax: decimalString(),
+    discountList: optional(discountListSnapshotSchema),
+    volumeDiscount: decimalString(),
+    amount: decimalString(),
+    manualDiscountAmount: decimalString(),
+    extendedAmount: decimalString(),
+    sourceLineId: optional(id()),
+  }),
+  // A line is either a catalog product in a unit, or a write-in, whose price is always its own.
+  (l) =>
+    l.isWriteIn ? l.priceOverridden && l.productId === undefined : !!l.productId && !!l.unitId,
+  'must be a catalog product with a unit, or a write-in with an overridden price',
+)
+
+const totalsShape = {
+  detailAmount: decimalString(),
+  lineItemDiscountAmount: decimalString(),
+  discountPercentAmount: decimalString(),
+  totalDiscountAmount: decimalString(),
+  preFreightAmount: decimalString(),
+  freightAmount: decimalString(),
+  totalTax: decimalString(),
+  totalAmount: decimalString(),
+}
+export const totalsSchema: Schema<DocumentTotals> = object(totalsShape)
+
+export const historyEntrySchema: Schema<HistoryEntry> = object({
+  at: isoDateTime(),
+  by: id(),
+  role: oneOf(['rep', 'integration', 'admin']),
+  command: string({ min: 1, max: 50 }),
+  changes: array(
+    object({
+      field: text(500),
+      from: nullable(union([string(), int(), boolean()])),
+      to: nullable(union([string(), int(), boolean()])),
+    }),
+  ),
+})
+
+const salesShape = {
+  id: id(),
+  updatedAt: isoDateTime(),
+  name: string({ min: 1, max: 300 }),
+  description: optional(text(2000)),
+  customerId: id(),
+  contactId: optional(id()),
+  ownerId: id(),
+  priceListId: id(),
+  currencyCode: string({ min: 3, max: 3 }),
+  exchangeRate: decimalString(),
+  pricing: pricingSnapshotSchema,
+  lines: array(lineSchema, { max: 1000 }),
+  totals: totalsSchema,
+  baseTotals: totalsSchema,
+}
+
+const headerShape = {
+  billTo: addressSchema,
+  shipTo: addressSchema,
+  discountPercent: decimalString(),
+  discountAmount: decimalString(),
+  freightAmount: decimalString(),
+  pricesLocked: boolean(),
+  number: string({ min: 1, max: 100 }),
+  createdAt: isoDateTime(),
+  createdBy: id(),
+  history: array(historyEntrySchema),
+}
+
+export const opportunitySchema: Schema<Opportunity> = object({
+  ...salesShape,
+  kind: oneOf(['opportunity']),
+})
+
+function uniqueLineIds(doc: { lines: DocumentLine[] }): boolean {
+  return new Set(doc.lines.map((l) => l.id)).size === doc.lines.length
+}
+
+export const invoiceSchema: Schema<Invoice> = refine(
+  refine(
+    object({
+      ...salesShape,
+      ...headerShape,
+      kind: oneOf(['invoice']),
+      state: oneOf(['active', 'paid', 'canceled']),
+      status: oneOf(Object.keys(INVOICE_STATUSES) as (keyof typeof INVOICE_STATUSES)[]),
+      orderId: optional(id()),
+      opportunityId: optional(id()),
+      dueDate: optional(isoDate()),
+    }),
+    (doc) => INVOICE_STATUSES[doc.status].state === doc.state,
+    'status does not belong to the state',
+  ),
+  uniqueLineIds,
+  'line ids must be unique',
+)
+
+export const orderSchema: Schema<Order> = refine(
+  refine(
+    object({
+      ...salesShape,
+      ...headerShape,
+      kind: oneOf(['order']),
+      state: oneOf(['active', 'submitted', 'canceled', 'fulfilled', 'invoiced']),
+      status: oneOf(Object.keys(ORDER_STATUSES) as (keyof typeof ORDER_STATUSES)[]),
+      opportunityId: optional(id()),
+      requestedDeliveryDate: optional(isoDate()),
+    }),
+    (doc) => ORDER_STATUSES[doc.status].state === doc.state,
+    'status does not belong to the state',
+  ),
+  uniqueLineIds,
+  'line ids must be unique',
+)
+
+export const paymentSchema: Schema<Payment> = object({
+  id: id(),
+  updatedAt: isoDateTime(),
+  invoiceId: id(),
+  customerId: id(),
+  date: isoDate(),
+  amount: decimalString(),
+  currencyCode: string({ min: 3, max: 3 }),
+  method: oneOf(['cash', 'check', 'card', 'bankTransfer', 'other']),
+  reference: optional(text(200)),
+  recordedAt: isoDateTime(),
+  recordedBy: id(),
+})
