@@ -66,7 +66,10 @@ export function string(options: StringOptions = {}): Schema<string> {
     if (options.max !== undefined && input.length > options.max)
       throw new SchemaError(path, `must have at most ${options.max} characters`)
     if (options.pattern && !options.pattern.test(input))
-      throw new SchemaError(path, `expected ${options.patternName ?? `to match ${String(options.pattern)}`}`)
+      throw new SchemaError(
+        path,
+        `expected ${options.patternName ?? `to match ${String(options.pattern)}`}`,
+      )
     return input
   })
 }
@@ -101,7 +104,7 @@ export function oneOf<const T extends readonly string[]>(values: T): Schema<T[nu
   return schema((input, path) => {
     if (typeof input !== 'string' || !values.includes(input))
       throw new SchemaError(path, `expected one of ${values.join(', ')}`)
-    return input as T[number]
+    return input
   })
 }
 
@@ -144,7 +147,8 @@ export function object<S extends Shape>(shape: S): Schema<Flatten<ObjectOf<S>>> 
   return schema((input, path) => {
     if (!isPlainObject(input)) throw new SchemaError(path, 'expected an object')
     for (const key of Object.keys(input)) {
-      if (!Object.hasOwn(shape, key)) throw new SchemaError(join(path, key), 'is not an allowed field')
+      if (!Object.hasOwn(shape, key))
+        throw new SchemaError(join(path, key), 'is not an allowed field')
     }
     const out: Record<string, unknown> = {}
     for (const [key, field] of Object.entries(shape)) {
@@ -174,9 +178,7 @@ export function refine<T>(inner: Schema<T>, check: (v: T) => boolean, message: s
 }
 
 /** The first schema that accepts the input; the error lists what each expected. */
-export function union<T extends readonly Schema<unknown>[]>(
-  options: T,
-): Schema<Infer<T[number]>> {
+export function union<T extends readonly Schema<unknown>[]>(options: T): Schema<Infer<T[number]>> {
   return schema((input, path) => {
     const errors: string[] = []
     for (const option of options) {

@@ -1,0 +1,139 @@
+// ESLint flat config: TypeScript and Vue type-checked rules, Playwright rules on e2e/, and the import boundaries
+// of DESIGN.md as lint rules (each folder runs in one runtime and may import only what that runtime has).
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import pluginVue from 'eslint-plugin-vue'
+import playwright from 'eslint-plugin-playwright'
+import globals from 'globals'
+
+const NODE_BUILTINS =
+  '^(node:.*|fs|fs/promises|path|os|child_process|crypto|http|https|net|url|util|stream|events|worker_threads)$'
+
+/** One no-restricted-imports rule from a list of [regex, message] pairs. */
+function forbid(...rules) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      { patterns: rules.map(([regex, message]) => ({ regex, message })) },
+    ],
+  }
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'node_modules/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.vue'],
+        parser: tseslint.parser,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'vue/multi-word-component-names': 'off',
+      // Data must never become markup: customer text is rendered with {{ }} only.
+      'vue/no-v-html': 'error',
+      // Prettier owns formatting.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.node,
+    },
+  },
+  {
+    files: ['src-core/**/*.ts'],
+    ignores: ['src-core/**/*.test.ts'],
+    rules: forbid(
+      ['^(?!\\.{1,2}/)', 'src-core is pure: it imports only src-core (no packages, no node:*).'],
+      ['src-(main|renderer|server)', 'src-core imports only src-core.'],
+    ),
+  },
+  {
+    files: ['src-core/**/*.test.ts'],
+    rules: forbid(
+      [
+        '^(?!\\.{1,2}/|vitest$|fast-check$|node:(fs|path|url|crypto)$)',
+        'src-core tests use vitest, fast-check and node files only.',
+      ],
+      ['src-(main|renderer|server)', 'src-core imports only src-core.'],
+    ),
+  },
+  {
+    files: ['src-renderer/**/*.{ts,vue}'],
+    ignores: ['src-renderer/data/**', 'src-renderer/sync/**'],
+    rules: forbid(
+      ['^electron$', 'The renderer never imports electron: use platform/.'],
+      [NODE_BUILTINS, 'The renderer never imports Node modules.'],
+      ['src-(main|server)', 'The renderer never imports main or server code.'],
+      ['^(rxdb|dexie)(/.*)?$', 'Only src-renderer/data/ and sync/ touch RxDB.'],
+    ),
+  },
+  {
+    files: ['src-renderer/data/**/*.ts', 'src-renderer/sync/**/*.ts'],
+    rules: forbid(
+      ['^electron$', 'The renderer never imports electron.'],
+      [NODE_BUILTINS, 'The renderer never imports Node modules.'],
+      ['src-(main|server)', 'The renderer never imports main or server code.'],
+    ),
+  },
+  {
+    files: ['src-renderer/components/**/*.{ts,vue}', 'src-renderer/pages/**/*.{ts,vue}'],
+    rules: forbid(
+      ['^electron$', 'The renderer never imports electron.'],
+      [NODE_BUILTINS, 'The renderer never imports Node modules.'],
+      ['src-(main|server)', 'The renderer never imports main or server code.'],
+      ['^(rxdb|dexie)(/.*)?$', 'Only src-renderer/data/ touches RxDB.'],
+      ['/platform(/|$)', 'Only stores call the desktop bridge.'],
+      ['/data(/|$)', 'Components talk to stores, not to the data layer.'],
+    ),
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    rules: forbid(
+      ['^(vue|pinia|vue-router|primevue)(/.*)?$', 'Main never imports Vue.'],
+      ['^(rxdb|dexie)(/.*)?$', 'Main never imports RxDB.'],
+      ['src-(renderer|server)', 'Main never imports renderer or server code.'],
+    ),
+  },
+  {
+    files: ['src-server/**/*.ts'],
+    rules: forbid(
+      ['^electron$', 'The server never imports electron.'],
+      ['^(vue|pinia|vue-router|primevue)(/.*)?$', 'The server never imports Vue.'],
+      ['src-(renderer|main)', 'The server never imports desktop code.'],
+    ),
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    ...playwright.configs['flat/recommended'],
+  },
+  {
+    files: ['src-renderer/**/*.{ts,vue}'],
+    languageOptions: { globals: globals.browser },
+  },
+)

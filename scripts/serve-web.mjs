@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Serves the built renderer (out/renderer) on 127.0.0.1 at $PORT, as `npm run web` and the end-to-end tests use
+// it. Same CSP as the desktop's app:// protocol; paths that try to leave the folder are refused.
+import { createServer } from 'node:http'
+import { readFile, stat } from 'node:fs/promises'
+import { extname, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(fileURLToPath(new URL('../out/renderer', import.meta.url)))
+const port = Number(process.env.PORT ?? 5180)
+const host = '127.0.0.1'
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+}
+
+try {
+  await stat(resolve(root, 'index.html'))
+} catch {
+  console.error(`No built renderer in ${root}. Run \`npm run build\` first.`)
+  process.exit(1)
+}
+
+const server = createServer(async (req, res) => {
+  let pathname
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', `http://${host}`).pathname)
+  } catch {
+    res.writeHead(400).end('bad request')
+    return
+  }
+  if (pathname.includes('\0') || pathname.split('/').includes('..')) {
+    res.writeHead(403).end('forbidden')
+    return
+  }
+  const file = resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`)
+  if (file !== root && !file.startsWith(root + sep)) {
+    res.writeHead(403).end('forbidden')
+    return
+  }
+  try {
+    const body = await readFile(file)
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    })
+    res.end(body)
+  } catch {
+    res.writeHead(404).end('not found')
+  }
+})
+
+server.listen(port, host, () => {
+  const address = server.address()
+  const actual = typeof address === 'object' && address ? address.port : port
+  console.log(`Fieldbill (web) at http://${host}:${actual}/`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.close(() => process.exit(0)))
+}

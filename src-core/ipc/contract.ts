@@ -1,0 +1,86 @@
+/**
+ * The one IPC contract between the renderer and the main process. Channel names, request schemas and response
+ * types live here so that the preload, the main-process handlers and the renderer's platform module cannot drift
+ * apart. Only channels listed in `channels` ever cross the bridge.
+ */
+import { empty, object, string, oneOf, type Schema } from '../schema'
+
+export interface AppInfo {
+  name: string
+  version: string
+  platform: string
+  arch: string
+  dataFolder: string
+  electron: string | null
+  chrome: string | null
+}
+
+/** What a handler answers; errors are plain sentences, never stack traces. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string }
+
+export interface ChannelSpec<Req, Res> {
+  request: Schema<Req>
+  /** Phantom field carrying the response type; never read at run time. */
+  response?: Res
+}
+
+function channel<Req, Res>(request: Schema<Req>): ChannelSpec<Req, Res> {
+  return { request }
+}
+
+export const channels = {
+  'app:info': channel<undefined, AppInfo>(empty()),
+  'shell:open-external': channel<{ url: string }, true>(
+    object({ url: string({ max: 2048, pattern: /^https:\/\//, patternName: 'an https URL' }) }),
+  ),
+  'app:theme': channel<{ source: 'system' | 'light' | 'dark' }, true>(
+    object({ source: oneOf(['system', 'light', 'dark'] as const) }),
+  ),
+} as const
+
+export type Channels = typeof channels
+export type ChannelName = keyof Channels
+export type RequestOf<C extends ChannelName> =
+  Channels[C] extends ChannelSpec<infer Req, unknown> ? Req : never
+export type ResponseOf<C extends ChannelName> =
+  Channels[C] extends ChannelSpec<unknown, infer Res> ? Res : never
+
+export const channelNames = Object.keys(channels) as ChannelName[]
+
+/** Preload and renderer agree on this name; the bridge object is exposed on `window` under it. */
+export const BRIDGE_KEY = 'fieldbill'
+
+/**
+ * The bridge as the renderer sees it: exactly one async function per channel, keyed by the channel's name.
+ *
+ * @example
+ * const info = await window.fieldbill['app:info'](undefined)
+ */
+export type DesktopBridge = {
+  readonly [C in ChannelName]: (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>
+} & {
+  /** Subscribes to one of the fixed main → renderer events; returns the unsubscribe function. */
+  readonly on: (event: AppEvent, listener: () => void) => () => void
+}
+
+/** Events main sends to the renderer (menu commands); they carry no payload. */
+export const appEvents = ['menu:about'] as const
+export type AppEvent = (typeof appEvents)[number]
+
+export function isAppEvent(name: unknown): name is AppEvent {
+  return typeof name === 'string' && (appEvents as readonly string[]).includes(name)
+}
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name)
+}
+
+/** Validates a request against its channel's schema; the error names the channel and the field. */
+export function parseRequest<C extends ChannelName>(
+  name: C,
+  payload: unknown,
+): IpcResult<RequestOf<C>> {
+  const parsed = channels[name].request.safeParse(payload)
+  if (!parsed.ok) return { ok: false, error: `${name}: ${parsed.error}` }
+  return { ok: true, value: parsed.value as RequestOf<C> }
+}

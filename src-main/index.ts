@@ -1,0 +1,157 @@
+/**
+ * The Electron main process: the thin adapter that wires the plain-Node modules (policy, protocol, IPC router,
+ * window state, services) to Electron's APIs. Nothing here is tested without the Electron binary, so it holds no
+ * logic of its own beyond the wiring.
+ */
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { channelNames, type ChannelName } from '../src-core/ipc/contract'
+import { createIpcRouter, UserFacingError } from './ipc-router'
+import { menuTemplate } from './menu'
+import { resolveAppRequest } from './protocol'
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isAllowedExternalUrl,
+  isAppUrl,
+} from './security/policy'
+import { appInfo } from './services/app-info'
+import { createWindow, hardenWebContents } from './window'
+import { chooseBounds, parseWindowState, type WindowState } from './window-state'
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const rendererRoot = join(import.meta.dirname, '../renderer')
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
+const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json')
+
+// Must run before `ready`: makes app:// a standard, secure origin so that IndexedDB and fetch work on it.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0]
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl))
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  void app.whenReady().then(start)
+}
+
+async function start(): Promise<void> {
+  registerAppProtocol()
+  denyPermissions()
+  registerIpc()
+  const win = await openMainWindow()
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isMac: process.platform === 'darwin',
+        appName: app.getName(),
+        onAbout: () => win.webContents.send('menu:about'),
+      }),
+    ),
+  )
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openMainWindow()
+  })
+}
+
+function registerAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const resolved = resolveAppRequest(request.url, rendererRoot)
+    if (!resolved.ok) return new Response(resolved.reason, { status: resolved.status })
+    try {
+      const body = await readFile(resolved.path)
+      return new Response(body, {
+        headers: {
+          'content-type': resolved.mimeType,
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      })
+    } catch {
+      return new Response('not found', { status: 404 })
+    }
+  })
+}
+
+function denyPermissions(): void {
+  // The app needs no camera, microphone, notifications or geolocation; refuse them all.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  )
+  session.defaultSession.setPermissionCheckHandler(() => false)
+}
+
+function registerIpc(): void {
+  const router = createIpcRouter(
+    {
+      'app:info': () =>
+        appInfo({
+          name: app.getName(),
+          version: app.getVersion(),
+          dataFolder: app.getPath('userData'),
+          platform: process.platform,
+          arch: process.arch,
+          versions: process.versions,
+        }),
+      'shell:open-external': async ({ url }) => {
+        if (!isAllowedExternalUrl(url))
+          throw new UserFacingError('That link is not on the allow-list.')
+        await shell.openExternal(url)
+        return true as const
+      },
+      'app:theme': ({ source }) => {
+        nativeTheme.themeSource = source
+        return true as const
+      },
+    },
+    { isTrustedSender: (url) => isAppUrl(url, devServerUrl) },
+  )
+  for (const name of channelNames) {
+    ipcMain.handle(name, (event, payload: unknown) =>
+      router.dispatch(name satisfies ChannelName, event.senderFrame?.url ?? '', payload),
+    )
+  }
+}
+
+async function loadWindowState(): Promise<WindowState | null> {
+  try {
+    return parseWindowState(await readFile(windowStateFile(), 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+async function openMainWindow(): Promise<BrowserWindow> {
+  const displays = screen.getAllDisplays().map((d) => d.workArea)
+  const win = createWindow({ bounds: chooseBounds(await loadWindowState(), displays), preloadPath })
+  win.on('close', () => {
+    const state: WindowState = { ...win.getNormalBounds(), maximized: win.isMaximized() }
+    void writeFile(windowStateFile(), JSON.stringify(state)).catch(() => undefined)
+  })
+  win.once('ready-to-show', () => win.show())
+  await win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+  return win
+}

@@ -1,0 +1,18 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import PrimeVue from 'primevue/config'
+import Aura from '@primeuix/themes/aura'
+import App from './App.vue'
+import { router } from './router'
+import { getPlatform } from './platform'
+import { installLinkGuard } from './platform/link-guard'
+import './styles.css'
+
+installLinkGuard(getPlatform())
+
+const app = createApp(App)
+app.use(createPinia())
+app.use(router)
+// PrimeVue's theme follows the OS light/dark setting through prefers-color-scheme.
+app.use(PrimeVue, { theme: { preset: Aura, options: { darkModeSelector: 'system' } } })
+app.mount('#app')

@@ -1,0 +1,70 @@
+/**
+ * The renderer's one door to the desktop. Inside Electron it calls the sandboxed bridge; in a plain browser
+ * (`npm run web`, the end-to-end tests) it falls back to what a browser can do, and says so.
+ */
+import { isAllowedExternalUrl } from '../../src-core/links'
+import type { AppEvent, AppInfo, DesktopBridge, IpcResult } from '../../src-core/ipc/contract'
+
+export class PlatformError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PlatformError'
+  }
+}
+
+export interface Platform {
+  readonly kind: 'desktop' | 'browser'
+  appInfo(): Promise<AppInfo>
+  openExternal(url: string): Promise<void>
+  on(event: AppEvent, listener: () => void): () => void
+}
+
+function unwrap<T>(result: IpcResult<T>): T {
+  if (!result.ok) throw new PlatformError(result.error)
+  return result.value
+}
+
+export function desktopPlatform(bridge: DesktopBridge): Platform {
+  return {
+    kind: 'desktop',
+    appInfo: async () => unwrap(await bridge['app:info'](undefined)),
+    openExternal: async (url) => {
+      unwrap(await bridge['shell:open-external']({ url }))
+    },
+    on: (event, listener) => bridge.on(event, listener),
+  }
+}
+
+export function browserPlatform(win: Window = window): Platform {
+  // Captured now: the link guard replaces window.open later, and this is the one caller allowed the real one.
+  const nativeOpen = win.open.bind(win)
+  return {
+    kind: 'browser',
+    appInfo: () =>
+      Promise.resolve({
+        name: 'Fieldbill',
+        version: __APP_VERSION__,
+        platform: 'web',
+        arch: 'n/a',
+        dataFolder: `This browser's storage for ${win.location.origin}`,
+        electron: null,
+        chrome: null,
+      }),
+    openExternal: (url) => {
+      if (!isAllowedExternalUrl(url))
+        return Promise.reject(new PlatformError('That link is not on the allow-list.'))
+      nativeOpen(url, '_blank', 'noopener,noreferrer')
+      return Promise.resolve()
+    },
+    // A browser has no application menu: nothing ever fires.
+    on: () => () => undefined,
+  }
+}
+
+let current: Platform | undefined
+
+/** The platform for this page: the desktop bridge when the preload exposed it, the browser otherwise. */
+export function getPlatform(): Platform {
+  current ??= window.fieldbill ? desktopPlatform(window.fieldbill) : browserPlatform()
+  return current
+}

@@ -1,0 +1,66 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+
+/** The site map of a sales app, in the order a rep from Dynamics 365 Sales expects it. */
+export const siteMap = [
+  {
+    path: '/orders',
+    name: 'orders',
+    title: 'Orders',
+    page: () => import('./pages/OrdersPage.vue'),
+  },
+  {
+    path: '/invoices',
+    name: 'invoices',
+    title: 'Invoices',
+    page: () => import('./pages/InvoicesPage.vue'),
+  },
+  {
+    path: '/customers',
+    name: 'customers',
+    title: 'Customers',
+    page: () => import('./pages/CustomersPage.vue'),
+  },
+  {
+    path: '/products',
+    name: 'products',
+    title: 'Products',
+    page: () => import('./pages/ProductsPage.vue'),
+  },
+  {
+    path: '/price-lists',
+    name: 'price-lists',
+    title: 'Price Lists',
+    page: () => import('./pages/PriceListsPage.vue'),
+  },
+  {
+    path: '/opportunities',
+    name: 'opportunities',
+    title: 'Opportunities',
+    page: () => import('./pages/OpportunitiesPage.vue'),
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    title: 'Settings',
+    page: () => import('./pages/SettingsPage.vue'),
+  },
+] as const
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/invoices' },
+  ...siteMap.map((entry) => ({
+    path: entry.path,
+    name: entry.name,
+    component: entry.page,
+    meta: { title: entry.title },
+  })),
+  { path: '/:pathMatch(.*)*', redirect: '/invoices' },
+]
+
+// Hash history: the same URLs work under app://, the web build and a file opened for printing.
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+router.afterEach((to) => {
+  const title = typeof to.meta.title === 'string' ? to.meta.title : ''
+  document.title = title ? `${title} · Fieldbill` : 'Fieldbill'
+})
