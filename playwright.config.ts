@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/chromium'
+import { electronBinary } from './e2e/electron'
 
 const port = Number(process.env.E2E_PORT ?? 5199)
 const executablePath = chromiumPath()
@@ -20,7 +21,12 @@ export default defineConfig({
     // A fresh browser context per test means fresh, empty storage (IndexedDB, localStorage) per test.
     launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  globalSetup: './e2e/global-setup.ts',
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' } },
+    // The desktop app itself, where its binary exists; the fixtures swap `page` for its window.
+    ...(electronBinary() ? [{ name: 'electron', use: { baseURL: 'app://fieldbill/' } }] : []),
+  ],
   webServer: {
     command: 'node scripts/serve-web.mjs',
     env: { PORT: String(port) },

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { readFileSync } from 'node:fs'
 
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
