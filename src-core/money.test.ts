@@ -9,6 +9,7 @@ import {
   isNegative,
   isZero,
   MAX_DECIMAL_PLACES,
+  MAX_INTEGER_DIGITS,
   MoneyError,
   mul,
   negate,
@@ -21,26 +22,13 @@ import {
   ZERO,
   type RoundingRule,
 } from './money'
+import { decimalString } from './pricing/test-support/arbitraries'
 import { referenceQuotient, referenceRound } from './pricing/test-support/decimal-reference'
 
 const RULES: readonly RoundingRule[] = ['halfEven', 'halfUp', 'ceiling', 'floor']
 
 /** Canonical decimal strings within the parser's bounds. */
-const decimalText = fc
-  .tuple(
-    fc.boolean(),
-    fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }),
-    fc.integer({ min: 0, max: MAX_DECIMAL_PLACES }),
-  )
-  .map(([negative, magnitude, places]) => {
-    const digits = magnitude.toString().padStart(places + 1, '0')
-    const cut = digits.length - places
-    const body = places === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`
-    const whole = body.split('.')[0] ?? ''
-    // Keep within 15 integer digits after the decimal point is placed.
-    return whole.length > 15 ? null : `${negative ? '-' : ''}${body}`
-  })
-  .filter((t): t is string => t !== null)
+const decimalText = decimalString(MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES, true)
 
 describe('parseDecimal', () => {
   it.each([
