@@ -1,0 +1,128 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import {
+  array,
+  boolean,
+  empty,
+  int,
+  literal,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  refine,
+  SchemaError,
+  string,
+  union,
+} from './schema'
+
+describe('scalars', () => {
+  test.each([
+    [string(), 1, 'expected a string'],
+    [string({ min: 2 }), 'a', 'must have at least 2 characters'],
+    [string({ max: 1 }), 'ab', 'must have at most 1 characters'],
+    [string({ pattern: /^\d+$/, patternName: 'digits' }), 'a', 'expected digits'],
+    [string({ pattern: /^\d+$/ }), 'a', 'expected to match /^\\d+$/'],
+    [int(), 1.5, 'expected an integer'],
+    [int(), 2 ** 53, 'expected an integer'],
+    [int({ min: 1 }), 0, 'must be at least 1'],
+    [int({ max: 1 }), 2, 'must be at most 1'],
+    [boolean(), 'true', 'expected true or false'],
+    [literal('a'), 'b', 'expected "a"'],
+    [oneOf(['x', 'y']), 'z', 'expected one of x, y'],
+  ] as const)('%#: refuses %o', (schema, input, error) => {
+    expect(schema.safeParse(input)).toEqual({ ok: false, error })
+  })
+
+  test('accepts what it describes', () => {
+    expect(string({ min: 1, max: 3, pattern: /a/ }).parse('abc')).toBe('abc')
+    expect(int({ min: 0, max: 9 }).parse(9)).toBe(9)
+    expect(boolean().parse(false)).toBe(false)
+    expect(literal(null).parse(null)).toBeNull()
+    expect(optional(int()).parse(undefined)).toBeUndefined()
+    expect(nullable(int()).parse(null)).toBeNull()
+    expect(nullable(int()).parse(3)).toBe(3)
+  })
+})
+
+describe('objects and lists', () => {
+  const point = object({ x: int(), y: int(), label: optional(string()) })
+
+  test('names the failing path', () => {
+    const shape = object({ points: array(point) })
+    expect(
+      shape.safeParse({
+        points: [
+          { x: 1, y: 2 },
+          { x: 'a', y: 2 },
+        ],
+      }),
+    ).toEqual({
+      ok: false,
+      error: 'points[1].x: expected an integer',
+    })
+    expect(() => shape.parse({ points: {} })).toThrow(SchemaError)
+    try {
+      shape.parse({ points: [{ x: 1, y: 2, z: 3 }] })
+    } catch (e) {
+      expect((e as SchemaError).path).toBe('points[0].z')
+      expect((e as SchemaError).message).toBe('points[0].z: is not an allowed field')
+    }
+  })
+
+  test('refuses non-plain objects, drops absent optionals', () => {
+    expect(point.safeParse([])).toMatchObject({ ok: false, error: 'expected an object' })
+    expect(point.safeParse(new Date())).toMatchObject({ ok: false })
+    expect(point.parse(Object.assign(Object.create(null) as object, { x: 1, y: 2 }))).toEqual({
+      x: 1,
+      y: 2,
+    })
+    expect(Object.keys(point.parse({ x: 1, y: 2, label: undefined }))).toEqual(['x', 'y'])
+    expect(array(int(), { max: 1 }).safeParse([1, 2])).toEqual({
+      ok: false,
+      error: 'must have at most 1 items',
+    })
+  })
+
+  test('empty, refine, union', () => {
+    expect(empty().parse(undefined)).toBeUndefined()
+    expect(empty().parse(null)).toBeUndefined()
+    expect(empty().parse({})).toBeUndefined()
+    expect(empty().safeParse({ a: 1 })).toEqual({ ok: false, error: 'expected no payload' })
+    const even = refine(int(), (n) => n % 2 === 0, 'must be even')
+    expect(even.safeParse(3)).toEqual({ ok: false, error: 'must be even' })
+    const either = union([int(), string()])
+    expect(either.parse('a')).toBe('a')
+    expect(either.safeParse(true)).toEqual({
+      ok: false,
+      error: 'matched no allowed form (expected an integer; expected a string)',
+    })
+  })
+
+  test('a schema that throws something else lets it through', () => {
+    const boom = refine(
+      int(),
+      () => {
+        throw new TypeError('bug')
+      },
+      'never',
+    )
+    expect(() => boom.safeParse(1)).toThrow(TypeError)
+    expect(() => union([boom]).parse(1)).toThrow(TypeError)
+  })
+
+  test('any JSON of the right shape round-trips unchanged', () => {
+    fc.assert(
+      fc.property(
+        fc.record(
+          { x: fc.integer(), y: fc.integer(), label: fc.option(fc.string(), { nil: undefined }) },
+          { requiredKeys: ['x', 'y'] },
+        ),
+        (value) => {
+          const parsed = point.parse(JSON.parse(JSON.stringify(value)))
+          expect(parsed).toEqual(JSON.parse(JSON.stringify(value)))
+        },
+      ),
+    )
+  })
+})
