@@ -136,7 +136,7 @@ export function applyContentCommand<D extends Editable>(
   cmd: ContentCommand<InvoiceHeaderChanges> | ContentCommand<OrderHeaderChanges>,
   ctx: CommandContext,
 ): CommandResult<D> {
-  const edited = edit(doc, cmd as HeaderCommand, ctx)
+  const edited = edit(doc, cmd, ctx)
   if (!edited.ok) return edited
   const priced = priceLines(edited.document, edited.mode ?? 'reprice', ctx.catalog, edited.fresh)
   if (!priced.ok) return priced

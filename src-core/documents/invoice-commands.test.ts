@@ -130,10 +130,7 @@ describe('lines and totals', () => {
   })
 
   test.each<[InvoiceCommand, string]>([
-    [
-      { ...more('abc') } as InvoiceCommand,
-      'Quantity “abc” is not a number. Type digits, a “-” and a “.”.',
-    ],
+    [{ ...more('abc') }, 'Quantity “abc” is not a number. Type digits, a “-” and a “.”.'],
     [
       { ...more('1'), manualDiscount: '-1' } as InvoiceCommand,
       'Manual discount cannot be negative.',
