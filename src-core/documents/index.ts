@@ -19,3 +19,4 @@ export {
 export { priceLines, type PriceMode, type PricedDocument } from './totals'
 export { diffDocuments } from './history'
 export * from './schemas'
+export * from './record-schemas'

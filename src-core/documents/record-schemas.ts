@@ -1,0 +1,176 @@
+/**
+ * Runtime schemas of the records that are not sales documents: customers, the catalog (unit groups, products,
+ * price lists, price list items, discount lists) and the company settings. Used wherever such a record arrives
+ * as unknown JSON: a sync push, a backup file, a CSV import after mapping.
+ */
+import {
+  array,
+  boolean,
+  int,
+  object,
+  oneOf,
+  optional,
+  refine,
+  string,
+  type Schema,
+} from '../schema'
+import { numberFormatSchema } from '../numbering'
+import { addressSchema, decimalString, id, isoDate, isoDateTime } from './schemas'
+import type {
+  CompanySettings,
+  Contact,
+  CurrencySetting,
+  Customer,
+  DiscountList,
+  PriceList,
+  PriceListItem,
+  Product,
+  UnitGroup,
+} from './types'
+
+const text = (max: number): Schema<string> => string({ max })
+const name = (max = 200): Schema<string> => string({ min: 1, max })
+const currencyCode = (): Schema<string> =>
+  string({ pattern: /^[A-Z]{3}$/, patternName: 'a three-letter currency code (ISO 4217)' })
+
+export const PRICING_METHODS = [
+  'currencyAmount',
+  'percentOfList',
+  'markupCurrentCost',
+  'marginCurrentCost',
+  'markupStandardCost',
+  'marginStandardCost',
+] as const
+
+export const contactSchema: Schema<Contact> = object({
+  id: id(),
+  firstName: text(100),
+  lastName: name(100),
+  email: optional(text(320)),
+  phone: optional(text(50)),
+  jobTitle: optional(text(100)),
+})
+
+export const customerSchema: Schema<Customer> = refine(
+  object({
+    id: id(),
+    updatedAt: isoDateTime(),
+    name: name(160),
+    accountNumber: optional(text(20)),
+    ownerId: id(),
+    email: optional(text(320)),
+    phone: optional(text(50)),
+    primaryContactId: optional(id()),
+    contacts: array(contactSchema, { max: 500 }),
+    billTo: addressSchema,
+    shipTo: addressSchema,
+    priceListId: optional(id()),
+    currencyCode: optional(currencyCode()),
+  }),
+  (c) => c.primaryContactId === undefined || c.contacts.some((k) => k.id === c.primaryContactId),
+  'primaryContactId: must be one of the customer’s contacts',
+)
+
+export const unitGroupSchema: Schema<UnitGroup> = refine(
+  object({
+    id: id(),
+    updatedAt: isoDateTime(),
+    name: name(),
+    primaryUnitId: id(),
+    units: array(
+      object({ id: id(), name: name(100), quantity: decimalString(), baseUnitId: optional(id()) }),
+      { max: 200 },
+    ),
+  }),
+  (g) => g.units.some((u) => u.id === g.primaryUnitId),
+  'primaryUnitId: must be one of the group’s units',
+)
+
+export const productSchema: Schema<Product> = object({
+  id: id(),
+  updatedAt: isoDateTime(),
+  productNumber: name(100),
+  name: name(),
+  description: optional(text(2000)),
+  unitGroupId: id(),
+  defaultUnitId: id(),
+  listPrice: optional(decimalString()),
+  standardCost: optional(decimalString()),
+  currentCost: optional(decimalString()),
+  retired: boolean(),
+})
+
+export const priceListSchema: Schema<PriceList> = object({
+  id: id(),
+  updatedAt: isoDateTime(),
+  name: name(),
+  currencyCode: currencyCode(),
+  validFrom: optional(isoDate()),
+  validTo: optional(isoDate()),
+})
+
+export const priceListItemSchema: Schema<PriceListItem> = refine(
+  object({
+    id: id(),
+    updatedAt: isoDateTime(),
+    priceListId: id(),
+    productId: id(),
+    unitId: id(),
+    pricingMethod: oneOf(PRICING_METHODS),
+    amount: optional(decimalString()),
+    percentage: optional(decimalString()),
+    rounding: optional(
+      object({
+        policy: oneOf(['none', 'up', 'down', 'nearest']),
+        option: oneOf(['endsIn', 'multipleOf']),
+        amount: decimalString(),
+      }),
+    ),
+    discountListId: optional(id()),
+  }),
+  (item) =>
+    item.pricingMethod === 'currencyAmount'
+      ? item.amount !== undefined
+      : item.percentage !== undefined,
+  'a currency amount item needs amount; every other pricing method needs percentage',
+)
+
+export const discountListSchema: Schema<DiscountList> = object({
+  id: id(),
+  updatedAt: isoDateTime(),
+  name: name(),
+  type: oneOf(['percentage', 'amount']),
+  bands: array(object({ from: decimalString(), to: decimalString(), value: decimalString() }), {
+    max: 100,
+  }),
+})
+
+const currencySettingSchema: Schema<CurrencySetting> = object({
+  code: currencyCode(),
+  name: name(100),
+  symbol: name(10),
+  exchangeRate: refine(decimalString(), (v) => !/^-|^0*(\.0*)?$/.test(v), 'must be more than 0'),
+  precision: int({ min: 0, max: 4 }),
+})
+
+export const companySettingsSchema: Schema<CompanySettings> = refine(
+  object({
+    id: id(),
+    updatedAt: isoDateTime(),
+    profile: object({
+      name: name(160),
+      address: addressSchema,
+      email: optional(text(320)),
+      phone: optional(text(50)),
+      taxId: optional(text(50)),
+    }),
+    baseCurrencyCode: currencyCode(),
+    currencies: array(currencySettingSchema, { max: 50 }),
+    pricingPrecision: int({ min: 0, max: 4 }),
+    discountMethod: oneOf(['lineItem', 'perUnit']),
+    rounding: oneOf(['halfEven', 'halfUp']),
+    numbering: object({ invoice: numberFormatSchema, order: numberFormatSchema }),
+  }),
+  (s) => s.currencies.some((c) => c.code === s.baseCurrencyCode),
+  'baseCurrencyCode: must be one of the currencies',
+)
