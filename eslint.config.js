@@ -67,14 +67,14 @@ export default tseslint.config(
   },
   {
     files: ['src-core/**/*.ts'],
-    ignores: ['src-core/**/*.test.ts'],
+    ignores: ['src-core/**/*.test.ts', 'src-core/**/test-support/**'],
     rules: forbid(
       ['^(?!\\.{1,2}/)', 'src-core is pure: it imports only src-core (no packages, no node:*).'],
       ['src-(main|renderer|server)', 'src-core imports only src-core.'],
     ),
   },
   {
-    files: ['src-core/**/*.test.ts'],
+    files: ['src-core/**/*.test.ts', 'src-core/**/test-support/**/*.ts'],
     rules: forbid(
       [
         '^(?!\\.{1,2}/|vitest$|fast-check$|node:(fs|path|url|crypto)$)',
