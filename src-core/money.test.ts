@@ -22,13 +22,19 @@ import {
   ZERO,
   type RoundingRule,
 } from './money'
-import { decimalString } from './pricing/test-support/arbitraries'
-import { referenceQuotient, referenceRound } from './pricing/test-support/decimal-reference'
+import {
+  canonicalDecimal,
+  referenceQuotient,
+  referenceRound,
+} from './pricing/test-support/decimal-reference'
 
 const RULES: readonly RoundingRule[] = ['halfEven', 'halfUp', 'ceiling', 'floor']
 
 /** Canonical decimal strings within the parser's bounds. */
-const decimalText = decimalString(MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES, true)
+const decimalText = fc.integer({ min: 0, max: MAX_DECIMAL_PLACES }).chain((scale) => {
+  const max = pow10(MAX_INTEGER_DIGITS + scale) - 1n
+  return fc.bigInt({ min: -max, max }).map((units) => canonicalDecimal(units, scale))
+})
 
 describe('parseDecimal', () => {
   it.each([
@@ -60,6 +66,13 @@ describe('parseDecimal', () => {
   ])('refuses %j', (text, message) => {
     expect(() => parseDecimal(text)).toThrow(MoneyError)
     expect(() => parseDecimal(text)).toThrow(message)
+  })
+
+  it('shares one frozen value per text, so a caller cannot corrupt the parse cache', () => {
+    const first = parseDecimal('12.34')
+    expect(parseDecimal('12.34')).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+    expect(() => Object.assign(first, { units: 0n })).toThrow(TypeError)
   })
 
   it('refuses non-strings from untyped callers', () => {

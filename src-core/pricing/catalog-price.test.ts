@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { priceDocument, type CatalogPrice, type PricingSettings } from './index'
-import { decimalString } from './test-support/arbitraries'
+import { canonicalDecimal } from './test-support/decimal-reference'
 
 /** The price per unit one Use Default line gets from `catalog`. */
 function ppu(catalog: CatalogPrice, settings: PricingSettings = {}): string {
@@ -175,11 +175,13 @@ describe('price list rounding, property', () => {
 
   const caseArb = fc.record({
     method: fc.constantFrom('percentOfList', 'marginCurrentCost'),
-    price: decimalString(5, 4, true),
-    percentage: decimalString(2, 3),
+    price: fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }).map((u) => canonicalDecimal(u, 4)),
+    percentage: fc.bigInt({ min: 0n, max: 99_999n }).map((u) => canonicalDecimal(u, 3)),
     policy: fc.constantFrom('up', 'down', 'nearest'),
     option: fc.constantFrom('endsIn', 'multipleOf'),
-    amount: decimalString(3, 2),
+    amount: fc
+      .tuple(fc.bigInt({ min: 0n, max: 99_999n }), fc.nat({ max: 2 }))
+      .map(([u, scale]) => canonicalDecimal(u, scale)),
   })
 
   it('lands on the grid, on the side the policy asks, within one step (ties go up)', () => {
@@ -193,7 +195,7 @@ describe('price list rounding, property', () => {
             percentage: c.percentage,
             ...(percentOfList ? { listPrice: c.price } : { currentCost: c.price }),
             rounding: { policy: c.policy, option: c.option, amount: c.amount },
-          } as CatalogPrice,
+          },
           { pricingPrecision: 4 },
         )
         const [base, baseDen] = fraction(c.price)

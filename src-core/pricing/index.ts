@@ -12,6 +12,7 @@ import { HUNDRED } from './read-values'
 import type { PriceDocumentInput, PriceDocumentResult, PricedLine, PricingTotals } from './types'
 
 export { PricingError } from './errors'
+export { PRICING_METHODS } from './read-catalog'
 export type * from './types'
 
 /** Base currency totals are kept at 4 decimals whatever the document's currency precision. */
@@ -86,7 +87,8 @@ function headerTotals(
   }
 }
 
-const TOTAL_KEYS: readonly (keyof PricingTotals)[] = [
+/** The eight header totals, in the order of the spec; the same keys appear in `totals` and `base`. */
+export const TOTAL_KEYS: readonly (keyof PricingTotals)[] = [
   'detailAmount',
   'lineItemDiscountAmount',
   'discountPercentAmount',

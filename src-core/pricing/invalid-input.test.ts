@@ -1,10 +1,40 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { priceDocument, PricingError, type PriceDocumentInput } from './index'
-import { documentArb } from './test-support/arbitraries'
+import { canonicalDecimal } from './test-support/decimal-reference'
 import { errorOf } from './test-support/error-of'
 
 type Json = Record<string, unknown>
+
+/**
+ * Valid documents to break: simpler than the generators of properties.test.ts, since only the broken line
+ * matters, but with both price sources, returns, fractional quantities and every setting.
+ */
+const amount = (scale: number, min = 0n) =>
+  fc.bigInt({ min, max: 10n ** 8n }).map((units) => canonicalDecimal(units, scale))
+const validLine = fc
+  .record(
+    {
+      quantity: amount(3, -(10n ** 6n)),
+      manualDiscount: amount(2),
+      tax: amount(2, -(10n ** 6n)),
+      source: fc.oneof(
+        amount(4, -(10n ** 8n)).map((pricePerUnit) => ({ pricePerUnit })),
+        amount(2).map((price) => ({ catalog: { pricingMethod: 'currencyAmount', amount: price } })),
+      ),
+    },
+    { requiredKeys: ['quantity', 'source'] },
+  )
+  .map(({ source, ...line }) => ({ ...line, ...source }))
+const documentArb = fc.record({
+  settings: fc.record({
+    pricingPrecision: fc.nat({ max: 4 }),
+    currencyPrecision: fc.nat({ max: 4 }),
+    discountMethod: fc.constantFrom('lineItem', 'perUnit'),
+    rounding: fc.constantFrom('halfEven', 'halfUp'),
+  }),
+  lines: fc.array(validLine, { maxLength: 12 }),
+}) as fc.Arbitrary<PriceDocumentInput>
 
 /** Ways to break one line; each must make priceDocument throw for that line. */
 const LINE_CORRUPTIONS: readonly ((line: Json) => Json)[] = [

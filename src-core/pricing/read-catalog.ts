@@ -33,7 +33,8 @@ export interface CatalogSpec {
   rounding: PriceListRoundingSpec | null
 }
 
-const METHODS: readonly PricingMethod[] = [
+/** Every pricing method of the spec, for schemas and pickers that list them. */
+export const PRICING_METHODS: readonly PricingMethod[] = [
   'currencyAmount',
   'percentOfList',
   'markupCurrentCost',
@@ -56,7 +57,7 @@ const NUMERIC_FIELDS = ['amount', 'percentage', 'listPrice', 'currentCost', 'sta
 
 /** Checks and parses a price list item; `at` points inside the line's `catalog`. */
 export function readCatalog(fields: Fields, at: Where): CatalogSpec {
-  const method = readChoice(fields, 'pricingMethod', at, METHODS)
+  const method = readChoice(fields, 'pricingMethod', at, PRICING_METHODS)
   for (const key of NUMERIC_FIELDS) readOptionalDecimal(fields, key, at)
   const base = readRequired(fields, BASE_FIELD[method], at, method)
   const rawRounding = readOptionalObject(fields, 'rounding', at)

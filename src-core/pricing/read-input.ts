@@ -167,15 +167,18 @@ function readDiscountList(fields: Fields, at: Where, settings: SettingsSpec): Di
   return { type, bands }
 }
 
-/** Overlapping bands would make the discount depend on band order; Dynamics refuses them too. */
+/**
+ * Overlapping bands would make the discount depend on band order; Dynamics refuses them too. Lists hold a
+ * handful of bands, so comparing every pair beats sorting (which allocated on every line).
+ */
 function checkNoOverlap(bands: readonly BandSpec[], at: Where): void {
-  const order = bands.map((band, index) => ({ band, index }))
-  order.sort((a, b) => compare(a.band.from, b.band.from))
-  for (let i = 1; i < order.length; i++) {
-    const previous = order[i - 1]
-    const current = order[i]
-    if (previous && current && compare(current.band.from, previous.band.to) <= 0) {
-      fail(at, `bands[${Math.max(previous.index, current.index)}]`, 'overlaps another band')
+  for (let j = 1; j < bands.length; j++) {
+    const later = bands[j]
+    for (let i = 0; i < j && later; i++) {
+      const earlier = bands[i]
+      if (earlier && compare(earlier.from, later.to) <= 0 && compare(later.from, earlier.to) <= 0) {
+        fail(at, `bands[${j}]`, 'overlaps another band')
+      }
     }
   }
 }

@@ -32,9 +32,9 @@ export function inside(at: Where, key: string): Where {
  * producers write null for empty optional fields.
  */
 export function field(fields: Fields, key: string): unknown {
-  if (!Object.hasOwn(fields, key)) return undefined
   const value = fields[key]
-  return value === null ? undefined : value
+  // hasOwn only for a value that is there: absent keys are the common case and skip the call.
+  return value === undefined || value === null || !Object.hasOwn(fields, key) ? undefined : value
 }
 
 /** A plain object (not an array), or undefined when absent and optional. */

@@ -66,3 +66,17 @@ export function referenceQuotient(numerator: bigint, denominator: bigint, places
   if (n !== 0n) fraction += '1'
   return `${negative ? '-' : ''}${whole}.${fraction}`
 }
+
+/**
+ * Prints units / 10^scale as a canonical decimal string; test generators draw a bigint and a scale and turn
+ * them into input with this, which keeps fast-check itself inside the *.test.ts files.
+ *
+ * @example
+ * canonicalDecimal(-5n, 2) // '-0.05'
+ */
+export function canonicalDecimal(units: bigint, scale: number): string {
+  const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0')
+  const cut = digits.length - scale
+  const body = scale === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`
+  return `${units < 0n ? '-' : ''}${body}`
+}
