@@ -4,6 +4,7 @@
  * apart. Only channels listed in `channels` ever cross the bridge.
  */
 import { empty, object, string, oneOf, type Schema } from '../schema'
+import * as d from './desktop-services'
 
 export interface AppInfo {
   name: string
@@ -36,7 +37,39 @@ export const channels = {
   'app:theme': channel<{ source: 'system' | 'light' | 'dark' }, true>(
     object({ source: oneOf(['system', 'light', 'dark'] as const) }),
   ),
+  // Desktop services (src-main/services). Files are written only where the rep chose in a dialog that main
+  // opened, or in main's own folders: no channel takes a path from the renderer.
+  'file:save-dialog': channel<RequestIn<typeof d.saveFileRequest>, d.SaveResult>(d.saveFileRequest),
+  'file:open-dialog': channel<RequestIn<typeof d.openFileRequest>, d.OpenedFile | null>(
+    d.openFileRequest,
+  ),
+  'pdf:export': channel<RequestIn<typeof d.pdfExportRequest>, d.SaveResult>(d.pdfExportRequest),
+  'pdf:for-email': channel<RequestIn<typeof d.pdfForEmailRequest>, d.PdfForEmail>(
+    d.pdfForEmailRequest,
+  ),
+  'print:invoice': channel<RequestIn<typeof d.printRequest>, { printed: boolean }>(d.printRequest),
+  'print:list-printers': channel<undefined, d.PrinterInfo[]>(empty()),
+  'print:settings': channel<undefined, d.PrintSettings>(empty()),
+  'print:save-settings': channel<d.PrintSettings, d.PrintSettings>(d.printSettingsSchema),
+  'mail:queue': channel<d.MailRequest, d.OutboxEntry>(d.mailRequest),
+  'mail:outbox-status': channel<undefined, d.OutboxEntry[]>(empty()),
+  'mail:retry': channel<RequestIn<typeof d.retryMailRequest>, d.OutboxEntry>(d.retryMailRequest),
+  'mail:open-draft': channel<d.MailRequest, d.DraftResult>(d.mailRequest),
+  'smtp:settings': channel<undefined, d.SmtpSettings | null>(empty()),
+  'smtp:save-settings': channel<d.SmtpSettings, d.SmtpSettings>(d.smtpSettingsSchema),
+  // The password goes in and never comes back out: the renderer may only ask whether one is stored.
+  'secrets:set-smtp': channel<RequestIn<typeof d.smtpPasswordRequest>, true>(d.smtpPasswordRequest),
+  'secrets:has-smtp': channel<undefined, boolean>(empty()),
+  'backup:write': channel<RequestIn<typeof d.backupWriteRequest>, d.BackupEntry>(
+    d.backupWriteRequest,
+  ),
+  'backup:list': channel<undefined, d.BackupEntry[]>(empty()),
+  'backup:read': channel<RequestIn<typeof d.backupReadRequest>, Uint8Array>(d.backupReadRequest),
+  'backup:status': channel<undefined, d.BackupStatus>(empty()),
 } as const
+
+/** The request type a schema parses. */
+type RequestIn<S> = S extends Schema<infer T> ? T : never
 
 export type Channels = typeof channels
 export type ChannelName = keyof Channels
@@ -63,8 +96,11 @@ export type DesktopBridge = {
   readonly on: (event: AppEvent, listener: () => void) => () => void
 }
 
-/** Events main sends to the renderer (menu commands); they carry no payload. */
-export const appEvents = ['menu:about'] as const
+/**
+ * Events main sends to the renderer; they carry no payload. `mail:outbox-changed` asks the renderer to read
+ * `mail:outbox-status` again; `backup:due` to read `backup:status` and write the backup it names.
+ */
+export const appEvents = ['menu:about', 'mail:outbox-changed', 'backup:due'] as const
 export type AppEvent = (typeof appEvents)[number]
 
 export function isAppEvent(name: unknown): name is AppEvent {

@@ -1,0 +1,86 @@
+/**
+ * Secrets (the SMTP password, later the sync token), encrypted with the OS keychain through Electron's
+ * safeStorage and kept in one file in the data folder. This module sees only the `SecretCipher` interface; the
+ * adapter in `src-main/adapters/safe-storage.ts` is the only place that touches safeStorage. A secret never
+ * leaves main: the renderer can set one and ask whether one is stored, nothing else.
+ */
+import { join } from 'node:path'
+import { literal, object, optional, string, type Schema } from '../../src-core/schema'
+import type { FileService } from './files'
+import { jsonFile } from './json-file'
+import { UserFacingError } from '../ipc-router'
+
+/** What safeStorage offers, and all this module needs of it. */
+export interface SecretCipher {
+  isEncryptionAvailable(): boolean
+  encryptString(plain: string): Buffer
+  decryptString(encrypted: Buffer): string
+}
+
+export const secretNames = ['smtp-password', 'sync-token'] as const
+export type SecretName = (typeof secretNames)[number]
+
+interface SecretsDoc {
+  version: 1
+  secrets: Partial<Record<SecretName, string>>
+}
+
+const sealed = optional(
+  string({ max: 8192, pattern: /^[A-Za-z0-9+/]*={0,2}$/, patternName: 'base64' }),
+)
+const docSchema: Schema<SecretsDoc> = object({
+  version: literal(1),
+  secrets: object({ 'smtp-password': sealed, 'sync-token': sealed }),
+})
+
+export interface SecretStore {
+  set(name: SecretName, value: string): Promise<void>
+  /** The plain secret, for main's own use only (the SMTP transport); null when none is stored. */
+  get(name: SecretName): Promise<string | null>
+  has(name: SecretName): Promise<boolean>
+  delete(name: SecretName): Promise<void>
+}
+
+export function createSecretStore(options: {
+  dataFolder: string
+  files: FileService
+  cipher: SecretCipher
+}): SecretStore {
+  const file = jsonFile<SecretsDoc>(
+    options.files,
+    join(options.dataFolder, 'secrets.json'),
+    docSchema,
+    () => ({
+      version: 1,
+      secrets: {},
+    }),
+  )
+  const { cipher } = options
+
+  return {
+    async set(name, value) {
+      if (!cipher.isEncryptionAvailable())
+        throw new UserFacingError(
+          'This computer offers no keychain to keep the password safe, so it was not stored. ' +
+            'Use "Open in mail app" to send from your mail program instead.',
+        )
+      const value64 = cipher.encryptString(value).toString('base64')
+      await file.update((doc) => ({ ...doc, secrets: { ...doc.secrets, [name]: value64 } }))
+    },
+    async get(name) {
+      const value64 = (await file.read()).secrets[name]
+      if (value64 === undefined) return null
+      return cipher.decryptString(Buffer.from(value64, 'base64'))
+    },
+    async has(name) {
+      return (await file.read()).secrets[name] !== undefined
+    },
+    async delete(name) {
+      await file.update((doc) => {
+        const secrets = { ...doc.secrets }
+        delete secrets[name]
+        return { ...doc, secrets }
+      })
+    },
+  }
+}
