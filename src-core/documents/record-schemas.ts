@@ -15,6 +15,7 @@ import {
   type Schema,
 } from '../schema'
 import { numberFormatSchema } from '../numbering'
+import { PRICING_METHODS } from '../pricing'
 import { addressSchema, decimalString, id, isoDate, isoDateTime } from './schemas'
 import type {
   CompanySettings,
@@ -33,15 +34,6 @@ const name = (max = 200): Schema<string> => string({ min: 1, max })
 const currencyCode = (): Schema<string> =>
   string({ pattern: /^[A-Z]{3}$/, patternName: 'a three-letter currency code (ISO 4217)' })
 
-export const PRICING_METHODS = [
-  'currencyAmount',
-  'percentOfList',
-  'markupCurrentCost',
-  'marginCurrentCost',
-  'markupStandardCost',
-  'marginStandardCost',
-] as const
-
 export const contactSchema: Schema<Contact> = object({
   id: id(),
   firstName: text(100),
@@ -51,7 +43,7 @@ export const contactSchema: Schema<Contact> = object({
   jobTitle: optional(text(100)),
 })
 
-export const customerSchema: Schema<Customer> = refine(
+export const customerRecordSchema: Schema<Customer> = refine(
   object({
     id: id(),
     updatedAt: isoDateTime(),
@@ -71,7 +63,7 @@ export const customerSchema: Schema<Customer> = refine(
   'primaryContactId: must be one of the customer’s contacts',
 )
 
-export const unitGroupSchema: Schema<UnitGroup> = refine(
+export const unitGroupRecordSchema: Schema<UnitGroup> = refine(
   object({
     id: id(),
     updatedAt: isoDateTime(),
@@ -86,7 +78,7 @@ export const unitGroupSchema: Schema<UnitGroup> = refine(
   'primaryUnitId: must be one of the group’s units',
 )
 
-export const productSchema: Schema<Product> = object({
+export const productRecordSchema: Schema<Product> = object({
   id: id(),
   updatedAt: isoDateTime(),
   productNumber: name(100),
@@ -100,7 +92,7 @@ export const productSchema: Schema<Product> = object({
   retired: boolean(),
 })
 
-export const priceListSchema: Schema<PriceList> = object({
+export const priceListRecordSchema: Schema<PriceList> = object({
   id: id(),
   updatedAt: isoDateTime(),
   name: name(),
@@ -109,7 +101,7 @@ export const priceListSchema: Schema<PriceList> = object({
   validTo: optional(isoDate()),
 })
 
-export const priceListItemSchema: Schema<PriceListItem> = refine(
+export const priceListItemRecordSchema: Schema<PriceListItem> = refine(
   object({
     id: id(),
     updatedAt: isoDateTime(),
@@ -135,7 +127,7 @@ export const priceListItemSchema: Schema<PriceListItem> = refine(
   'a currency amount item needs amount; every other pricing method needs percentage',
 )
 
-export const discountListSchema: Schema<DiscountList> = object({
+export const discountListRecordSchema: Schema<DiscountList> = object({
   id: id(),
   updatedAt: isoDateTime(),
   name: name(),
@@ -153,7 +145,7 @@ const currencySettingSchema: Schema<CurrencySetting> = object({
   precision: int({ min: 0, max: 4 }),
 })
 
-export const companySettingsSchema: Schema<CompanySettings> = refine(
+export const companySettingsRecordSchema: Schema<CompanySettings> = refine(
   object({
     id: id(),
     updatedAt: isoDateTime(),
@@ -174,3 +166,14 @@ export const companySettingsSchema: Schema<CompanySettings> = refine(
   (s) => s.currencies.some((c) => c.code === s.baseCurrencyCode),
   'baseCurrencyCode: must be one of the currencies',
 )
+
+// Short names used by the sync server's collection table.
+export {
+  companySettingsRecordSchema as companySettingsSchema,
+  customerRecordSchema as customerSchema,
+  discountListRecordSchema as discountListSchema,
+  priceListItemRecordSchema as priceListItemSchema,
+  priceListRecordSchema as priceListSchema,
+  productRecordSchema as productSchema,
+  unitGroupRecordSchema as unitGroupSchema,
+}
