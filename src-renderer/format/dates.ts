@@ -1,0 +1,36 @@
+/**
+ * Dates as the rep reads them. Stored dates are ISO strings (`2025-03-01`, or instants for history); they are
+ * shown with `Intl.DateTimeFormat` in the rep's locale and never turned into local midnight by accident.
+ */
+
+/**
+ * An ISO calendar date in the rep's locale, read as a calendar date (no time zone shift).
+ * @example
+ * formatIsoDate('2025-03-01', 'de-DE') // '1.3.2025'
+ */
+export function formatIsoDate(date: string | undefined, locale: string): string {
+  if (!date) return ''
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (!match) return date
+  const [, y, m, d] = match
+  const utc = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(utc)
+}
+
+/**
+ * An ISO instant (history, payments recorded) in the rep's locale and time zone.
+ * @example
+ * formatIsoDateTime('2025-03-01T09:30:00.000Z', 'en-GB') // '1 Mar 2025, 09:30' (in UTC)
+ */
+export function formatIsoDateTime(instant: string | undefined, locale: string): string {
+  if (!instant) return ''
+  const date = new Date(instant)
+  if (Number.isNaN(date.getTime())) return instant
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+}
+
+/** Today as an ISO calendar date in the rep's own time zone (what "today" means to them). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
