@@ -1,0 +1,75 @@
+/**
+ * The collections of a Fieldbill database: nine, well inside RxDB open-core's limit of 13 open collections per
+ * process (a second database open at the same time would pass it, so tests close each database they open).
+ */
+import type { RxCollection, RxCollectionCreator, RxDatabase } from 'rxdb'
+import {
+  catalogRefSchema,
+  customerSchema,
+  priceListItemSchema,
+  productSchema,
+  settingsSchema,
+} from './schemas/catalog'
+import { invoiceSchema, opportunitySchema, orderSchema, paymentSchema } from './schemas/documents'
+import { migrationStrategies } from './migrations'
+import type {
+  CatalogRefDoc,
+  CustomerDoc,
+  InvoiceDoc,
+  OpportunityDoc,
+  OrderDoc,
+  PaymentDoc,
+  PriceListItemDoc,
+  ProductDoc,
+  SettingsDoc,
+} from './stored-types'
+
+export interface Collections {
+  customers: RxCollection<CustomerDoc>
+  products: RxCollection<ProductDoc>
+  catalogrefs: RxCollection<CatalogRefDoc>
+  pricelistitems: RxCollection<PriceListItemDoc>
+  opportunities: RxCollection<OpportunityDoc>
+  orders: RxCollection<OrderDoc>
+  invoices: RxCollection<InvoiceDoc>
+  payments: RxCollection<PaymentDoc>
+  settings: RxCollection<SettingsDoc>
+}
+
+/** An open Fieldbill database: `db.invoices`, `db.customers`, … are its RxDB collections. */
+export type Database = RxDatabase<Collections>
+
+export type CollectionName = keyof Collections
+
+/**
+ * Creation order matters for migrations: payments come before invoices, whose v1 migration derives the balance
+ * due from them.
+ */
+export const COLLECTION_NAMES: readonly CollectionName[] = [
+  'settings',
+  'customers',
+  'products',
+  'catalogrefs',
+  'pricelistitems',
+  'opportunities',
+  'payments',
+  'orders',
+  'invoices',
+]
+
+/** The RxDB collection definitions, with migrations that the database runs itself after taking a backup. */
+export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {
+  const defs: Record<CollectionName, RxCollectionCreator> = {
+    settings: { schema: settingsSchema },
+    customers: { schema: customerSchema },
+    products: { schema: productSchema },
+    catalogrefs: { schema: catalogRefSchema },
+    pricelistitems: { schema: priceListItemSchema },
+    opportunities: { schema: opportunitySchema },
+    payments: { schema: paymentSchema },
+    orders: { schema: orderSchema, migrationStrategies: migrationStrategies.orders },
+    invoices: { schema: invoiceSchema, migrationStrategies: migrationStrategies.invoices },
+  }
+  for (const def of Object.values(defs)) def.autoMigrate = false
+  return defs
+}

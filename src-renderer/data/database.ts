@@ -1,0 +1,83 @@
+/**
+ * Opening and closing the local database: RxDB on Dexie (IndexedDB) in the renderer, any RxDB storage in tests
+ * (fake-indexeddb through Dexie, or the memory storage).
+ *
+ * No RxDB dev-mode and no RxDB schema validator are ever added: dev-mode calls out to the network, and the
+ * repositories validate every document with src-core's schemas, which are the rules the server applies too.
+ */
+import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb'
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { collectionCreators, type Collections, type Database } from './collections'
+import { migrateWithBackup } from './migration-backup'
+
+export {
+  COLLECTION_NAMES,
+  type CollectionName,
+  type Collections,
+  type Database,
+} from './collections'
+
+let pluginsAdded = false
+
+function addPlugins(): void {
+  if (pluginsAdded) return
+  addRxPlugin(RxDBMigrationSchemaPlugin)
+  addRxPlugin(RxDBLocalDocumentsPlugin)
+  pluginsAdded = true
+}
+
+export interface OpenDatabaseOptions {
+  /** The IndexedDB database name; the app uses 'fieldbill', each test its own. */
+  name: string
+  /** Defaults to Dexie on the global `indexedDB` (the browser's, or fake-indexeddb/auto in Node). */
+  storage?: RxStorage<unknown, unknown>
+  /**
+   * Several tabs or windows on one database (the web build). Off by default: the desktop has one window per
+   * database, and Node tests have no BroadcastChannel peers.
+   */
+  multiInstance?: boolean
+}
+
+/** Dexie on IndexedDB: the storage of the real app. */
+export function defaultStorage(): RxStorage<unknown, unknown> {
+  return getRxStorageDexie()
+}
+
+/**
+ * Opens (creating if needed) a Fieldbill database with all its collections, and runs pending schema migrations
+ * after writing a backup (migration-backup.ts).
+ *
+ * @example
+ * const db = await openDatabase({ name: 'fieldbill' })
+ * const count = await db.invoices.count().exec()
+ * await closeDatabase(db)
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  addPlugins()
+  const db = await createRxDatabase<Collections>({
+    name: options.name,
+    storage: options.storage ?? defaultStorage(),
+    multiInstance: options.multiInstance ?? false,
+    eventReduce: true,
+    localDocuments: true,
+    // Paged lists show a total; counts with a filter the index cannot answer alone are still wanted.
+    allowSlowCount: true,
+    // Tests and hot reload may reopen a name before the previous instance finished closing.
+    closeDuplicates: true,
+  })
+  try {
+    await db.addCollections(collectionCreators())
+    await migrateWithBackup(db)
+    return db
+  } catch (e) {
+    await db.close()
+    throw e
+  }
+}
+
+/** Closes the database and its collections (they count against the open-collection limit until closed). */
+export async function closeDatabase(db: Database): Promise<void> {
+  if (!db.closed) await db.close()
+}

@@ -1,0 +1,31 @@
+/**
+ * Schema migrations. Each strategy turns a stored document of the previous version into the next one; every
+ * version has a fixture of stored documents (fixtures/) that the migration test runs through these.
+ *
+ * v0 → v1 (orders, invoices): the derived sort keys were added so lists can sort by due date, balance and
+ * amount through an index; invoices also gained the stored balance due, derived from their payments.
+ */
+import type { MigrationStrategies, RxCollection } from 'rxdb'
+import type { Invoice, Order, Payment } from '../../src-core/documents'
+import type { PaymentDoc } from './stored-types'
+import { fromInvoiceDoc, fromOrderDoc, plain, toInvoiceDoc, toOrderDoc } from './stored'
+
+async function paymentsOfInvoice(collection: RxCollection, invoiceId: string): Promise<Payment[]> {
+  // The payments collection is created before invoices (collections.ts) and has no migration of its own.
+  const payments = collection.database.collections.payments as RxCollection<PaymentDoc> | undefined
+  if (!payments) throw new Error('The payments collection must open before invoices migrate.')
+  const docs = await payments.find({ selector: { invoiceId } }).exec()
+  return docs.map((d) => plain<Payment>(d.toJSON()))
+}
+
+export const migrationStrategies: { orders: MigrationStrategies; invoices: MigrationStrategies } = {
+  orders: {
+    1: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),
+  },
+  invoices: {
+    1: async (old: object, collection: RxCollection) => {
+      const invoice: Invoice = fromInvoiceDoc(old)
+      return toInvoiceDoc(invoice, await paymentsOfInvoice(collection, invoice.id))
+    },
+  },
+}

@@ -1,0 +1,61 @@
+/**
+ * Customers (accounts with contacts and addresses): the only code that reads or writes the customers collection.
+ */
+import type { Observable } from 'rxjs'
+import type { Customer, Id } from '../../../src-core/documents'
+import { customerRecordSchema } from '../../../src-core/documents/record-schemas'
+import type { Database } from '../collections'
+import { nameKey } from '../sort-keys'
+import { fromCustomerDoc, toCustomerDoc } from '../stored'
+import { invalid, type RepositoryEnv, type WriteResult } from './env'
+import { readPage, watchPage, type ListQuery, type Page, type PageRequest } from './paging'
+
+export interface CustomerFilter {
+  /** Names starting with this text, case-insensitive. */
+  namePrefix?: string
+  ownerId?: Id
+}
+
+export type CustomerPageRequest = PageRequest<CustomerFilter, 'name'>
+
+/** A prefix search through a sorted index: every key from `prefix` up to `prefix` followed by the last code unit. */
+export function prefixRange(prefix: string): { $gte: string; $lt: string } {
+  const key = nameKey(prefix)
+  return { $gte: key, $lt: `${key}\uffff` }
+}
+
+function listQuery(req: CustomerPageRequest): ListQuery {
+  const selector: ListQuery['selector'] = {}
+  if (req.filter?.ownerId) selector.ownerId = req.filter.ownerId
+  if (req.filter?.namePrefix) selector.nameKey = prefixRange(req.filter.namePrefix)
+  // Index ['ownerId', 'nameKey'] or ['nameKey'].
+  return { selector, sort: ['nameKey'], descending: req.descending ?? false }
+}
+
+export interface CustomerRepository {
+  get(id: Id): Promise<Customer | undefined>
+  page(req: CustomerPageRequest): Promise<Page<Customer>>
+  watchPage(req: CustomerPageRequest): Observable<Page<Customer>>
+  /** Validates and saves (insert or replace) a customer; `updatedAt` is set to now. */
+  save(customer: Customer): Promise<WriteResult<Customer>>
+  count(): Promise<number>
+}
+
+export function createCustomerRepository(db: Database, env: RepositoryEnv): CustomerRepository {
+  const collection = db.customers
+  return {
+    async get(id) {
+      const doc = await collection.findOne(id).exec()
+      return doc ? fromCustomerDoc(doc.toJSON()) : undefined
+    },
+    page: (req) => readPage(collection, listQuery(req), req, fromCustomerDoc),
+    watchPage: (req) => watchPage(collection, listQuery(req), req, fromCustomerDoc),
+    async save(customer) {
+      const parsed = customerRecordSchema.safeParse({ ...customer, updatedAt: env.now() })
+      if (!parsed.ok) return invalid('customer', parsed.error)
+      await collection.upsert(toCustomerDoc(parsed.value))
+      return { ok: true, value: parsed.value }
+    },
+    count: () => collection.count().exec(),
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The repositories: the only code that reads or writes the database. Each maps stored documents to src-core
+ * types and back, and runs every write through the src-core rules.
+ *
+ * @example
+ * const repos = createRepositories(db)
+ * const page = await repos.invoices.page({ page: 0, pageSize: 50, sort: 'due', filter: { state: 'active' } })
+ */
+import type { Database } from '../collections'
+import { createCatalogRepository, type CatalogRepository } from './catalog'
+import { createCustomerRepository, type CustomerRepository } from './customers'
+import { defaultEnv, type RepositoryEnv } from './env'
+import { createInvoiceRepository, type InvoiceRepository } from './invoices'
+import { createOpportunityRepository, type OpportunityRepository } from './opportunities'
+import { createOrderRepository, type OrderRepository } from './orders'
+import { repriceUnlockedDocuments, type PriceChange, type RepriceResult } from './repricing'
+import { createSettingsRepository, type SettingsRepository } from './settings'
+
+export * from './catalog'
+export * from './customers'
+export * from './document-lists'
+export * from './env'
+export * from './invoices'
+export * from './opportunities'
+export * from './orders'
+export * from './paging'
+export * from './repricing'
+export * from './settings'
+
+export interface Repositories {
+  db: Database
+  env: RepositoryEnv
+  customers: CustomerRepository
+  catalog: CatalogRepository
+  opportunities: OpportunityRepository
+  orders: OrderRepository
+  invoices: InvoiceRepository
+  settings: SettingsRepository
+  /** Reprices unlocked active orders and invoices using the products (also run by every catalog save). */
+  reprice(change: PriceChange): Promise<RepriceResult>
+}
+
+/** All repositories of one open database, wired together. */
+export function createRepositories(db: Database, env: RepositoryEnv = defaultEnv()): Repositories {
+  const settings = createSettingsRepository(db, env)
+  const catalog = createCatalogRepository(db, env, (change) => repos.reprice(change))
+  const orders = createOrderRepository(db, env, { catalog, settings })
+  const invoices = createInvoiceRepository(db, env, { catalog, settings })
+  const repos: Repositories = {
+    db,
+    env,
+    customers: createCustomerRepository(db, env),
+    catalog,
+    opportunities: createOpportunityRepository(db, env, { catalog }),
+    orders,
+    invoices,
+    settings,
+    reprice: (change) => repriceUnlockedDocuments(db, env, { catalog, orders, invoices }, change),
+  }
+  return repos
+}

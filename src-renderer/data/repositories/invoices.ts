@@ -1,0 +1,153 @@
+/**
+ * Invoices and their payments. Every change goes through `applyInvoiceCommand` (src-core) inside one atomic
+ * document update, so a refused command writes nothing and an accepted one changes the invoice, its totals and
+ * its history together. Recording a payment writes two records (the payment and the invoice) through the
+ * journal in payment-journal.ts, so it is all-or-nothing as well.
+ */
+import type { Observable } from 'rxjs'
+import {
+  applyInvoiceCommand,
+  createInvoice,
+  createInvoiceFromOrder,
+  invoiceSchema,
+  type Id,
+  type Invoice,
+  type InvoiceCommand,
+  type InvoiceContext,
+  type IsoDate,
+  type Payment,
+} from '../../../src-core/documents'
+import type { Database } from '../collections'
+import { fromInvoiceDoc, fromOrderDoc, plain, toInvoiceDoc } from '../stored'
+import { documentListQuery, type InvoicePageRequest } from './document-lists'
+import {
+  applyAtomically,
+  commandContext,
+  newDocumentInputs,
+  productIdsOf,
+  type DocumentDeps,
+} from './document-writes'
+import {
+  invalid,
+  notFound,
+  refusable,
+  RefusedWrite,
+  type RepositoryEnv,
+  type WriteResult,
+} from './env'
+import { readPage, watchPage, type Page } from './paging'
+import { createPaymentJournal } from './payment-journal'
+
+export interface NewInvoice {
+  customerId: Id
+  name: string
+  priceListId?: Id
+  currencyCode?: string
+  dueDate?: IsoDate
+}
+
+export interface InvoiceRepository {
+  get(id: Id): Promise<Invoice | undefined>
+  /** The stored balance due (derived from the payments, kept with the invoice). */
+  balanceDue(id: Id): Promise<string | undefined>
+  page(req: InvoicePageRequest): Promise<Page<Invoice>>
+  watchPage(req: InvoicePageRequest): Observable<Page<Invoice>>
+  payments(invoiceId: Id): Promise<Payment[]>
+  create(input: NewInvoice): Promise<WriteResult<Invoice>>
+  createFromOrder(orderId: Id, options?: { dueDate?: IsoDate }): Promise<WriteResult<Invoice>>
+  /** Applies a command; recordPayment also saves the payment, atomically with the invoice. */
+  apply(id: Id, cmd: InvoiceCommand): Promise<WriteResult<Invoice>>
+  /** Finishes or rolls back payments whose save was interrupted (run once after opening). */
+  recoverPendingWrites(): Promise<number>
+}
+
+/** Refuses to store an invoice the shape rules reject (a rule bug must not reach the database). */
+export function checkedInvoice(invoice: Invoice): Invoice {
+  const parsed = invoiceSchema.safeParse(invoice)
+  if (!parsed.ok) throw new RefusedWrite(invalid('invoice', parsed.error).refusal)
+  return parsed.value
+}
+
+function productsOfCommand(cmd: InvoiceCommand): Id[] {
+  if (cmd.type === 'addLine') return [cmd.productId]
+  if (cmd.type === 'getProducts') return productIdsOf(cmd.opportunity.lines)
+  return []
+}
+
+export function createInvoiceRepository(
+  db: Database,
+  env: RepositoryEnv,
+  deps: DocumentDeps,
+): InvoiceRepository {
+  const collection = db.invoices
+
+  async function payments(invoiceId: Id): Promise<Payment[]> {
+    const docs = await db.payments.find({ selector: { invoiceId }, sort: [{ date: 'asc' }] }).exec()
+    return docs.map((d) => plain<Payment>(d.toJSON()))
+  }
+
+  async function contextFor(invoice: Invoice, cmd: InvoiceCommand): Promise<InvoiceContext> {
+    const priceListId =
+      cmd.type === 'editHeader'
+        ? (cmd.changes.priceListId ?? invoice.priceListId)
+        : invoice.priceListId
+    const productIds = productIdsOf(invoice.lines, productsOfCommand(cmd))
+    const ctx = await commandContext(env, deps.catalog, priceListId, productIds)
+    return { ...ctx, payments: await payments(invoice.id) }
+  }
+
+  const journal = createPaymentJournal(db, env, contextFor)
+
+  function insertNew(invoice: Invoice): Promise<WriteResult<Invoice>> {
+    return refusable(async () => {
+      const checked = checkedInvoice(invoice)
+      await collection.insert(toInvoiceDoc(checked, []))
+      return checked
+    })
+  }
+
+  return {
+    async get(id) {
+      const doc = await collection.findOne(id).exec()
+      return doc ? fromInvoiceDoc(doc.toJSON()) : undefined
+    },
+    async balanceDue(id) {
+      const doc = await collection.findOne(id).exec()
+      return doc?.balanceDue
+    },
+    page: (req) => readPage(collection, documentListQuery('invoice', req), req, fromInvoiceDoc),
+    watchPage: (req) =>
+      watchPage(collection, documentListQuery('invoice', req), req, fromInvoiceDoc),
+    payments,
+    async create({ customerId, ...rest }) {
+      const inputs = await newDocumentInputs(db, deps, 'invoice', customerId)
+      if (!inputs.ok) return inputs
+      const { customer, settings, number } = inputs
+      const ctx = await commandContext(env, deps.catalog, '', [])
+      const result = createInvoice({ ...rest, id: env.newId(), number, customer, settings }, ctx)
+      return result.ok ? insertNew(result.document) : result
+    },
+    async createFromOrder(orderId, options = {}) {
+      const order = await db.orders.findOne(orderId).exec()
+      if (!order) return notFound('order')
+      const number = await deps.settings.nextNumber('invoice')
+      const ctx = await commandContext(env, deps.catalog, '', [])
+      const target = { id: env.newId(), number, ...options }
+      const result = createInvoiceFromOrder(fromOrderDoc(order.toJSON()), target, ctx)
+      return result.ok ? insertNew(result.document) : result
+    },
+    async apply(id, cmd) {
+      if (cmd.type === 'recordPayment') return journal.recordPayment(id, cmd)
+      const doc = await collection.findOne(id).exec()
+      if (!doc) return notFound('invoice')
+      const ctx = await contextFor(fromInvoiceDoc(doc.toJSON()), cmd)
+      const mapping = {
+        from: fromInvoiceDoc,
+        to: (invoice: Invoice) => toInvoiceDoc(invoice, ctx.payments),
+        check: checkedInvoice,
+      }
+      return applyAtomically(doc, mapping, (current) => applyInvoiceCommand(current, cmd, ctx))
+    },
+    recoverPendingWrites: () => journal.recover(),
+  }
+}

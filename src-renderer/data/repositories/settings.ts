@@ -1,0 +1,71 @@
+/**
+ * The company settings (one record) and this device's document numbering.
+ */
+import type { CompanySettings } from '../../../src-core/documents'
+import { companySettingsRecordSchema } from '../../../src-core/documents/record-schemas'
+import {
+  createNumberingState,
+  nextDocumentNumber,
+  type NumberingState,
+} from '../../../src-core/numbering'
+import { COLLECTION_NAMES, type Database } from '../collections'
+import { readLocal, serialized, writeLocal } from '../local-docs'
+import { fromSettingsDoc } from '../stored'
+import { invalid, type RepositoryEnv, type WriteResult } from './env'
+
+/** The id of the one settings document. */
+export const COMPANY_SETTINGS_ID = 'company'
+
+export type NumberedKind = 'invoice' | 'order'
+
+export interface SettingsRepository {
+  get(): Promise<CompanySettings | undefined>
+  save(settings: CompanySettings): Promise<WriteResult<CompanySettings>>
+  /**
+   * The next document number of this device. The counter is saved before the number is returned, so a crash
+   * right after can skip a number but never hand one out twice.
+   */
+  nextNumber(kind: NumberedKind): Promise<string>
+  /** True when no collection holds a document (the sample company may only be loaded then). */
+  isEmpty(): Promise<boolean>
+}
+
+export function createSettingsRepository(db: Database, env: RepositoryEnv): SettingsRepository {
+  const queue = serialized()
+
+  async function get(): Promise<CompanySettings | undefined> {
+    const doc = await db.settings.findOne(COMPANY_SETTINGS_ID).exec()
+    return doc ? fromSettingsDoc(doc.toJSON()) : undefined
+  }
+
+  return {
+    get,
+    async save(settings) {
+      const parsed = companySettingsRecordSchema.safeParse({
+        ...settings,
+        id: COMPANY_SETTINGS_ID,
+        updatedAt: env.now(),
+      })
+      if (!parsed.ok) return invalid('company settings', parsed.error)
+      await db.settings.upsert(parsed.value)
+      return { ok: true, value: parsed.value }
+    },
+    nextNumber: (kind) =>
+      queue(async () => {
+        const settings = await get()
+        if (!settings) throw new Error('Set up the company before creating documents.')
+        const key = `numbering-${kind}`
+        const state =
+          (await readLocal<NumberingState>(db, key)) ?? createNumberingState(env.random, 1)
+        const next = nextDocumentNumber(settings.numbering[kind], state)
+        await writeLocal(db, key, next.state)
+        return next.number
+      }),
+    async isEmpty() {
+      for (const name of COLLECTION_NAMES) {
+        if ((await db[name].count().exec()) > 0) return false
+      }
+      return true
+    },
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * RxDB schemas of opportunities, orders, invoices and payments. Lines and history live inside their document:
+ * one document, one revision, one conflict unit (DESIGN.md). Every list query of the screens has an index here;
+ * RxDB appends the primary key to each index, so equal keys still sort the same way every time.
+ */
+import type { RxJsonSchema, TopLevelProperty } from 'rxdb'
+import type { InvoiceDoc, OpportunityDoc, OrderDoc, PaymentDoc } from '../stored-types'
+import { DECIMAL_KEY_LENGTH } from '../sort-keys'
+import {
+  arrayProp,
+  boolProp,
+  dateProp,
+  dateTimeProp,
+  decimalProp,
+  idProp,
+  objectProp,
+  textProp,
+} from './properties'
+
+const salesProperties = {
+  id: idProp(),
+  updatedAt: dateTimeProp(),
+  name: textProp(300),
+  description: textProp(2000),
+  customerId: idProp(),
+  contactId: idProp(),
+  ownerId: idProp(),
+  priceListId: idProp(),
+  currencyCode: textProp(3),
+  exchangeRate: decimalProp(),
+  pricing: objectProp(),
+  lines: arrayProp(),
+  totals: objectProp(),
+  baseTotals: objectProp(),
+} satisfies Record<string, TopLevelProperty>
+
+const headerProperties = {
+  billTo: objectProp(),
+  shipTo: objectProp(),
+  discountPercent: decimalProp(),
+  discountAmount: decimalProp(),
+  freightAmount: decimalProp(),
+  number: textProp(100),
+  pricesLocked: boolProp(),
+  createdAt: dateTimeProp(),
+  createdBy: idProp(),
+  history: arrayProp(),
+  opportunityId: idProp(),
+} satisfies Record<string, TopLevelProperty>
+
+const salesRequired = [
+  'id',
+  'updatedAt',
+  'name',
+  'customerId',
+  'ownerId',
+  'priceListId',
+  'currencyCode',
+  'exchangeRate',
+  'pricing',
+  'lines',
+  'totals',
+  'baseTotals',
+] as const
+
+const headerRequired = [
+  ...salesRequired,
+  'billTo',
+  'shipTo',
+  'discountPercent',
+  'discountAmount',
+  'freightAmount',
+  'number',
+  'pricesLocked',
+  'createdAt',
+  'createdBy',
+  'history',
+  'kind',
+  'state',
+  'status',
+] as const
+
+export const opportunitySchema: RxJsonSchema<OpportunityDoc> = {
+  title: 'opportunities',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: { ...salesProperties, kind: textProp(20) },
+  required: [...salesRequired, 'kind'],
+  // Opportunities list: latest first; a customer's opportunities.
+  indexes: ['updatedAt', ['customerId', 'updatedAt']],
+}
+
+/** Orders and invoices share their list indexes: by number, newest, per customer, per state or status. */
+const documentIndexes = [
+  'number',
+  'createdAt',
+  ['customerId', 'createdAt'],
+  ['state', 'createdAt'],
+  ['status', 'createdAt'],
+]
+
+const sortKeyProp = (): TopLevelProperty => ({ type: 'string', maxLength: DECIMAL_KEY_LENGTH })
+
+export const orderSchema: RxJsonSchema<OrderDoc> = {
+  title: 'orders',
+  // v1 added deliveryDateKey and totalKey (migrations.ts).
+  version: 1,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...salesProperties,
+    ...headerProperties,
+    kind: textProp(20),
+    state: textProp(20),
+    status: textProp(20),
+    requestedDeliveryDate: dateProp(),
+    deliveryDateKey: dateProp(),
+    totalKey: sortKeyProp(),
+  },
+  required: [...headerRequired, 'deliveryDateKey', 'totalKey'],
+  // Plus: orders (open ones, or all) by requested delivery date, then amount.
+  indexes: [
+    ...documentIndexes,
+    ['state', 'deliveryDateKey', 'totalKey'],
+    ['deliveryDateKey', 'totalKey'],
+  ],
+}
+
+export const invoiceSchema: RxJsonSchema<InvoiceDoc> = {
+  title: 'invoices',
+  // v1 added balanceDue, balanceKey and dueDateKey (migrations.ts).
+  version: 1,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...salesProperties,
+    ...headerProperties,
+    kind: textProp(20),
+    state: textProp(20),
+    status: textProp(20),
+    orderId: idProp(),
+    dueDate: dateProp(),
+    balanceDue: decimalProp(),
+    balanceKey: sortKeyProp(),
+    dueDateKey: dateProp(),
+  },
+  required: [...headerRequired, 'balanceDue', 'balanceKey', 'dueDateKey'],
+  // Plus: invoices (open ones for collections, or all) by due date, then balance due.
+  indexes: [
+    ...documentIndexes,
+    ['state', 'dueDateKey', 'balanceKey'],
+    ['dueDateKey', 'balanceKey'],
+  ],
+}
+
+export const paymentSchema: RxJsonSchema<PaymentDoc> = {
+  title: 'payments',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idProp(),
+    updatedAt: dateTimeProp(),
+    invoiceId: idProp(),
+    customerId: idProp(),
+    date: dateProp(),
+    amount: decimalProp(),
+    currencyCode: textProp(3),
+    method: textProp(20),
+    reference: textProp(200),
+    recordedAt: dateTimeProp(),
+    recordedBy: idProp(),
+  },
+  required: [
+    'id',
+    'updatedAt',
+    'invoiceId',
+    'customerId',
+    'date',
+    'amount',
+    'currencyCode',
+    'method',
+    'recordedAt',
+    'recordedBy',
+  ],
+  // An invoice's payments (balance), a customer's payments, all payments by date.
+  indexes: [['invoiceId', 'date'], ['customerId', 'date'], 'date'],
+}

@@ -1,0 +1,86 @@
+/**
+ * Mapping between src-core records and what the collections store: add the derived index keys on the way in,
+ * strip them (and RxDB's own `_` fields) on the way out. Pure functions, shared by repositories and migrations.
+ */
+import {
+  balanceDue,
+  type CompanySettings,
+  type Customer,
+  type DiscountList,
+  type Invoice,
+  type Order,
+  type Payment,
+  type PriceList,
+  type Product,
+  type UnitGroup,
+} from '../../src-core/documents'
+import { decimalSortKey, nameKey, NO_DATE_KEY } from './sort-keys'
+import type { CatalogRefDoc, CustomerDoc, InvoiceDoc, OrderDoc, ProductDoc } from './stored-types'
+
+/** Copies `doc` without the listed keys and without RxDB's `_meta`, `_rev`, `_attachments`, `_deleted`. */
+export function without<T extends object>(doc: object, keys: readonly string[]): T {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(doc)) {
+    if (key.startsWith('_') || keys.includes(key)) continue
+    out[key] = value
+  }
+  return out as T
+}
+
+export function toCustomerDoc(customer: Customer): CustomerDoc {
+  return { ...customer, nameKey: nameKey(customer.name) }
+}
+export const fromCustomerDoc = (doc: object): Customer => without(doc, ['nameKey'])
+
+export function toProductDoc(product: Product): ProductDoc {
+  return { ...product, nameKey: nameKey(product.name) }
+}
+export const fromProductDoc = (doc: object): Product => without(doc, ['nameKey'])
+
+/** The src-core type behind each catalog reference kind. */
+export interface CatalogRefs {
+  unitGroup: UnitGroup
+  discountList: DiscountList
+  priceList: PriceList
+}
+
+export function toCatalogRefDoc<K extends keyof CatalogRefs>(
+  kind: K,
+  record: CatalogRefs[K],
+): CatalogRefDoc {
+  return { ...record, kind, nameKey: nameKey(record.name) } as CatalogRefDoc
+}
+export function fromCatalogRefDoc<K extends keyof CatalogRefs>(doc: object): CatalogRefs[K] {
+  return without(doc, ['kind', 'nameKey'])
+}
+
+export function toOrderDoc(order: Order): OrderDoc {
+  return {
+    ...order,
+    deliveryDateKey: order.requestedDeliveryDate ?? NO_DATE_KEY,
+    totalKey: decimalSortKey(order.totals.totalAmount),
+  }
+}
+export const fromOrderDoc = (doc: object): Order => without(doc, ['deliveryDateKey', 'totalKey'])
+
+/**
+ * The stored invoice with its balance derived from `payments` (only this invoice's are counted).
+ *
+ * @param payments - every payment of the invoice, including one being recorded in the same save
+ */
+export function toInvoiceDoc(invoice: Invoice, payments: readonly Payment[]): InvoiceDoc {
+  const balance = balanceDue(invoice, payments)
+  return {
+    ...invoice,
+    balanceDue: balance,
+    balanceKey: decimalSortKey(balance),
+    dueDateKey: invoice.dueDate ?? NO_DATE_KEY,
+  }
+}
+export const fromInvoiceDoc = (doc: object): Invoice =>
+  without(doc, ['balanceDue', 'balanceKey', 'dueDateKey'])
+
+/** The plain record of any collection that stores src-core records unchanged. */
+export const plain = <T extends object>(doc: object): T => without<T>(doc, [])
+
+export const fromSettingsDoc = (doc: object): CompanySettings => plain(doc)
