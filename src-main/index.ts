@@ -27,7 +27,9 @@ import {
   isAllowedExternalUrl,
   isAppUrl,
 } from './security/policy'
+import { electronDesktopServices } from './adapters/desktop'
 import { appInfo } from './services/app-info'
+import type { DesktopServices } from './services/compose'
 import { createWindow, hardenWebContents } from './window'
 import { chooseBounds, parseWindowState, type WindowState } from './window-state'
 
@@ -55,14 +57,27 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
+  // Let a mail being handed to the server finish and its state reach the disk before the process ends.
+  let closing = false
+  app.on('will-quit', (event) => {
+    if (!desktop || closing) return
+    closing = true
+    event.preventDefault()
+    void desktop.close().finally(() => app.quit())
+  })
   void app.whenReady().then(start)
 }
+
+let desktop: DesktopServices | undefined
 
 async function start(): Promise<void> {
   registerAppProtocol()
   denyPermissions()
-  registerIpc()
+  desktop = electronDesktopServices({ preloadPath, ...(devServerUrl ? { devServerUrl } : {}) })
+  registerIpc(desktop)
   const win = await openMainWindow()
+  // After the window exists, so the first outbox and backup events reach it.
+  desktop.start().catch((e: unknown) => console.error('desktop services: start failed', e))
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
@@ -104,9 +119,10 @@ function denyPermissions(): void {
   session.defaultSession.setPermissionCheckHandler(() => false)
 }
 
-function registerIpc(): void {
+function registerIpc(services: DesktopServices): void {
   const router = createIpcRouter(
     {
+      ...services.handlers,
       'app:info': () =>
         appInfo({
           name: app.getName(),

@@ -177,7 +177,7 @@ export const backupWriteRequest = object({
 export const backupReadRequest = object({
   name: string({
     max: 120,
-    pattern: /^fieldbill-[0-9TZ-]+-[a-z-]+\.fbbak$/,
+    pattern: /^fieldbill-[0-9TZ-]+-[a-z-]+\.json$/,
     patternName: 'a backup name',
   }),
 })

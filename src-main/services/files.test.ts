@@ -24,7 +24,7 @@ describe('file service', () => {
     expect(await readFile(target, 'utf8')).toBe('{"a":2}')
     expect(await readdir(join(data, 'outbox'))).toEqual(['a.json'])
     expect((await files.read(target)).toString()).toBe('{"a":2}')
-    expect(await files.list(join(data, 'outbox'))).toEqual(['a.json'])
+    expect(await files.list(join(data, 'outbox'))).toEqual([{ name: 'a.json', size: 7 }])
     expect(await files.list(join(data, 'nothing-yet'))).toEqual([])
   })
 

@@ -9,9 +9,10 @@
 import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path'
+import { UserFacingError } from '../ipc-router'
 
-/** A refused path or a failed write, in words fit for the rep. */
-export class FileAccessError extends Error {
+/** A refused path, in words fit for the rep (the IPC router passes them on). */
+export class FileAccessError extends UserFacingError {
   constructor(message: string) {
     super(message)
     this.name = 'FileAccessError'
@@ -25,10 +26,15 @@ export interface FileService {
   writeAtomic(path: string, data: Uint8Array | string): Promise<void>
   /** Reads a file inside one of the app's own folders, or one the rep chose in a dialog. */
   read(path: string): Promise<Buffer>
-  /** Lists file names in a folder of the app's own (empty when the folder does not exist yet). */
-  list(folder: string): Promise<string[]>
+  /** Lists the files in a folder of the app's own (none when the folder does not exist yet). */
+  list(folder: string): Promise<FileEntry[]>
   /** Deletes a file inside one of the app's own folders; a missing file is not an error. */
   remove(path: string): Promise<void>
+}
+
+export interface FileEntry {
+  name: string
+  size: number
 }
 
 export interface FileServiceOptions {
@@ -135,9 +141,9 @@ export function createFileService(options: FileServiceOptions): FileService {
       if (!roots.some((root) => isInside(normal, root)))
         throw new FileAccessError('Only the app folders are listed.')
       try {
-        return (await readdir(normal, { withFileTypes: true }))
-          .filter((e) => e.isFile())
-          .map((e) => e.name)
+        const entries = (await readdir(normal, { withFileTypes: true })).filter((e) => e.isFile())
+        const sizes = await Promise.all(entries.map((e) => lstat(join(normal, e.name))))
+        return entries.map((e, i) => ({ name: e.name, size: sizes[i]?.size ?? 0 }))
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
         throw e

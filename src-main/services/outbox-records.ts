@@ -63,7 +63,7 @@ export function outboxDisk(files: FileService, folder: string): OutboxDisk {
   const pdfPath = (id: string) => join(folder, `${id}.pdf`)
   return {
     async load(log) {
-      const names = await files.list(folder)
+      const names = (await files.list(folder)).map((f) => f.name)
       const records: OutboxRecord[] = []
       for (const name of names.filter((n) => n.endsWith('.json'))) {
         try {

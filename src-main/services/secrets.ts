@@ -10,11 +10,12 @@ import type { FileService } from './files'
 import { jsonFile } from './json-file'
 import { UserFacingError } from '../ipc-router'
 
-/** What safeStorage offers, and all this module needs of it. */
+/** What safeStorage offers (its async API, the sync one is deprecated), and all this module needs of it. */
 export interface SecretCipher {
-  isEncryptionAvailable(): boolean
-  encryptString(plain: string): Buffer
-  decryptString(encrypted: Buffer): string
+  isEncryptionAvailable(): Promise<boolean>
+  encryptString(plain: string): Promise<Buffer>
+  /** `shouldReEncrypt`: the OS rotated the key; the secret is sealed again with the new one. */
+  decryptString(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>
 }
 
 export const secretNames = ['smtp-password', 'sync-token'] as const
@@ -57,20 +58,24 @@ export function createSecretStore(options: {
   )
   const { cipher } = options
 
+  async function set(name: SecretName, value: string): Promise<void> {
+    if (!(await cipher.isEncryptionAvailable()))
+      throw new UserFacingError(
+        'This computer offers no keychain to keep the password safe, so it was not stored. ' +
+          'Use "Open in mail app" to send from your mail program instead.',
+      )
+    const value64 = (await cipher.encryptString(value)).toString('base64')
+    await file.update((doc) => ({ ...doc, secrets: { ...doc.secrets, [name]: value64 } }))
+  }
+
   return {
-    async set(name, value) {
-      if (!cipher.isEncryptionAvailable())
-        throw new UserFacingError(
-          'This computer offers no keychain to keep the password safe, so it was not stored. ' +
-            'Use "Open in mail app" to send from your mail program instead.',
-        )
-      const value64 = cipher.encryptString(value).toString('base64')
-      await file.update((doc) => ({ ...doc, secrets: { ...doc.secrets, [name]: value64 } }))
-    },
+    set,
     async get(name) {
       const value64 = (await file.read()).secrets[name]
       if (value64 === undefined) return null
-      return cipher.decryptString(Buffer.from(value64, 'base64'))
+      const { result, shouldReEncrypt } = await cipher.decryptString(Buffer.from(value64, 'base64'))
+      if (shouldReEncrypt) await set(name, result)
+      return result
     },
     async has(name) {
       return (await file.read()).secrets[name] !== undefined

@@ -2,12 +2,11 @@ import type { SecretCipher } from '../secrets'
 
 /** A stand-in for safeStorage: reversible, and visibly not the plain text. */
 export function fakeCipher(available = true): SecretCipher {
+  const flip = (bytes: Uint8Array) => Buffer.from(bytes.map((b) => b ^ 0x5a))
   return {
-    isEncryptionAvailable: () => available,
-    encryptString: (plain) => Buffer.from(Buffer.from(`sealed:${plain}`).map((b) => b ^ 0x5a)),
+    isEncryptionAvailable: () => Promise.resolve(available),
+    encryptString: (plain) => Promise.resolve(flip(Buffer.from(`sealed:${plain}`))),
     decryptString: (sealed) =>
-      Buffer.from(sealed.map((b) => b ^ 0x5a))
-        .toString()
-        .slice(7),
+      Promise.resolve({ result: flip(sealed).toString().slice(7), shouldReEncrypt: false }),
   }
 }
