@@ -9,6 +9,7 @@
 import { diffDocuments } from '../documents/history'
 import { INVOICE_RULES, ORDER_RULES, permits, type Permission } from '../documents/lifecycle'
 import type { Actor, Invoice, Order } from '../documents/types'
+import { jsonEqual } from './json'
 
 /** The documents with a lifecycle. */
 export type LifecycleDocument = Invoice | Order
@@ -78,7 +79,7 @@ const label = (doc: LifecycleDocument): string => doc.kind
 
 function historyExtends(prev: LifecycleDocument, next: LifecycleDocument): boolean {
   if (next.history.length < prev.history.length) return false
-  return prev.history.every((entry, i) => JSON.stringify(entry) === JSON.stringify(next.history[i]))
+  return prev.history.every((entry, i) => jsonEqual(entry, next.history[i]))
 }
 
 function fixedFieldChange(

@@ -1,0 +1,91 @@
+/**
+ * The Fastify application: health and readiness, authentication on every other route, and the sync routes.
+ * `buildApp` takes its pool and hub from the caller, so tests and `main.ts` wire the same app.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type pg from 'pg'
+import { authenticate, bearer, DEFAULT_AUTH, type AuthOptions, type User } from './auth'
+import { ChangeHub } from './change-hub'
+import { migrationsApplied } from './db'
+import { registerAuthRoutes } from './routes-auth'
+import { registerSyncRoutes } from './routes-sync'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user; set on every route but the public ones. */
+    user: User | null
+  }
+  interface FastifyInstance {
+    changeHub: ChangeHub
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a token (health, readiness, login). */
+    public?: boolean
+  }
+}
+
+export interface AppOptions {
+  pool: pg.Pool
+  /** For the LISTEN connection of live streams (the pool's own connections are shared). */
+  databaseUrl: string
+  logger?: FastifyServerOptions['logger']
+  auth?: Partial<AuthOptions>
+}
+
+/** Pino options: JSON lines, and nothing that could hold a credential. */
+export const LOGGER: FastifyServerOptions['logger'] = {
+  level: process.env.LOG_LEVEL ?? 'info',
+  redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password', 'token'],
+}
+
+/**
+ * Builds the app (not listening yet).
+ *
+ * @example
+ * const app = buildApp({ pool, databaseUrl })
+ * await app.listen({ host: '127.0.0.1', port: 0 })
+ */
+export function buildApp(options: AppOptions): FastifyInstance {
+  const { pool } = options
+  const app = Fastify({
+    logger: options.logger ?? LOGGER,
+    bodyLimit: 32 * 1024 * 1024,
+    // In-flight requests finish on close; idle keep-alive sockets are closed at once.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  })
+  app.decorateRequest('user', null)
+  const hub = new ChangeHub(options.databaseUrl, app.log)
+  app.decorate('changeHub', hub)
+  app.addHook('onReady', async () => hub.start())
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.public) return
+    const token = bearer(request.headers.authorization)
+    const user = token ? await authenticate(pool, token) : undefined
+    if (!user)
+      return reply.code(401).send({
+        error: 'unauthenticated',
+        message: 'Sign in again: the session is missing or expired.',
+      })
+    request.user = user
+  })
+
+  // Live streams never end on their own: close them first, so close() can finish the other requests.
+  app.addHook('preClose', async () => hub.stop())
+
+  app.get('/health', { config: { public: true } }, () => Promise.resolve({ status: 'ok' }))
+
+  app.get('/ready', { config: { public: true } }, async (_request, reply) => {
+    try {
+      if (await migrationsApplied(pool)) return { status: 'ready' }
+      return reply.code(503).send({ status: 'migrations pending' })
+    } catch {
+      return reply.code(503).send({ status: 'database unreachable' })
+    }
+  })
+
+  registerAuthRoutes(app, pool, { ...DEFAULT_AUTH, ...options.auth })
+  registerSyncRoutes(app, pool, hub)
+  return app
+}

@@ -1,0 +1,100 @@
+/**
+ * Live streams: one LISTEN connection per server process receives the change notifications every process sends
+ * at COMMIT (store.ts) and wakes the server-sent-event streams that care. Streams carry no documents, only "pull
+ * now": the pull path stays the one place that decides what a user may read.
+ */
+import pg from 'pg'
+import type { FastifyBaseLogger } from 'fastify'
+import type { User } from './auth'
+import { COLLECTIONS } from './collections'
+import { readsAll } from './pull'
+import { CHANGES_CHANNEL, type ChangeEvent } from './store'
+
+export interface Subscriber {
+  collection: string
+  user: User
+  /** Sends one event: `change` with the seq written, or `resync` when events may have been missed. */
+  send(event: 'change' | 'resync', data: unknown): void
+  close(): void
+}
+
+const RECONNECT_MS = 1000
+
+export class ChangeHub {
+  private listener: pg.Client | undefined
+  private readonly subscribers = new Set<Subscriber>()
+  private stopped = false
+  private reconnectTimer: NodeJS.Timeout | undefined
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Connects and LISTENs; resolves once listening. */
+  async start(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString })
+    client.on('notification', (msg) => this.dispatch(msg.payload))
+    client.on('error', (e) => this.lost(client, e))
+    client.on('end', () => this.lost(client))
+    await client.connect()
+    await client.query(`LISTEN ${CHANGES_CHANNEL}`)
+    this.listener = client
+  }
+
+  /** Adds a stream; returns the function that removes it. */
+  subscribe(subscriber: Subscriber): () => void {
+    this.subscribers.add(subscriber)
+    return () => this.subscribers.delete(subscriber)
+  }
+
+  /** How many streams are open (for readiness logs and tests). */
+  get size(): number {
+    return this.subscribers.size
+  }
+
+  /** Ends every stream (clients reconnect to another process) and the LISTEN connection. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    clearTimeout(this.reconnectTimer)
+    for (const s of this.subscribers) s.close()
+    this.subscribers.clear()
+    const listener = this.listener
+    this.listener = undefined
+    await listener?.end().catch(() => undefined)
+  }
+
+  private dispatch(payload: string | undefined): void {
+    let event: ChangeEvent
+    try {
+      event = JSON.parse(payload ?? '') as ChangeEvent
+    } catch {
+      return
+    }
+    for (const s of this.subscribers) {
+      if (s.collection !== event.collection) continue
+      const spec = COLLECTIONS.get(s.collection)
+      const concerned =
+        !spec || readsAll(spec, s.user) || event.owners === null || event.owners.includes(s.user.id)
+      if (concerned) s.send('change', { collection: event.collection, seq: event.seq })
+    }
+  }
+
+  private lost(client: pg.Client, error?: Error): void {
+    if (this.stopped || this.listener !== client) return
+    this.listener = undefined
+    this.log.warn({ err: error?.message }, 'change listener lost; reconnecting')
+    const retry = () => {
+      if (this.stopped) return
+      this.start()
+        .then(() => {
+          // Notifications sent while we were away are gone: every stream pulls to catch up.
+          for (const s of this.subscribers) s.send('resync', 'RESYNC')
+        })
+        .catch(() => {
+          this.reconnectTimer = setTimeout(retry, RECONNECT_MS)
+        })
+    }
+    this.reconnectTimer = setTimeout(retry, RECONNECT_MS)
+  }
+}

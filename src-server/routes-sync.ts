@@ -1,0 +1,132 @@
+/**
+ * The replication routes, one set per collection (see README.md for the protocol):
+ * GET /sync/:collection/pull, POST /sync/:collection/push, GET /sync/:collection/stream.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type pg from 'pg'
+import type { User } from './auth'
+import type { ChangeHub } from './change-hub'
+import { COLLECTIONS, type CollectionSpec } from './collections'
+import { pull } from './pull'
+import { push, type PushRow } from './push'
+
+const HEARTBEAT_MS = 20_000
+const MAX_PUSH_ROWS = 1000
+
+interface Params {
+  collection: string
+}
+
+const params = {
+  type: 'object',
+  required: ['collection'],
+  properties: { collection: { type: 'string' } },
+} as const
+
+function specOr404(name: string, reply: FastifyReply): CollectionSpec | undefined {
+  const spec = COLLECTIONS.get(name)
+  if (!spec)
+    void reply.code(404).send({ error: 'unknownCollection', message: `No collection ${name}.` })
+  return spec
+}
+
+const actorOf = (user: User) => ({ userId: user.id, role: user.role })
+
+export function registerSyncRoutes(app: FastifyInstance, pool: pg.Pool, hub: ChangeHub) {
+  app.get<{ Params: Params; Querystring: { checkpoint: number; batchSize: number } }>(
+    '/sync/:collection/pull',
+    {
+      schema: {
+        params,
+        querystring: {
+          type: 'object',
+          properties: {
+            checkpoint: { type: 'integer', minimum: 0, default: 0 },
+            batchSize: { type: 'integer', minimum: 1, maximum: 5000, default: 200 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const spec = specOr404(request.params.collection, reply)
+      if (!spec || !request.user) return reply
+      const { checkpoint, batchSize } = request.query
+      const page = await pull(pool, spec, request.user, checkpoint, batchSize)
+      return reply.type('application/json; charset=utf-8').send(page.body)
+    },
+  )
+
+  app.post<{ Params: Params; Body: { rows: PushRow[] } }>(
+    '/sync/:collection/push',
+    {
+      schema: {
+        params,
+        body: {
+          type: 'object',
+          required: ['rows'],
+          properties: {
+            rows: {
+              type: 'array',
+              maxItems: MAX_PUSH_ROWS,
+              items: {
+                type: 'object',
+                required: ['newDocumentState'],
+                properties: { newDocumentState: { type: 'object' } },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const spec = specOr404(request.params.collection, reply)
+      if (!spec || !request.user) return reply
+      const result = await push(pool, spec, actorOf(request.user), request.body.rows)
+      const { conflicts, rejections, written } = result
+      request.log.info(
+        {
+          collection: spec.name,
+          user: request.user.id,
+          rows: request.body.rows.length,
+          written,
+          conflicts: conflicts.length,
+          rejections: rejections.map((r) => ({ id: r.id, code: r.code })),
+        },
+        'push',
+      )
+      return { conflicts, rejections }
+    },
+  )
+
+  app.get<{ Params: Params }>(
+    '/sync/:collection/stream',
+    { schema: { params } },
+    async (request, reply) => {
+      const spec = specOr404(request.params.collection, reply)
+      if (!spec || !request.user) return reply
+      reply.hijack()
+      const raw = reply.raw
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      })
+      const send = (event: string, data: unknown) =>
+        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS)
+      const unsubscribe = hub.subscribe({
+        collection: spec.name,
+        user: request.user,
+        send,
+        close: () => raw.end(),
+      })
+      raw.on('close', () => {
+        clearInterval(heartbeat)
+        unsubscribe()
+      })
+      // Whatever happened while the client was away: pull once now.
+      send('resync', 'RESYNC')
+    },
+  )
+}

@@ -1,0 +1,260 @@
+/**
+ * The replication protocol against a real PostgreSQL: push, pull, replay, conflicts, validation (forged totals,
+ * duplicate numbers, lifecycle) and who may read and write what.
+ */
+import type { ReadableStream } from 'node:stream/web'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  change,
+  create,
+  startTestServer,
+  type Client,
+  type TestServer,
+} from './test-support/server'
+import { customer, invoice, order, orderCommand, settings } from './test-support/documents'
+
+let server: TestServer
+let ann: Client
+let bob: Client
+let erp: Client
+let admin: Client
+
+const annCustomer = customer('C-ann', 'ann')
+const bobCustomer = customer('C-bob', 'bob')
+
+beforeAll(async () => {
+  server = await startTestServer()
+  ann = await server.signIn('ann', 'rep')
+  bob = await server.signIn('bob', 'rep')
+  erp = await server.signIn('erp', 'integration')
+  admin = await server.signIn('admin', 'admin')
+  expect((await ann.push('customers', [create(annCustomer)])).rejections).toEqual([])
+  expect((await bob.push('customers', [create(bobCustomer)])).rejections).toEqual([])
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+const seqOf = async (collection: string, id: string): Promise<number> => {
+  const { rows } = await server.pool.query<{ seq: string }>(
+    'SELECT seq FROM documents WHERE collection = $1 AND id = $2',
+    [collection, id],
+  )
+  return Number(rows[0]?.seq)
+}
+
+describe('push and pull', () => {
+  const inv = invoice('I-1', 'INV-00001-AAAAAA', annCustomer)
+
+  test('a pushed invoice comes back on pull with its checkpoint', async () => {
+    const answer = await ann.push('invoices', [create(inv)])
+    expect(answer).toEqual({ status: 200, conflicts: [], rejections: [] })
+    const response = await ann.get('/sync/invoices/pull?checkpoint=0&batchSize=10')
+    const body = (await response.json()) as { documents: unknown[]; checkpoint: { seq: number } }
+    expect(body.documents).toEqual([{ ...inv, _deleted: false }])
+    expect(body.checkpoint.seq).toBe(await seqOf('invoices', 'I-1'))
+    const after = await ann.get(`/sync/invoices/pull?checkpoint=${body.checkpoint.seq}`)
+    expect(await after.json()).toEqual({ documents: [], checkpoint: body.checkpoint })
+  })
+
+  test('a replayed push changes nothing', async () => {
+    const before = await seqOf('invoices', 'I-1')
+    const replay = await ann.push('invoices', [create(inv)])
+    expect(replay).toEqual({ status: 200, conflicts: [], rejections: [] })
+    expect(await seqOf('invoices', 'I-1')).toBe(before)
+    const { rows } = await server.pool.query(
+      "SELECT count(*)::int AS n FROM documents WHERE id = 'I-1'",
+    )
+    expect(rows[0]).toEqual({ n: 1 })
+  })
+
+  test('a push on a stale master state gets the current master back as a conflict', async () => {
+    const renamed = { ...inv, name: 'Renamed', updatedAt: '2025-03-02T00:00:00.000Z' }
+    expect(await ann.push('invoices', [change(inv, renamed)])).toMatchObject({
+      conflicts: [],
+      rejections: [],
+    })
+    const stale = { ...inv, description: 'typed offline' }
+    const answer = await ann.push('invoices', [change(inv, stale)])
+    expect(answer.conflicts).toEqual([{ ...renamed, _deleted: false }])
+    expect(answer.rejections).toEqual([])
+  })
+
+  test('a deletion is pulled as a tombstone', async () => {
+    const draft = invoice('I-del', 'INV-00009-DELETE', annCustomer)
+    await ann.push('invoices', [create(draft)])
+    const answer = await ann.push('invoices', [
+      {
+        assumedMasterState: { ...draft, _deleted: false },
+        newDocumentState: { ...draft, _deleted: true },
+      },
+    ])
+    expect(answer.rejections).toEqual([])
+    const all = await ann.pullAll('invoices')
+    expect(all.find((d) => d.id === 'I-del')?._deleted).toBe(true)
+  })
+})
+
+describe('validation', () => {
+  test('a forged total is refused with its reason and not stored', async () => {
+    const inv = invoice('I-forged', 'INV-00002-BBBBBB', annCustomer)
+    const forged = { ...inv, totals: { ...inv.totals, totalAmount: '0.01' } }
+    const answer = await ann.push('invoices', [create(forged)])
+    expect(answer.rejections).toEqual([
+      {
+        id: 'I-forged',
+        code: 'forgedTotals',
+        reason: expect.stringContaining('totals.totalAmount is 0.01') as string,
+      },
+    ])
+    expect(Number.isNaN(await seqOf('invoices', 'I-forged'))).toBe(true)
+  })
+
+  test('a duplicate invoice number is refused, in the table and within one batch', async () => {
+    const first = invoice('I-a', 'INV-00003-CCCCCC', annCustomer)
+    const same = invoice('I-b', 'INV-00003-CCCCCC', annCustomer)
+    const answer = await ann.push('invoices', [create(first), create(same)])
+    expect(answer.rejections).toEqual([
+      {
+        id: 'I-b',
+        code: 'duplicateNumber',
+        reason: expect.stringContaining('INV-00003') as string,
+      },
+    ])
+    const again = await ann.push('invoices', [
+      create(invoice('I-c', 'INV-00003-CCCCCC', annCustomer)),
+    ])
+    expect(again.rejections.map((r) => r.code)).toEqual(['duplicateNumber'])
+    // The unique index is the last guard, whatever the application code does.
+    await expect(
+      server.pool.query(
+        "INSERT INTO documents (collection, id, data, seq, number) VALUES ('invoices', 'x', '{}', 999999, 'INV-00003-CCCCCC')",
+      ),
+    ).rejects.toThrow(/documents_number/)
+  })
+
+  test('a malformed document is refused with the field named', async () => {
+    const inv = invoice('I-bad', 'INV-00004-DDDDDD', annCustomer)
+    const answer = await ann.push('invoices', [create({ ...inv, state: 'lost' })])
+    expect(answer.rejections[0]).toMatchObject({ id: 'I-bad', code: 'invalid' })
+    expect(answer.rejections[0]?.reason).toContain('state')
+    const bad = await ann.post('/sync/invoices/push', { rows: [{}] })
+    expect(bad.status).toBe(400)
+    expect((await ann.get('/sync/nothing/pull')).status).toBe(404)
+  })
+})
+
+describe('accounts and rights', () => {
+  test('every sync request needs a valid token', async () => {
+    expect((await fetch(`${server.url}/sync/invoices/pull`)).status).toBe(401)
+    const forged = await fetch(`${server.url}/sync/invoices/pull`, {
+      headers: { authorization: `Bearer ${'x'.repeat(43)}` },
+    })
+    expect(forged.status).toBe(401)
+  })
+
+  test("a rep cannot read another rep's invoices, and cannot push them", async () => {
+    const bobs = invoice('I-bob', 'INV-00005-EEEEEE', bobCustomer)
+    expect((await bob.push('invoices', [create(bobs)])).rejections).toEqual([])
+    const annSees = (await ann.pullAll('invoices')).map((d) => d.id)
+    expect(annSees).not.toContain('I-bob')
+    expect((await bob.pullAll('invoices')).map((d) => d.id)).toEqual(['I-bob'])
+    expect((await ann.pullAll('customers')).map((d) => d.id)).toEqual(['C-ann'])
+    const hijack = await ann.push('invoices', [change(bobs, { ...bobs, name: 'Mine now' })])
+    expect(hijack.rejections.map((r) => r.code)).toEqual(['notPermitted'])
+    const onBobsCustomer = invoice('I-ann-on-bob', 'INV-00006-FFFFFF', bobCustomer)
+    const sneaky = await ann.push('invoices', [create({ ...onBobsCustomer, ownerId: 'ann' })])
+    expect(sneaky.rejections.map((r) => r.code)).toEqual(['notPermitted'])
+    expect((await erp.pullAll('invoices')).map((d) => d.id)).toContain('I-bob')
+  })
+
+  test('a rep cannot change a submitted order; the integration role can', async () => {
+    const draft = order('O-1', 'ORD-00001-AAAAAA', annCustomer)
+    const submitted = orderCommand(draft, { type: 'submitOrder' }, 'ann')
+    expect((await ann.push('orders', [create(draft)])).rejections).toEqual([])
+    expect((await ann.push('orders', [change(draft, submitted)])).rejections).toEqual([])
+    const edited = { ...submitted, name: 'Changed by the rep' }
+    const refused = await ann.push('orders', [change(submitted, edited)])
+    expect(refused.rejections).toEqual([
+      {
+        id: 'O-1',
+        code: 'notPermitted',
+        reason: 'This order is submitted: only the back office can change it.',
+      },
+    ])
+    const fulfilled = orderCommand(submitted, { type: 'fulfillOrder' }, 'erp', 'integration')
+    expect((await erp.push('orders', [change(submitted, fulfilled)])).rejections).toEqual([])
+    const stored = (await ann.pullAll('orders')).find((d) => d.id === 'O-1')
+    expect(stored?.state).toBe('fulfilled')
+  })
+
+  test('only admins change the catalog; every rep reads it', async () => {
+    const product = {
+      id: 'P-1',
+      updatedAt: settings.updatedAt,
+      productNumber: 'P1',
+      name: 'Widget',
+      unitGroupId: 'UG',
+      defaultUnitId: 'each',
+      retired: false,
+    }
+    expect((await ann.push('products', [create(product)])).rejections[0]?.code).toBe('notPermitted')
+    expect((await erp.push('products', [create(product)])).rejections[0]?.code).toBe('notPermitted')
+    expect((await admin.push('products', [create(product)])).rejections).toEqual([])
+    expect((await admin.push('settings', [create(settings)])).rejections).toEqual([])
+    const ref = {
+      kind: 'priceList',
+      id: 'retail',
+      updatedAt: settings.updatedAt,
+      name: 'Retail',
+      currencyCode: 'USD',
+    }
+    expect((await admin.push('catalogrefs', [create(ref)])).rejections).toEqual([])
+    expect((await bob.pullAll('products')).map((d) => d.id)).toEqual(['P-1'])
+    expect((await bob.pullAll('catalogrefs')).map((d) => d.kind)).toEqual(['priceList'])
+  })
+
+  test('a rep cannot give a customer away; the back office can, and its records follow', async () => {
+    const moved = { ...annCustomer, ownerId: 'bob' }
+    const refused = await ann.push('customers', [change(annCustomer, moved)])
+    expect(refused.rejections.map((r) => r.code)).toEqual(['notPermitted'])
+    const c = customer('C-moving', 'ann')
+    await ann.push('customers', [create(c)])
+    await ann.push('invoices', [create(invoice('I-moving', 'INV-00007-GGGGGG', c))])
+    expect((await bob.pullAll('invoices')).map((d) => d.id)).not.toContain('I-moving')
+    const answer = await erp.push('customers', [change(c, { ...c, ownerId: 'bob' })])
+    expect(answer.rejections).toEqual([])
+    expect((await bob.pullAll('invoices')).map((d) => d.id)).toContain('I-moving')
+    expect((await ann.pullAll('invoices')).map((d) => d.id)).not.toContain('I-moving')
+  })
+})
+
+describe('live stream', () => {
+  test('tells a client to pull when its records change, and only then', async () => {
+    const controller = new AbortController()
+    const response = await fetch(`${server.url}/sync/invoices/stream`, {
+      headers: { authorization: `Bearer ${ann.token}` },
+      signal: controller.signal,
+    })
+    expect(response.headers.get('content-type')).toContain('text/event-stream')
+    const reader = (response.body as unknown as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    const readUntil = async (needle: string) => {
+      for (let i = 0; i < 50 && !text.includes(needle); i++) {
+        const { value } = await reader.read()
+        text += decoder.decode(value)
+      }
+      return text
+    }
+    expect(await readUntil('RESYNC')).toContain('event: resync')
+    await bob.push('invoices', [create(invoice('I-bob-2', 'INV-00008-HHHHHH', bobCustomer))])
+    await ann.push('invoices', [create(invoice('I-ann-2', 'INV-00010-IIIIII', annCustomer))])
+    const seq = await seqOf('invoices', 'I-ann-2')
+    const events = await readUntil(`"seq":${seq}`)
+    expect(events).toContain(`event: change\ndata: {"collection":"invoices","seq":${seq}}`)
+    expect(events).not.toContain(`"seq":${await seqOf('invoices', 'I-bob-2')}`)
+    controller.abort()
+  })
+})

@@ -1,0 +1,110 @@
+/**
+ * A sync server for one test file: its own embedded PostgreSQL, migrations applied, the Fastify app on
+ * 127.0.0.1 at a free port, and small HTTP helpers that talk to it with fetch.
+ */
+import type { FastifyInstance } from 'fastify'
+import type pg from 'pg'
+import { buildApp } from '../app'
+import { createUser, type AuthOptions } from '../auth'
+import { createPool, migrate } from '../db'
+import { startTestDatabase, type TestDatabase } from './embedded-pg'
+
+export interface TestServer {
+  url: string
+  pool: pg.Pool
+  db: TestDatabase
+  app: FastifyInstance
+  /** Creates a user and signs in; returns the bearer token. */
+  signIn(name: string, role: 'rep' | 'integration' | 'admin'): Promise<Client>
+  stop(): Promise<void>
+}
+
+export interface Client {
+  token: string
+  userId: string
+  get(path: string): Promise<Response>
+  post(path: string, body: unknown): Promise<Response>
+  /** POST /sync/:collection/push and the parsed answer. */
+  push(collection: string, rows: unknown[]): Promise<PushAnswer>
+  /** Every document of a collection this user reads, following checkpoints to the end. */
+  pullAll(collection: string, batchSize?: number): Promise<Array<Record<string, unknown>>>
+}
+
+export interface PushAnswer {
+  status: number
+  conflicts: Array<Record<string, unknown>>
+  rejections: Array<{ id: string; code: string; reason: string }>
+}
+
+export function client(url: string, token: string, userId: string): Client {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+  const self: Client = {
+    token,
+    userId,
+    get: (path) => fetch(`${url}${path}`, { headers }),
+    post: (path, body) =>
+      fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
+    async push(collection, rows) {
+      const response = await self.post(`/sync/${collection}/push`, { rows })
+      const body = (await response.json()) as Omit<PushAnswer, 'status'>
+      return { status: response.status, ...body }
+    },
+    async pullAll(collection, batchSize = 100) {
+      const out: Array<Record<string, unknown>> = []
+      let checkpoint = 0
+      for (let page = 0; page < 10_000; page++) {
+        const response = await self.get(
+          `/sync/${collection}/pull?checkpoint=${checkpoint}&batchSize=${batchSize}`,
+        )
+        const body = (await response.json()) as {
+          documents: Array<Record<string, unknown>>
+          checkpoint: { seq: number }
+        }
+        out.push(...body.documents)
+        if (body.documents.length < batchSize) break
+        checkpoint = body.checkpoint.seq
+      }
+      return out
+    },
+  }
+  return self
+}
+
+/** Starts PostgreSQL and the app. Call `stop()` in afterAll. */
+export async function startTestServer(auth: Partial<AuthOptions> = {}): Promise<TestServer> {
+  const db = await startTestDatabase()
+  const pool = createPool(db.url, 20)
+  await migrate(pool)
+  const app = buildApp({ pool, databaseUrl: db.url, logger: false, auth })
+  const url = await app.listen({ host: '127.0.0.1', port: 0 })
+  return {
+    url,
+    pool,
+    db,
+    app,
+    async signIn(name, role) {
+      await createUser(pool, { name, role, password: `${name}-password` })
+      const response = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, password: `${name}-password` }),
+      })
+      const body = (await response.json()) as { token: string; user: { id: string } }
+      return client(url, body.token, body.user.id)
+    },
+    async stop() {
+      await app.close()
+      await pool.end()
+      await db.stop()
+    },
+  }
+}
+
+/** A push row that creates a record (no assumed master state). */
+export const create = (doc: object) => ({ newDocumentState: { ...doc, _deleted: false } })
+
+/** A push row that changes `before` into `after`. */
+export const change = (before: object, after: object) => ({
+  assumedMasterState: { ...before, _deleted: false },
+  newDocumentState: { ...after, _deleted: false },
+})

@@ -1,0 +1,129 @@
+/**
+ * Checks on one pushed record, in two stages. `checkPushed` needs only the record and the actor (shape, role,
+ * totals) and runs before the collection's lock is taken, so the lock is held as briefly as possible.
+ * `checkAgainstMaster` needs the stored master state and the owner of the record's customer, and runs under
+ * the lock. Each check answers with a refusal whose reason a rep can read.
+ */
+import type { PricedDocument } from '../src-core/documents/totals'
+import type { Actor } from '../src-core/documents/types'
+import { checkTransition, type LifecycleDocument } from '../src-core/sync/transition'
+import { checkTotals } from '../src-core/sync/validate-document'
+import type { CollectionSpec } from './collections'
+
+/** A record as stored and sent: the src-core record, plus RxDB's deletion flag on the wire. */
+export type StoredRecord = Record<string, unknown> & { id: string }
+
+export interface Refusal {
+  id: string
+  code: string
+  reason: string
+}
+
+/** A pushed record that passed the first stage. */
+export interface CheckedRecord {
+  doc: StoredRecord
+  deleted: boolean
+  customerId: string | null
+  number: string | null
+}
+
+/** RxDB's own fields: never part of a record; dropped if a client sends them. */
+const RXDB_FIELDS = ['_deleted', '_meta', '_rev', '_attachments'] as const
+
+function refusal(id: unknown, code: string, reason: string): Refusal {
+  return { id: typeof id === 'string' ? id : '', code, reason }
+}
+
+/**
+ * The first stage: shape (src-core schema), role, and recomputed totals.
+ *
+ * @param raw - `newDocumentState` as pushed
+ */
+export function checkPushed(
+  spec: CollectionSpec,
+  actor: Actor,
+  raw: unknown,
+): CheckedRecord | Refusal {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return refusal(undefined, 'invalid', 'The pushed document is not an object.')
+  const input = { ...(raw as Record<string, unknown>) }
+  const deleted = input._deleted === true
+  for (const field of RXDB_FIELDS) delete input[field]
+  const parsed = spec.parse(input)
+  if (!parsed.ok) return refusal(input.id, 'invalid', `The document is not valid: ${parsed.error}.`)
+  const doc = parsed.value
+  if (!spec.writers.includes(actor.role))
+    return refusal(doc.id, 'notPermitted', `Your role (${actor.role}) cannot change ${spec.name}.`)
+  if (spec.priced && !deleted) {
+    const forged = checkTotals(doc as unknown as PricedDocument)
+    if (forged) return refusal(doc.id, forged.code, forged.reason)
+  }
+  const customerId =
+    spec.owner === 'customer' ? (doc.customerId as string) : spec.owner === 'self' ? doc.id : null
+  const number = spec.numbered ? (doc.number as string) : null
+  return { doc, deleted, customerId, number }
+}
+
+/** What the second stage knows: the stored master state and the owner of the record's customer. */
+export interface MasterContext {
+  master?: { doc: StoredRecord; deleted: boolean; ownerId: string | null }
+  /** The `ownerId` of the record's customer as stored, if the customer is known. */
+  customerOwner?: string
+}
+
+/**
+ * The owner a record gets: its customer's owner. A record whose customer has not arrived yet (collections sync
+ * independently) is held for the rep who pushed it, until the customer arrives and re-stamps it.
+ */
+export function ownerOf(
+  spec: CollectionSpec,
+  checked: CheckedRecord,
+  actor: Actor,
+  customerOwner: string | undefined,
+): string | null {
+  if (spec.owner === 'shared') return null
+  if (spec.owner === 'self') return checked.doc.ownerId as string
+  return customerOwner ?? (actor.role === 'rep' ? actor.userId : null)
+}
+
+function checkOwnership(
+  spec: CollectionSpec,
+  checked: CheckedRecord,
+  actor: Actor,
+  ctx: MasterContext,
+): Refusal | undefined {
+  if (actor.role !== 'rep' || spec.owner === 'shared') return undefined
+  const { id } = checked.doc
+  if (ctx.master && ctx.master.ownerId !== actor.userId)
+    return refusal(id, 'notPermitted', 'This record belongs to another rep’s customer.')
+  const owner = ownerOf(spec, checked, actor, ctx.customerOwner)
+  if (owner !== actor.userId)
+    return refusal(
+      id,
+      'notPermitted',
+      spec.owner === 'self'
+        ? 'Only the back office can give a customer to another rep.'
+        : 'This customer belongs to another rep.',
+    )
+  return undefined
+}
+
+/** The second stage: ownership and the lifecycle, against the master state. */
+export function checkAgainstMaster(
+  spec: CollectionSpec,
+  checked: CheckedRecord,
+  actor: Actor,
+  ctx: MasterContext,
+): Refusal | undefined {
+  const owned = checkOwnership(spec, checked, actor, ctx)
+  if (owned) return owned
+  if (!spec.lifecycle) return undefined
+  const prev = ctx.master && !ctx.master.deleted ? ctx.master.doc : undefined
+  const refused = checkTransition(
+    prev as unknown as LifecycleDocument | undefined,
+    checked.doc as unknown as LifecycleDocument,
+    actor,
+    checked.deleted,
+  )
+  return refused && refusal(checked.doc.id, refused.code, refused.reason)
+}
