@@ -205,6 +205,7 @@ function customerRow(row: RowReader, context: ImportContext) {
 function productRow(row: RowReader, context: ImportContext) {
   const productNumber = row.text('productNumber', { required: true, max: 100 })
   const existing = productNumber ? context.lookup.productByNumber(productNumber) : undefined
+  const name = row.text('name', { required: true, max: 200 }) ?? ''
   const groupRef = row.text('unitGroup', { required: true })
   const group = groupRef ? context.lookup.unitGroup(groupRef) : undefined
   if (groupRef && !group) row.fail('unitGroup', `no unit group is called "${groupRef}"`)
@@ -221,7 +222,7 @@ function productRow(row: RowReader, context: ImportContext) {
     ...(existing ?? { id: context.newId(), retired: false }),
     updatedAt: context.now,
     productNumber: productNumber ?? '',
-    name: row.text('name', { required: true, max: 200 }) ?? '',
+    name,
     unitGroupId: group?.id ?? '',
     defaultUnitId: unit?.id ?? '',
   }
