@@ -48,6 +48,13 @@ export const siteMap = [
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/invoices' },
+  // The print view of one invoice (not in the site map): main renders it to PDF and paper.
+  {
+    path: '/invoices/:id/print',
+    name: 'invoice-print',
+    component: () => import('./pages/InvoicePrintPage.vue'),
+    meta: { title: 'Invoice' },
+  },
   ...siteMap.map((entry) => ({
     path: entry.path,
     name: entry.name,

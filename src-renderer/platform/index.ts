@@ -4,6 +4,9 @@
  */
 import { isAllowedExternalUrl } from '../../src-core/links'
 import type { AppEvent, AppInfo, DesktopBridge, IpcResult } from '../../src-core/ipc/contract'
+import { browserServices, desktopServices, type DesktopServicesPlatform } from './desktop-services'
+
+export type { InvoiceMail, Outcome } from './desktop-services'
 
 export class PlatformError extends Error {
   constructor(message: string) {
@@ -12,7 +15,8 @@ export class PlatformError extends Error {
   }
 }
 
-export interface Platform {
+/** The desktop's services (PDF, print, mail, backups) are part of the platform; see desktop-services.ts. */
+export interface Platform extends DesktopServicesPlatform {
   readonly kind: 'desktop' | 'browser'
   appInfo(): Promise<AppInfo>
   openExternal(url: string): Promise<void>
@@ -26,6 +30,7 @@ function unwrap<T>(result: IpcResult<T>): T {
 
 export function desktopPlatform(bridge: DesktopBridge): Platform {
   return {
+    ...desktopServices(bridge),
     kind: 'desktop',
     appInfo: async () => unwrap(await bridge['app:info'](undefined)),
     openExternal: async (url) => {
@@ -39,6 +44,7 @@ export function browserPlatform(win: Window = window): Platform {
   // Captured now: the link guard replaces window.open later, and this is the one caller allowed the real one.
   const nativeOpen = win.open.bind(win)
   return {
+    ...browserServices(win),
     kind: 'browser',
     appInfo: () =>
       Promise.resolve({

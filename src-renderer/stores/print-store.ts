@@ -1,0 +1,124 @@
+/**
+ * The invoice print view's data, read from the local store, and the paper size the rep chose. Also the actions
+ * of the print view's toolbar (print, export PDF, send by email), which go to the desktop services through the
+ * platform, or to the browser's fallbacks.
+ */
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { amountPaid, balanceDue } from '../../src-core/documents'
+import type { CompanySettings, Customer, Invoice, Payment } from '../../src-core/documents/types'
+import { isPaperSize, type PaperSize } from '../../src-core/print/pdf-options'
+import { getPlatform, type InvoiceMail } from '../platform'
+import { localRepositories } from './local-repositories'
+
+export interface PrintDocument {
+  invoice: Invoice
+  customer: Customer | null
+  company: CompanySettings | null
+  payments: Payment[]
+  amountPaid: string
+  balanceDue: string
+}
+
+/** The contact the invoice names, else the customer's primary contact, else the customer's own address. */
+export function mailRecipient(invoice: Invoice, customer: Customer | null) {
+  if (!customer) return null
+  const contactId = invoice.contactId ?? customer.primaryContactId
+  const contact = customer.contacts.find((c) => c.id === contactId && c.email)
+  if (contact?.email)
+    return { name: `${contact.firstName} ${contact.lastName}`.trim(), address: contact.email }
+  return customer.email ? { name: customer.name, address: customer.email } : null
+}
+
+export const usePrintStore = defineStore('print', () => {
+  const platform = getPlatform()
+  const document = shallowRef<PrintDocument | null>(null)
+  const error = ref<string | null>(null)
+  const message = ref<string | null>(null)
+  const busy = ref(false)
+  const paper = ref<PaperSize>('a4')
+
+  async function load(invoiceId: string, paperFromRoute?: unknown): Promise<void> {
+    document.value = null
+    error.value = null
+    try {
+      paper.value = isPaperSize(paperFromRoute)
+        ? paperFromRoute
+        : (await platform.printSettings()).paperSize
+      const repos = await localRepositories()
+      const invoice = await repos.invoices.get(invoiceId)
+      if (!invoice) {
+        error.value = 'There is no such invoice on this device.'
+        return
+      }
+      const [customer, company, payments] = await Promise.all([
+        repos.customers.get(invoice.customerId),
+        repos.settings.get(),
+        repos.invoices.payments(invoice.id),
+      ])
+      document.value = {
+        invoice,
+        customer: customer ?? null,
+        company: company ?? null,
+        payments,
+        amountPaid: amountPaid(invoice, payments),
+        balanceDue: balanceDue(invoice, payments),
+      }
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  function mail(doc: PrintDocument, locale: string): InvoiceMail {
+    const to = mailRecipient(doc.invoice, doc.customer)
+    if (!to) throw new Error('The customer has no email address; add one to the customer first.')
+    return {
+      invoiceId: doc.invoice.id,
+      invoiceNumber: doc.invoice.number,
+      customerName: doc.customer?.name ?? '',
+      to,
+      companyName: doc.company?.profile.name ?? '',
+      totalAmount: doc.invoice.totals.totalAmount,
+      currencyCode: doc.invoice.currencyCode,
+      ...(doc.invoice.dueDate ? { dueDate: doc.invoice.dueDate } : {}),
+      locale,
+    }
+  }
+
+  /** Runs one toolbar action, keeping its outcome sentence (or its error) for the page to show. */
+  async function run(action: (doc: PrintDocument) => Promise<{ message: string | null }>) {
+    const doc = document.value
+    if (!doc || busy.value) return
+    busy.value = true
+    message.value = null
+    try {
+      message.value = (await action(doc)).message
+    } catch (e) {
+      message.value = e instanceof Error ? e.message : String(e)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return {
+    document,
+    error,
+    message,
+    busy,
+    paper,
+    load,
+    print: (mode: 'dialog' | 'printer' = 'dialog') =>
+      run((doc) => platform.printInvoice(doc.invoice.id, paper.value, mode)),
+    exportPdf: () =>
+      run((doc) =>
+        platform.exportInvoicePdf(
+          { invoiceId: doc.invoice.id, invoiceNumber: doc.invoice.number },
+          paper.value,
+        ),
+      ),
+    sendByEmail: (locale: string) =>
+      run((doc) => platform.sendInvoiceEmail(mail(doc, locale), paper.value)),
+    openInMailApp: (locale: string) =>
+      run((doc) => platform.openMailDraft(mail(doc, locale), paper.value)),
+  }
+})
