@@ -28,3 +28,18 @@ export {
 export * from './repositories'
 export type * from './stored-types'
 export { decimalSortKey, nameKey } from './sort-keys'
+export {
+  generateDataset,
+  SAMPLE_COMPANY_SIZES,
+  type Dataset,
+  type DatasetOptions,
+  type DatasetSizes,
+} from './sample/dataset'
+export {
+  DatabaseNotEmptyError,
+  insertDataset,
+  loadSampleCompany,
+  sampleLoadInterrupted,
+  type InsertOptions,
+  type LoadProgress,
+} from './sample/load'
