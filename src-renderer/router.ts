@@ -55,12 +55,26 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/InvoicePrintPage.vue'),
     meta: { title: 'Invoice' },
   },
+  // Settings → Data: import, export, backup and restore (not in the site map: reached from Settings).
+  {
+    path: '/settings/data',
+    name: 'settings-data',
+    component: () => import('./pages/DataPage.vue'),
+    meta: { title: 'Data' },
+  },
   ...siteMap.map((entry) => ({
     path: entry.path,
     name: entry.name,
     component: entry.page,
     meta: { title: entry.title },
   })),
+  // One document: /invoices/new for a new invoice, /invoices/<id> for an existing one.
+  {
+    path: '/invoices/:id',
+    name: 'invoice',
+    component: () => import('./pages/InvoiceFormPage.vue'),
+    meta: { title: 'Invoice' },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/invoices' },
 ]
 

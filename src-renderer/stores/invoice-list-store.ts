@@ -1,0 +1,174 @@
+/**
+ * The Invoices list: one page at a time through the repository's indexed queries (50,000 invoices never sit in
+ * memory), filtered by state, status reason and customer, sorted by number, creation date or due date.
+ *
+ * Search by number or name and the date range have no index in the local store yet, so they scan the filtered
+ * list page by page and keep only the page on screen; see `scanPage`.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { Subscription } from 'rxjs'
+import type { Customer, Id, Invoice, InvoiceState, InvoiceStatus } from '../../src-core/documents'
+import type { DocumentSort, InvoicePageRequest, Repositories } from '../data'
+import { localRepositories } from './local-repositories'
+
+export type { DocumentSort }
+
+export interface InvoiceListFilter {
+  state?: InvoiceState
+  status?: InvoiceStatus
+  customerId?: Id
+  /** Number or name containing this text, case-insensitive. */
+  search: string
+  /** Invoice date (created) from and to, ISO calendar dates, inclusive. */
+  from?: string
+  to?: string
+}
+
+const SCAN_PAGE = 500
+
+export const useInvoiceListStore = defineStore('invoice-list', () => {
+  const rows = shallowRef<Invoice[]>([])
+  const customers = shallowRef<ReadonlyMap<Id, Customer>>(new Map())
+  const total = ref(0)
+  const page = ref(0)
+  const pageSize = ref(25)
+  const sort = ref<DocumentSort>('createdAt')
+  const descending = ref(true)
+  const filter = ref<InvoiceListFilter>({ search: '' })
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  let subscription: Subscription | undefined
+  let generation = 0
+
+  const scanning = computed(() => {
+    const f = filter.value
+    return f.search.trim() !== '' || !!f.from || !!f.to
+  })
+
+  function request(p: number, size: number): InvoicePageRequest {
+    const { state, status, customerId } = filter.value
+    return {
+      page: p,
+      pageSize: size,
+      sort: sort.value,
+      descending: descending.value,
+      filter: { state, status, customerId },
+    }
+  }
+
+  function matches(invoice: Invoice): boolean {
+    const f = filter.value
+    const text = f.search.trim().toLowerCase()
+    if (text && !`${invoice.number}\n${invoice.name}`.toLowerCase().includes(text)) return false
+    const day = invoice.createdAt.slice(0, 10)
+    if (f.from && day < f.from) return false
+    if (f.to && day > f.to) return false
+    return true
+  }
+
+  /** Reads the filtered list in pages of 500, counting matches and keeping only the rows of the page shown. */
+  async function scanPage(repos: Repositories, mine: number): Promise<void> {
+    const start = page.value * pageSize.value
+    const kept: Invoice[] = []
+    let count = 0
+    for (let p = 0; ; p++) {
+      const chunk = await repos.invoices.page(request(p, SCAN_PAGE))
+      if (mine !== generation) return
+      for (const invoice of chunk.rows) {
+        if (!matches(invoice)) continue
+        if (count >= start && kept.length < pageSize.value) kept.push(invoice)
+        count++
+      }
+      if ((p + 1) * SCAN_PAGE >= chunk.total) break
+    }
+    await show(repos, kept, count, mine)
+  }
+
+  async function show(repos: Repositories, list: Invoice[], count: number, mine: number) {
+    const ids = [...new Set(list.map((i) => i.customerId))].filter((id) => !customers.value.has(id))
+    const found = await Promise.all(ids.map((id) => repos.customers.get(id)))
+    if (mine !== generation) return
+    if (found.length) {
+      const next = new Map(customers.value)
+      for (const c of found) if (c) next.set(c.id, c)
+      customers.value = next
+    }
+    rows.value = list
+    total.value = count
+    loading.value = false
+  }
+
+  async function load(): Promise<void> {
+    const mine = ++generation
+    subscription?.unsubscribe()
+    subscription = undefined
+    loading.value = true
+    error.value = null
+    try {
+      const repos = await localRepositories()
+      if (scanning.value) return await scanPage(repos, mine)
+      subscription = repos.invoices.watchPage(request(page.value, pageSize.value)).subscribe({
+        next: (result) => void show(repos, result.rows, result.total, mine),
+        error: (e: unknown) => fail(e),
+      })
+    } catch (e) {
+      fail(e)
+    }
+  }
+
+  function fail(e: unknown) {
+    error.value = e instanceof Error ? e.message : String(e)
+    loading.value = false
+  }
+
+  function customerName(id: Id): string {
+    return customers.value.get(id)?.name ?? ''
+  }
+
+  function setPage(p: number, size: number) {
+    page.value = p
+    pageSize.value = size
+    void load()
+  }
+
+  function setSort(next: DocumentSort, desc: boolean) {
+    sort.value = next
+    descending.value = desc
+    page.value = 0
+    void load()
+  }
+
+  watch(
+    filter,
+    () => {
+      page.value = 0
+      void load()
+    },
+    { deep: true },
+  )
+
+  function stop() {
+    generation++
+    subscription?.unsubscribe()
+    subscription = undefined
+  }
+
+  return {
+    rows,
+    total,
+    page,
+    pageSize,
+    sort,
+    descending,
+    filter,
+    loading,
+    error,
+    scanning,
+    load,
+    stop,
+    setPage,
+    setSort,
+    customerName,
+  }
+})
