@@ -63,7 +63,7 @@ describe('backup and restore', () => {
     const text = await backupThenEdit(repos)
     const before = await fingerprint(repos)
     const result = await restoreBackup(repos.db, spoil(text))
-    expect(result).toMatchObject({ ok: false, rolledBack: false })
+    expect(result).toMatchObject({ ok: false, unchanged: true })
     if (!result.ok) expect(result.reason).toMatch(message)
     expect(await fingerprint(repos)).toEqual(before)
   })
@@ -81,7 +81,7 @@ describe('backup and restore', () => {
     const result = await restoreBackup(repos.db, text, { write: failing })
     expect(result).toEqual({
       ok: false,
-      rolledBack: true,
+      unchanged: true,
       reason: 'The restore failed and nothing was changed: disk full',
     })
     expect(await fingerprint(repos)).toEqual(before)
@@ -96,7 +96,7 @@ describe('backup and restore', () => {
       await replaceCollection(collection, name, docs)
     }
     const result = await restoreBackup(repos.db, text, { write: failing })
-    expect(result).toMatchObject({ ok: false, rolledBack: false })
+    expect(result).toMatchObject({ ok: false, unchanged: false })
     if (!result.ok) expect(result.reason).toMatch(/could not be put back \(disk full\)/)
   })
 })

@@ -45,7 +45,8 @@ export type CollectionWriter = (
 
 export type RestoreResult =
   | { ok: true; counts: Record<string, number>; createdAt: string }
-  | { ok: false; reason: string; rolledBack: boolean }
+  /** `unchanged`: the database is exactly as before (refused file, or a failed restore rolled back). */
+  | { ok: false; reason: string; unchanged: boolean }
 
 /**
  * Makes a collection hold exactly `docs`: removes the documents not among them, upserts the rest. Throws on the
@@ -89,7 +90,7 @@ export async function restoreBackup(
   options: { write?: CollectionWriter } = {},
 ): Promise<RestoreResult> {
   const decoded = await decodeBackup(text)
-  if (!decoded.ok) return { ok: false, reason: decoded.reason, rolledBack: false }
+  if (!decoded.ok) return { ok: false, reason: decoded.reason, unchanged: true }
   const target = storedFromBackup(decoded.backup.data)
   const before = await snapshotStored(db)
   const write = options.write ?? replaceCollection
@@ -103,13 +104,13 @@ export async function restoreBackup(
       const how = again instanceof Error ? again.message : String(again)
       return {
         ok: false,
-        rolledBack: false,
+        unchanged: false,
         reason: `The restore failed (${why}) and the previous data could not be put back (${how}). Restore this backup again, or another one.`,
       }
     }
     return {
       ok: false,
-      rolledBack: true,
+      unchanged: true,
       reason: `The restore failed and nothing was changed: ${why}`,
     }
   }

@@ -16,4 +16,4 @@ export {
 } from './backup'
 export { collectCsv, exportInvoicesCsv, exportPaymentsCsv } from './csv-export'
 export { commitImport, importCsv, type CommitResult, type ImportPreview } from './csv-import'
-export { pagesOf, readBackupData } from './storage-map'
+export { countStored, pagesOf, readBackupData } from './storage-map'

@@ -126,3 +126,11 @@ export function storedFromBackup(data: BackupData): StoredSnapshot {
     invoices: data.invoices.map((i) => toInvoiceDoc(i, paymentsByInvoice.get(i.id) ?? [])),
   }
 }
+
+/** How many documents each stored collection holds: what the Data page shows as "on this device". */
+export async function countStored(db: Database): Promise<Record<CollectionName, number>> {
+  const counts = {} as Record<CollectionName, number>
+  for (const name of COLLECTION_NAMES)
+    counts[name] = await (db[name] as RxCollection<object>).count().exec()
+  return counts
+}

@@ -1,0 +1,184 @@
+/**
+ * Settings → Data: CSV import (preview, then all good rows or none), CSV export of invoices and payments,
+ * backup to one file and restore from one. Files leave the app as browser downloads (a Blob link): in Electron
+ * the download asks where to save, in the web build it goes to the downloads folder.
+ */
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { ImportKind } from '../../src-core/io/import-kinds'
+import { formatImportError } from '../../src-core/io/import-rows'
+import type { Repositories } from '../data'
+import {
+  commitImport,
+  countStored,
+  createBackup,
+  exportInvoicesCsv,
+  exportPaymentsCsv,
+  importCsv,
+  restoreBackup,
+  type ImportPreview,
+} from '../data/io'
+import { localRepositories } from './local-repositories'
+
+export type { ImportKind }
+
+/** A message for the rep after an action: what happened, and whether it went well. */
+export interface Outcome {
+  ok: boolean
+  text: string
+}
+
+const KIND_LABELS: Record<ImportKind, string> = {
+  customers: 'customers',
+  products: 'products',
+  priceListItems: 'price list items',
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
+/** Hands a Blob to the browser as a file download. */
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.rel = 'noopener'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // Revoked later: revoking at once can cancel the download before the browser has read the Blob.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** Chunks into one Blob, appended one at a time so the text never sits whole in the JS heap. */
+async function blobOf(chunks: AsyncIterable<string>, type: string): Promise<Blob> {
+  let blob = new Blob([], { type })
+  for await (const chunk of chunks) blob = new Blob([blob, chunk], { type })
+  return blob
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+export const useDataIoStore = defineStore('data-io', () => {
+  const preview = shallowRef<ImportPreview | null>(null)
+  const importOutcome = ref<Outcome | null>(null)
+  const exportOutcome = ref<Outcome | null>(null)
+  const backupOutcome = ref<Outcome | null>(null)
+  const restoreOutcome = ref<Outcome | null>(null)
+  const counts = shallowRef<Record<string, number> | null>(null)
+  const busy = ref(false)
+
+  async function run<T>(task: (repos: Repositories) => Promise<T>): Promise<T> {
+    busy.value = true
+    try {
+      return await task(await localRepositories())
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function refreshCounts(): Promise<void> {
+    counts.value = await run((repos) => countStored(repos.db))
+  }
+
+  /** Reads a CSV file and checks every row; writes nothing. */
+  async function previewImport(kind: ImportKind, file: File): Promise<void> {
+    importOutcome.value = null
+    preview.value = null
+    try {
+      const text = await file.text()
+      preview.value = await run((repos) => importCsv(repos.db, kind, text, repos.env))
+    } catch (e) {
+      importOutcome.value = { ok: false, text: `The file could not be read: ${message(e)}` }
+    }
+  }
+
+  /** Writes the previewed good rows, all or none. */
+  async function commitPreview(): Promise<void> {
+    const current = preview.value
+    if (!current) return
+    const result = await run((repos) =>
+      commitImport(repos.db, current, { onPriceChange: (change) => repos.reprice(change) }),
+    )
+    importOutcome.value = result.ok
+      ? { ok: true, text: `Imported ${result.written} ${KIND_LABELS[current.kind]}.` }
+      : { ok: false, text: result.reason }
+    if (result.ok) preview.value = null
+    await refreshCounts()
+  }
+
+  function clearPreview(): void {
+    preview.value = null
+    importOutcome.value = null
+  }
+
+  async function exportCsv(what: 'invoices' | 'payments'): Promise<void> {
+    exportOutcome.value = null
+    try {
+      const blob = await run((repos) =>
+        blobOf(
+          what === 'invoices' ? exportInvoicesCsv(repos.db) : exportPaymentsCsv(repos.db),
+          'text/csv;charset=utf-8',
+        ),
+      )
+      download(blob, `fieldbill-${what}-${today()}.csv`)
+      exportOutcome.value = {
+        ok: true,
+        text: `Exported ${what} to fieldbill-${what}-${today()}.csv.`,
+      }
+    } catch (e) {
+      exportOutcome.value = { ok: false, text: `The export failed: ${message(e)}` }
+    }
+  }
+
+  async function backUpNow(): Promise<void> {
+    backupOutcome.value = null
+    try {
+      const text = await run((repos) => createBackup(repos.db, { appVersion: __APP_VERSION__ }))
+      const name = `fieldbill-backup-${today()}.json`
+      download(new Blob([text], { type: 'application/json' }), name)
+      backupOutcome.value = { ok: true, text: `Backed up to ${name}.` }
+    } catch (e) {
+      backupOutcome.value = { ok: false, text: `The backup failed: ${message(e)}` }
+    }
+  }
+
+  /** Replaces all data with a backup file's, after checking the whole file; or changes nothing. */
+  async function restore(file: File): Promise<void> {
+    restoreOutcome.value = null
+    try {
+      const text = await file.text()
+      const result = await run((repos) => restoreBackup(repos.db, text))
+      if (result.ok)
+        restoreOutcome.value = { ok: true, text: `Restored the backup of ${result.createdAt}.` }
+      else
+        restoreOutcome.value = {
+          ok: false,
+          text: result.unchanged ? `${result.reason} Your data was not changed.` : result.reason,
+        }
+    } catch (e) {
+      restoreOutcome.value = { ok: false, text: `The restore failed: ${message(e)}` }
+    }
+    await refreshCounts()
+  }
+
+  return {
+    preview,
+    importOutcome,
+    exportOutcome,
+    backupOutcome,
+    restoreOutcome,
+    counts,
+    busy,
+    refreshCounts,
+    previewImport,
+    commitPreview,
+    clearPreview,
+    exportCsv,
+    backUpNow,
+    restore,
+    formatImportError,
+  }
+})
