@@ -62,13 +62,6 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/DataPage.vue'),
     meta: { title: 'Data' },
   },
-  // Settings → Data: import, export, backup and restore (not in the site map: reached from Settings).
-  {
-    path: '/settings/data',
-    name: 'settings-data',
-    component: () => import('./pages/DataPage.vue'),
-    meta: { title: 'Data' },
-  },
   ...siteMap.map((entry) => ({
     path: entry.path,
     name: entry.name,
