@@ -43,3 +43,9 @@ export {
   type InsertOptions,
   type LoadProgress,
 } from './sample/load'
+export {
+  APP_DATABASE_NAME,
+  getRepositories,
+  provideRepositories,
+  requestPersistentStorage,
+} from './database-provider'

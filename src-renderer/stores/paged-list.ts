@@ -1,0 +1,118 @@
+/**
+ * The state every paged list store shares: page, page size, filter, sort, and a shallowRef holding only the
+ * rows of the current page (a list never loads every invoice into memory). The page follows the database: it
+ * is a live query, re-emitted when a document on it, or the total, changes.
+ */
+import { ref, shallowRef, watch, type Ref } from 'vue'
+import type { Observable, Subscription } from 'rxjs'
+import type { Page, PageRequest, Repositories } from '../data'
+import { getRepositories } from '../data'
+
+export interface PagedListOptions<F, S extends string, T> {
+  sort: S
+  pageSize?: number
+  /** The repository's live page query. */
+  watch: (repos: Repositories, req: PageRequest<F, S>) => Observable<Page<T>>
+}
+
+/**
+ * Builds the state and actions of a paged list; call it inside a setup store.
+ *
+ * @example
+ * export const useCustomersStore = defineStore('customers', () =>
+ *   usePagedList({ sort: 'name', watch: (r, req) => r.customers.watchPage(req) }))
+ */
+export function usePagedList<F extends object, S extends string, T>(
+  options: PagedListOptions<F, S, T>,
+) {
+  const page = ref(0)
+  const pageSize = ref(options.pageSize ?? 50)
+  const filter = ref({}) as Ref<F>
+  const sort = ref(options.sort) as Ref<S>
+  const descending = ref<boolean | undefined>(undefined)
+  const rows = shallowRef<T[]>([])
+  const total = ref(0)
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  let subscription: Subscription | undefined
+  let started = false
+  let generation = 0
+
+  async function subscribe(): Promise<void> {
+    const mine = ++generation
+    subscription?.unsubscribe()
+    loading.value = true
+    try {
+      const repos = await getRepositories()
+      if (mine !== generation) return
+      const req: PageRequest<F, S> = {
+        page: page.value,
+        pageSize: pageSize.value,
+        filter: filter.value,
+        sort: sort.value,
+      }
+      if (descending.value !== undefined) req.descending = descending.value
+      subscription = options.watch(repos, req).subscribe({
+        next(result) {
+          rows.value = result.rows
+          total.value = result.total
+          loading.value = false
+          error.value = null
+        },
+        error(e: unknown) {
+          error.value = e instanceof Error ? e.message : String(e)
+          loading.value = false
+        },
+      })
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+      loading.value = false
+    }
+  }
+
+  watch([page, pageSize, filter, sort, descending], () => {
+    if (started) void subscribe()
+  })
+
+  /** Starts following the current page (idempotent); lists call it when they mount. */
+  function start(): Promise<void> {
+    if (started) return Promise.resolve()
+    started = true
+    return subscribe()
+  }
+
+  /** Stops following the database (the list unmounted). */
+  function stop(): void {
+    started = false
+    generation++
+    subscription?.unsubscribe()
+    subscription = undefined
+  }
+
+  function setFilter(next: F): void {
+    filter.value = next
+    page.value = 0
+  }
+
+  function setSort(next: S, isDescending?: boolean): void {
+    sort.value = next
+    descending.value = isDescending
+    page.value = 0
+  }
+
+  return {
+    page,
+    pageSize,
+    filter,
+    sort,
+    descending,
+    rows,
+    total,
+    loading,
+    error,
+    start,
+    stop,
+    setFilter,
+    setSort,
+  }
+}

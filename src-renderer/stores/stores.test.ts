@@ -1,0 +1,87 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { provideRepositories, createRepositories, type Repositories } from '../data'
+import {
+  closeDatabase,
+  ok,
+  openTestDatabase,
+  seededRepositories,
+  testEnv,
+} from '../data/test-support/test-db'
+import { useCustomersStore } from './customers-store'
+import { useInvoicesStore } from './invoices-store'
+import { useOrdersStore } from './orders-store'
+import { useProductsStore } from './products-store'
+import { useSettingsStore } from './settings-store'
+
+let repos: Repositories | undefined
+
+beforeEach(() => setActivePinia(createPinia()))
+afterEach(async () => {
+  provideRepositories(undefined)
+  if (repos) await closeDatabase(repos.db)
+  repos = undefined
+})
+
+/** Waits until the condition holds (live queries emit asynchronously). */
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+describe('paged list stores', () => {
+  it('hold one page of invoices and follow the database', async () => {
+    repos = await seededRepositories()
+    provideRepositories(repos)
+    for (let i = 0; i < 3; i++) ok(await repos.invoices.create({ customerId: 'C1', name: `I${i}` }))
+    const store = useInvoicesStore()
+    store.pageSize = 2
+    await store.start()
+    await until(() => store.total === 3)
+    expect(store.rows).toHaveLength(2)
+    store.page = 1
+    await until(() => store.rows.length === 1)
+    ok(await repos.invoices.create({ customerId: 'C1', name: 'I3' }))
+    await until(() => store.total === 4 && store.rows.length === 2)
+    store.setFilter({ state: 'paid' })
+    await until(() => store.total === 0)
+    expect(store.page).toBe(0)
+    store.stop()
+  })
+
+  it('list orders, customers and products', async () => {
+    repos = await seededRepositories()
+    provideRepositories(repos)
+    ok(await repos.orders.create({ customerId: 'C1', name: 'O1' }))
+    const orders = useOrdersStore()
+    const customers = useCustomersStore()
+    const products = useProductsStore()
+    await Promise.all([orders.start(), customers.start(), products.start()])
+    await until(() => orders.total === 1 && customers.total === 1 && products.total === 3)
+    products.setSort('name')
+    products.setFilter({ prefix: 'wid' })
+    await until(() => products.total === 1)
+    expect(products.rows[0]?.name).toBe('Widget')
+  })
+})
+
+describe('settings store', () => {
+  it('loads the sample company with progress, then refuses a second time', async () => {
+    const db = await openTestDatabase()
+    repos = createRepositories(db, testEnv())
+    provideRepositories(repos)
+    const store = useSettingsStore()
+    await store.loadSampleCompany()
+    expect(store.sampleState).toBe('done')
+    expect(store.sampleProgress).toBe(100)
+    expect(store.message).toMatch(/^Sample company loaded/)
+    expect(store.settings?.profile.name).toBe('Cascade Field Supply')
+    await store.loadSampleCompany()
+    expect(store.sampleState).toBe('failed')
+    expect(store.message).toMatch(/only be loaded into an empty database/)
+  })
+})
