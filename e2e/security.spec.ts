@@ -28,7 +28,33 @@ test('the page has no Node globals, and the bridge (if any) only the contract', 
   })
   // In a browser there is no bridge; in Electron it has one function per contract channel and `on`.
   const inElectron = test.info().project.name === 'electron'
-  expect(bridge).toEqual(inElectron ? ['app:info', 'app:theme', 'on', 'shell:open-external'] : null)
+  const desktopBridge = [
+    'app:info',
+    'app:theme',
+    'backup:list',
+    'backup:read',
+    'backup:status',
+    'backup:write',
+    'file:open-dialog',
+    'file:save-dialog',
+    'mail:open-draft',
+    'mail:outbox-status',
+    'mail:queue',
+    'mail:retry',
+    'on',
+    'pdf:export',
+    'pdf:for-email',
+    'print:invoice',
+    'print:list-printers',
+    'print:save-settings',
+    'print:settings',
+    'secrets:has-smtp',
+    'secrets:set-smtp',
+    'shell:open-external',
+    'smtp:save-settings',
+    'smtp:settings',
+  ]
+  expect(bridge).toEqual(inElectron ? desktopBridge : null)
 })
 
 // eval is not tested here: DevTools evaluation is exempt from CSP, so page.evaluate could not prove it; the unit

@@ -1,0 +1,140 @@
+/**
+ * The invoice PDF, made the way the desktop app makes it: the print route rendered by Chromium with the same page
+ * options (src-core/print/pdf-options.ts) that main gives printToPDF. The data goes in the way a rep's would: a
+ * backup file, restored on the Settings page. The PDF is read back with pdftotext and pdffonts (poppler-utils),
+ * and the 60-line sample is kept as test-results/artifacts/sample-invoice.pdf.
+ */
+import { execFile } from 'node:child_process'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import type { Page } from '@playwright/test'
+import { applyInvoiceCommand } from '../src-core/documents'
+import {
+  blankInvoice,
+  context,
+  customer,
+  payment,
+  settings,
+} from '../src-core/documents/test-support/fixtures'
+import type { Invoice } from '../src-core/documents/types'
+import { encodeBackup } from '../src-core/io/backup'
+import { sampleBackupData } from '../src-core/io/test-support/sample-backup'
+import { formatMoney } from '../src-core/print/format'
+import {
+  chromiumPdfOptions,
+  PRINT_READY_ATTRIBUTE,
+  printRoute,
+} from '../src-core/print/pdf-options'
+import { expect, test } from './fixtures'
+
+const run = promisify(execFile)
+const ARTIFACT = join('test-results', 'artifacts', 'sample-invoice.pdf')
+const HOSTILE = '<script>window.pwned=1</script> Widget'
+
+/** A 60-line invoice through the real document rules, with a hostile product name and one payment. */
+function sixtyLineInvoice(): Invoice {
+  const ctx = context()
+  let invoice: Invoice = { ...blankInvoice(ctx), dueDate: '2025-04-01' }
+  for (let i = 1; i <= 60; i++) {
+    const result = applyInvoiceCommand(
+      invoice,
+      {
+        type: 'addWriteIn',
+        lineId: `L${i}`,
+        productName: i === 7 ? HOSTILE : `Service item ${String(i).padStart(2, '0')}`,
+        pricePerUnit: `${10 + i}.50`,
+        quantity: String((i % 4) + 1),
+        tax: i % 5 === 0 ? '1.25' : '0',
+      },
+      ctx,
+    )
+    if (!result.ok) throw new Error(result.refusal.reason)
+    invoice = result.document
+  }
+  return invoice
+}
+
+async function backupFile(invoice: Invoice): Promise<Buffer> {
+  const data = sampleBackupData()
+  const contact = { ...customer.contacts[0], id: 'K1', firstName: 'Ann', lastName: 'Lee' }
+  data.customers = [{ ...customer, contacts: [contact], accountNumber: 'C-1' }]
+  data.settings = [{ ...settings, profile: { ...settings.profile, phone: '+1 555 0100' } }]
+  data.invoices = [invoice]
+  data.payments = [payment(invoice, 'PAY1', '25.00')]
+  const text = await encodeBackup(data, { createdAt: invoice.createdAt, appVersion: 'e2e' })
+  return Buffer.from(text)
+}
+
+/** Restores a backup file on the Settings page, as a rep would (file input or button, then confirm). */
+async function restore(page: Page, file: Buffer): Promise<void> {
+  await page.goto('/#/settings')
+  const chooser = page.waitForEvent('filechooser')
+  await page
+    .getByLabel(/restore/i)
+    .or(page.getByRole('button', { name: /restore/i }))
+    .first()
+    .click()
+  await (
+    await chooser
+  ).setFiles({ name: 'backup.json', mimeType: 'application/json', buffer: file })
+  const confirm = page.getByRole('button', { name: /^(restore|replace)/i }).last()
+  if (await confirm.isVisible().catch(() => false)) await confirm.click()
+  await expect(page.getByText(/restored/i).first()).toBeVisible()
+}
+
+async function renderPdf(page: Page, invoice: Invoice): Promise<Buffer> {
+  await page.goto(`/${printRoute(invoice.id, 'a4')}`)
+  await expect(page.locator('html')).toHaveAttribute(PRINT_READY_ATTRIBUTE, 'true')
+  return page.pdf(chromiumPdfOptions('a4'))
+}
+
+async function pdfPages(path: string): Promise<string[]> {
+  const { stdout } = await run('pdftotext', ['-layout', path, '-'])
+  return stdout.split('\f').filter((p) => p.trim().length > 0)
+}
+
+test('a 60-line invoice becomes a paginated PDF with every line, the totals and the font', async ({
+  page,
+}) => {
+  const invoice = sixtyLineInvoice()
+  await restore(page, await backupFile(invoice))
+  const pdf = await renderPdf(page, invoice)
+  await mkdir(join('test-results', 'artifacts'), { recursive: true })
+  await writeFile(ARTIFACT, pdf)
+
+  // The customer's text stayed text: nothing ran, and it prints as typed.
+  expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined()
+
+  const pages = await pdfPages(ARTIFACT)
+  const all = pages.join('\n')
+  expect(pages.length).toBeGreaterThanOrEqual(2)
+  expect(all).toContain(invoice.number)
+  expect(all).toContain('Contoso')
+  // pdftotext may wrap the name onto two lines; the tags themselves must be there, as text.
+  expect(all).toContain('<script>window.pwned=1</script>')
+  const names = invoice.lines.map((l) => l.productName).filter((n) => n !== HOSTILE)
+  expect(names).toHaveLength(59)
+  for (const name of names) expect(all).toContain(name)
+  const usd = (amount: string) => formatMoney(amount, 'USD', 'en-US')
+  for (const line of invoice.lines) expect(all).toContain(usd(line.extendedAmount))
+
+  pages.forEach((text, i) => {
+    // Every page: the footer with the invoice number and "Page x of y"; every page with lines: the header.
+    expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`)
+    expect(text, `page ${i + 1}`).toContain(invoice.number)
+  })
+  const withLines = pages.filter((text) => text.includes('Service item'))
+  expect(withLines.length).toBeGreaterThanOrEqual(2)
+  for (const text of withLines) expect(text).toContain('Extended amount')
+  // The totals are on the last page and only there; the balance takes the payment into account.
+  const last = pages.at(-1) ?? ''
+  expect(last).toContain('Total amount')
+  expect(last).toContain(usd(invoice.totals.totalAmount))
+  expect(last).toContain('Balance due')
+  expect(pages.slice(0, -1).join('\n')).not.toContain('Total amount')
+
+  // The shipped font is embedded (a subset), not the system's.
+  const { stdout: fonts } = await run('pdffonts', [ARTIFACT])
+  expect(fonts).toMatch(/LiberationSans\S*\s+(CID )?TrueType.*yes\s+yes/)
+})
