@@ -72,7 +72,16 @@ export function buildApp(options: AppOptions): FastifyInstance {
   })
 
   // Live streams never end on their own: close them first, so close() can finish the other requests.
-  app.addHook('preClose', async () => hub.stop())
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+    await hub.stop()
+  })
+  // A request still in flight at close gets its answer, then its keep-alive socket is closed with it;
+  // otherwise the idle socket would hold close() open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close')
+  })
 
   app.get('/health', { config: { public: true } }, () => Promise.resolve({ status: 'ok' }))
 

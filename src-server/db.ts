@@ -10,9 +10,18 @@ import pg from 'pg'
 /** The migrations shipped with the server. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url))
 
-/** A pool for `DATABASE_URL`; sized for a small server, overridable. */
-export function createPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString, max })
+/**
+ * A pool for `DATABASE_URL`; sized for a small server, overridable. An idle connection that PostgreSQL drops
+ * (a restart, a failover) is discarded by the pool; without a listener its error would end the process.
+ */
+export function createPool(
+  connectionString: string,
+  max = 10,
+  onError: (e: Error) => void = () => undefined,
+): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max })
+  pool.on('error', onError)
+  return pool
 }
 
 /** Runs `work` in a transaction on one connection: COMMIT when it returns, ROLLBACK when it throws. */

@@ -16,7 +16,9 @@ if (!databaseUrl) {
 const port = Number(process.env.PORT ?? 8787)
 const host = process.env.HOST ?? '127.0.0.1'
 
-const pool = createPool(databaseUrl, Number(process.env.PG_POOL_SIZE ?? 10))
+const pool = createPool(databaseUrl, Number(process.env.PG_POOL_SIZE ?? 10), (e) =>
+  app.log.warn({ err: e.message }, 'idle database connection lost'),
+)
 const app = buildApp({ pool, databaseUrl })
 
 try {

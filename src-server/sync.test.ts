@@ -12,6 +12,7 @@ import {
   type TestServer,
 } from './test-support/server'
 import { customer, invoice, order, orderCommand, settings } from './test-support/documents'
+import { HOOK_TIMEOUT } from './test-support/embedded-pg'
 
 let server: TestServer
 let ann: Client
@@ -30,11 +31,11 @@ beforeAll(async () => {
   admin = await server.signIn('admin', 'admin')
   expect((await ann.push('customers', [create(annCustomer)])).rejections).toEqual([])
   expect((await bob.push('customers', [create(bobCustomer)])).rejections).toEqual([])
-})
+}, HOOK_TIMEOUT)
 
 afterAll(async () => {
   await server?.stop()
-})
+}, HOOK_TIMEOUT)
 
 const seqOf = async (collection: string, id: string): Promise<number> => {
   const { rows } = await server.pool.query<{ seq: string }>(

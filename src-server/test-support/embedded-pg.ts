@@ -58,3 +58,6 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     },
   }
 }
+
+/** For beforeAll/afterAll: initdb and start on a busy 2-core machine can take well over Vitest's 10 s. */
+export const HOOK_TIMEOUT = 90_000
