@@ -1,0 +1,120 @@
+/**
+ * The Dynamics 365 Sales invoice guide, step by step, from an empty database: a new invoice with an existing
+ * product at its default price and a write-in at an overridden price, every total checked against priceDocument
+ * computed here from the same inputs; a partial then a full payment; cancel, read-only, reactivate.
+ */
+import { priceDocument, type PricingTotals } from '../src-core/pricing'
+import { expect, test } from './fixtures'
+import { keepScreen, loadSampleCompany } from './pages/app'
+import { InvoiceForm } from './pages/invoice-form'
+
+const CUSTOMER = 'Alder Hardware'
+const PRODUCT = 'Heavy-duty Hinge'
+// Test amounts are small: a float is exact enough to show them the way an en-US rep reads them.
+const en = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+const shown = (value: string) => en.format(Number(value))
+
+const TOTAL_FIELDS: [label: string, key: keyof PricingTotals][] = [
+  ['Detail Amount', 'detailAmount'],
+  ['Pre-Freight Amount', 'preFreightAmount'],
+  ['Freight Amount', 'freightAmount'],
+  ['Total Tax', 'totalTax'],
+  ['Total Amount', 'totalAmount'],
+]
+
+async function newInvoiceWithLines(form: InvoiceForm, name: string) {
+  await form.newFromList()
+  await form.page.getByLabel('Name', { exact: true }).fill(name)
+  await form.pickCustomer('Alder', CUSTOMER)
+  await expect(form.page.getByRole('combobox', { name: 'Price List' })).toHaveText('Retail (USD)')
+  await form.save()
+  await form.addExisting(new RegExp(`^${PRODUCT}$`), {
+    quantity: '3',
+    manualDiscount: '5',
+    tax: '2.50',
+  })
+  await form.addWriteIn('Installation', '120', { quantity: '2.5', manualDiscount: '10', tax: '15' })
+}
+
+test('a new invoice with an existing product and a write-in shows the totals of priceDocument', async ({
+  page,
+}, testInfo) => {
+  await loadSampleCompany(page)
+  await keepScreen(page, testInfo, 'invoices-list')
+  const form = new InvoiceForm(page)
+  await newInvoiceWithLines(form, 'Hinges and installation')
+  await form.setTotalField('Discount (%)', '10')
+  await form.setTotalField('Freight Amount', '25')
+
+  const defaultPrice = await form.line(PRODUCT).getByLabel('Price Per Unit').inputValue()
+  const expected = priceDocument({
+    settings: {
+      pricingPrecision: 2,
+      currencyPrecision: 2,
+      discountMethod: 'lineItem',
+      rounding: 'halfEven',
+    },
+    header: { discountPercent: '10', discountAmount: '0', freightAmount: '25' },
+    lines: [
+      { pricePerUnit: defaultPrice, quantity: '3', manualDiscount: '5', tax: '2.50' },
+      { pricePerUnit: '120', quantity: '2.5', manualDiscount: '10', tax: '15' },
+    ],
+  })
+  for (const [label, key] of TOTAL_FIELDS)
+    await expect(form.total(label)).toHaveValue(shown(expected.totals[key]))
+  await expect(form.line('Installation')).toContainText(
+    shown(expected.lines[1]?.extendedAmount ?? ''),
+  )
+  await expect(form.line(PRODUCT)).toContainText(shown(expected.lines[0]?.extendedAmount ?? ''))
+  await keepScreen(page, testInfo, 'invoice-form')
+
+  // Partial payment, then the rest: the invoice closes as Paid, Complete, and becomes read-only.
+  const total = expected.totals.totalAmount
+  await form.recordPayment('100', 'CHK-1001')
+  await expect(form.total('Amount Paid')).toHaveValue('100.00')
+  const rest = (Number(total) * 100 - 10000) / 100
+  await expect(form.total('Balance Due')).toHaveValue(shown(rest.toFixed(2)))
+  await form.recordPayment(rest.toFixed(2), 'CHK-1002')
+  await expect(form.total('Balance Due')).toHaveValue('0.00')
+  await expect(page.getByText('This invoice is paid and read-only')).toBeVisible()
+  await expect(form.button('Save')).toBeDisabled()
+  await expect(page.getByRole('button', { name: 'Add Product' })).toBeDisabled()
+  await expect(page.getByRole('region', { name: 'History' })).toContainText('Record Payment')
+  await keepScreen(page, testInfo, 'invoice-paid')
+})
+
+test('a canceled invoice is read-only until Reactivate', async ({ page }, testInfo) => {
+  await loadSampleCompany(page)
+  const form = new InvoiceForm(page)
+  await newInvoiceWithLines(form, 'To be canceled')
+  await form.button('Cancel Invoice').click()
+  const banner = page.getByText(
+    'This invoice is canceled and read-only. Reactivate it to make changes.',
+  )
+  await expect(banner).toBeVisible()
+  await expect(form.line('Installation').getByLabel('Quantity')).not.toBeEditable()
+  await expect(form.total('Freight Amount')).not.toBeEditable()
+  await expect(form.button('Invoice Paid')).toBeDisabled()
+  await keepScreen(page, testInfo, 'invoice-canceled')
+  await form.button('Reactivate').click()
+  await expect(banner).toBeHidden()
+  await expect(form.line('Installation').getByLabel('Quantity')).toBeEditable()
+})
+
+test('the Invoices list finds the new invoice by name and opens it with Enter', async ({
+  page,
+}) => {
+  await loadSampleCompany(page)
+  const form = new InvoiceForm(page)
+  await newInvoiceWithLines(form, 'Findable by name')
+  const heading = await page.getByRole('heading', { level: 1 }).innerText()
+  await form.button('Save and Close').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible()
+  await page.getByLabel('Search').fill('findable')
+  const link = page.getByRole('link', { name: heading.replace('Invoice ', '') })
+  await expect(link).toBeVisible()
+  await expect(page.getByRole('link', { name: /^INV-/ })).toHaveCount(1)
+  await link.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+})

@@ -1,0 +1,93 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+import { choose } from './app'
+
+export interface ProductLineInput {
+  quantity: string
+  manualDiscount?: string
+  tax?: string
+}
+
+/** The invoice form (New, or an open invoice) and its dialogs. */
+export class InvoiceForm {
+  readonly commands: Locator
+  constructor(readonly page: Page) {
+    this.commands = page.getByRole('toolbar', { name: 'Invoice commands' })
+  }
+
+  async newFromList(): Promise<void> {
+    await this.page.goto('/#/invoices')
+    await this.page.getByRole('button', { name: 'New', exact: true }).click()
+    await expect(this.page.getByRole('heading', { level: 1, name: 'New Invoice' })).toBeVisible()
+  }
+
+  async pickCustomer(text: string, name: string | RegExp = text): Promise<void> {
+    const lookup = this.page.getByRole('combobox', { name: 'Customer', exact: true })
+    await lookup.fill(text)
+    await this.page.getByRole('option', { name }).first().click()
+  }
+
+  button(name: string): Locator {
+    return this.commands.getByRole('button', { name, exact: true })
+  }
+
+  async save(): Promise<void> {
+    await this.button('Save').click()
+    await expect(this.page.getByRole('heading', { level: 1, name: /^Invoice INV-/ })).toBeVisible()
+  }
+
+  async addExisting(product: string | RegExp, line: ProductLineInput): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add Product' }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Add Product' })
+    await dialog.getByLabel('Existing', { exact: true }).check()
+    await choose(this.page, dialog, 'Existing Product', product)
+    await expect(dialog.getByRole('combobox', { name: 'Unit', exact: true })).not.toHaveText('')
+    await dialog.getByLabel('Use Default', { exact: true }).check()
+    await this.fillLine(dialog, line)
+    await dialog.getByRole('button', { name: 'Save and Close' }).click()
+    await expect(dialog).toBeHidden()
+  }
+
+  async addWriteIn(name: string, pricePerUnit: string, line: ProductLineInput): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add Product' }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Add Product' })
+    await dialog.getByLabel('Write-In', { exact: true }).check()
+    await dialog.getByLabel('Write-In Product').fill(name)
+    await expect(dialog.getByLabel('Override Price', { exact: true })).toBeChecked()
+    await dialog.getByLabel('Price Per Unit', { exact: true }).fill(pricePerUnit)
+    await this.fillLine(dialog, line)
+    await dialog.getByRole('button', { name: 'Save and Close' }).click()
+    await expect(dialog).toBeHidden()
+  }
+
+  private async fillLine(dialog: Locator, line: ProductLineInput) {
+    await dialog.getByLabel('Quantity', { exact: true }).fill(line.quantity)
+    await dialog.getByLabel('Manual Discount', { exact: true }).fill(line.manualDiscount ?? '0')
+    await dialog.getByLabel('Tax', { exact: true }).fill(line.tax ?? '0')
+  }
+
+  line(productName: string): Locator {
+    return this.page
+      .getByRole('table', { name: 'Products' })
+      .getByRole('row', { name: productName })
+  }
+
+  /** Types a value into a totals field and leaves it, which saves it. */
+  async setTotalField(label: string, value: string): Promise<void> {
+    const field = this.page.getByLabel(label, { exact: true })
+    await field.fill(value)
+    await field.press('Tab')
+  }
+
+  total(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true })
+  }
+
+  async recordPayment(amount: string, reference: string): Promise<void> {
+    await this.button('Invoice Paid').click()
+    const dialog = this.page.getByRole('dialog', { name: 'Invoice Paid' })
+    await dialog.getByLabel('Amount', { exact: true }).fill(amount)
+    await dialog.getByLabel('Reference', { exact: true }).fill(reference)
+    await dialog.getByRole('button', { name: 'Record Payment' }).click()
+    await expect(dialog).toBeHidden()
+  }
+}
