@@ -40,9 +40,12 @@ export interface OpenDatabaseOptions {
   multiInstance?: boolean
 }
 
-/** Dexie on IndexedDB: the storage of the real app. */
+/**
+ * Dexie on IndexedDB: the storage of the real app. The globals are read at call time, not when Dexie's module
+ * loads, so a test that installs fake-indexeddb after importing this module still gets it.
+ */
 export function defaultStorage(): RxStorage<unknown, unknown> {
-  return getRxStorageDexie()
+  return getRxStorageDexie({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange })
 }
 
 /**
