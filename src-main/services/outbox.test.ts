@@ -86,7 +86,8 @@ const mail: NewMail = {
   attachment: pdf,
 }
 
-const waitFor = (check: () => void, timeout = 5000) => vi.waitFor(check, { timeout, interval: 20 })
+const waitFor = (check: () => void | Promise<void>, timeout = 5000) =>
+  vi.waitFor(check, { timeout, interval: 20 })
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('outbox over a real SMTP server', () => {
@@ -108,8 +109,9 @@ describe('outbox over a real SMTP server', () => {
     expect(header(text, 'Message-ID')).toMatch(/^<[0-9a-f-]+@fabrikam\.example>$/)
 
     // The record on disk says sent, and the attachment is gone from the outbox.
+    // The attachment is deleted just after `sent` is recorded.
+    await waitFor(async () => expect(await readdir(folder())).toEqual([`${queued.id}.json`]))
     const names = await readdir(folder())
-    expect(names).toEqual([`${queued.id}.json`])
     const onDisk = JSON.parse(await readFile(join(folder(), names[0] ?? ''), 'utf8')) as {
       state: string
       serverResponse: string
