@@ -23,11 +23,8 @@ const TOTAL_FIELDS: [label: string, key: keyof PricingTotals][] = [
 ]
 
 async function newInvoiceWithLines(form: InvoiceForm, name: string) {
-  await form.newFromList()
-  await form.page.getByLabel('Name', { exact: true }).fill(name)
-  await form.pickCustomer('Alder', CUSTOMER)
+  await form.create(name, 'Alder', CUSTOMER)
   await expect(form.page.getByRole('combobox', { name: 'Price List' })).toHaveText('Retail (USD)')
-  await form.save()
   await form.addExisting(new RegExp(`^${PRODUCT}$`), {
     quantity: '3',
     manualDiscount: '5',

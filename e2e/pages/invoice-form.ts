@@ -20,6 +20,14 @@ export class InvoiceForm {
     await expect(this.page.getByRole('heading', { level: 1, name: 'New Invoice' })).toBeVisible()
   }
 
+  /** New from the Invoices list: Name and Customer (price list, currency and addresses follow), then Save. */
+  async create(name: string, customerPrefix: string, customer: string): Promise<void> {
+    await this.newFromList()
+    await this.page.getByLabel('Name', { exact: true }).fill(name)
+    await this.pickCustomer(customerPrefix, customer)
+    await this.save()
+  }
+
   async pickCustomer(text: string, name: string | RegExp = text): Promise<void> {
     const lookup = this.page.getByRole('combobox', { name: 'Customer', exact: true })
     await lookup.fill(text)
