@@ -1,0 +1,174 @@
+/**
+ * The data benchmark: the app's data layer (RxDB on Dexie) in real Chromium, on 50,000 invoices (5 lines on
+ * average), 5,000 products and 2,000 customers, with the same reads done through Dexie directly on the same
+ * IndexedDB data. One JSON line per figure: `{"bench":"data","figure":…,"ms":…,"target":…,"met":…}`.
+ *
+ * The page (bench/data/) is built with Vite into bench/results/, served on 127.0.0.1 and driven by Playwright
+ * in one persistent profile: "cold" is the first open in a new page (new JS heap, IndexedDB already on disk),
+ * "warm" the median of reopening in the same page. Not part of `npm test`; run with `npm run bench`.
+ */
+import { createServer, type Server } from 'node:http'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { extname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type BrowserContext, type Page } from '@playwright/test'
+import { build } from 'vite'
+import { expect, it } from 'vitest'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const results = resolve(here, 'results')
+const outDir = join(results, 'data-page')
+const profile = join(results, 'data-profile')
+const RUNS = 7
+/** BENCH_DATA_INVOICES runs a smaller dataset (a quick check of the harness); the figures are for 50,000. */
+const INVOICES = Number(process.env.BENCH_DATA_INVOICES ?? 50_000)
+
+/** What the page exposes (bench/data/bench-page.mts); typed here because this file has no DOM types. */
+interface BenchApi {
+  seed(invoices: number): Promise<Record<string, number>>
+  rxdb(figure: string, runs: number): Promise<number[]>
+  raw(figure: string, runs: number): Promise<number[]>
+}
+/** The page's global; used inline in `page.evaluate` callbacks, which run in the page and see no closures. */
+type PageGlobal = { bench: BenchApi }
+
+/**
+ * e2e/chromium.ts, loaded by a computed specifier: tsconfig.node.json (which holds bench/) does not list e2e/,
+ * and a static import would pull that file into its program.
+ */
+async function chromiumSettings(): Promise<{ path: string | undefined; args: string[] }> {
+  const specifier = '../e2e/chromium'
+  const mod = (await import(/* @vite-ignore */ specifier)) as {
+    chromiumPath(): string | undefined
+    CHROMIUM_ARGS: string[]
+  }
+  return { path: mod.chromiumPath(), args: mod.CHROMIUM_ARGS }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+}
+
+function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    const file = resolve(root, `.${path === '/' ? '/index.html' : path}`)
+    if (!file.startsWith(root)) return void res.writeHead(403).end()
+    readFile(file).then(
+      (body) =>
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
+      () => res.writeHead(404).end(),
+    )
+  })
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      done({ server, url: `http://127.0.0.1:${port}/` })
+    }),
+  )
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+const round = (x: number) => Math.round(x * 100) / 100
+
+function print(figure: string, values: Record<string, unknown>): void {
+  console.log(JSON.stringify({ bench: 'data', figure, ...values }))
+}
+
+function report(figure: string, ms: number, target?: number, extra: Record<string, unknown> = {}) {
+  const met = target === undefined ? undefined : ms <= target
+  print(figure, { ms: round(ms), ...(target === undefined ? {} : { target, met }), ...extra })
+}
+
+async function freshPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage()
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`))
+  await page.goto(url)
+  await page.waitForFunction(() => 'bench' in globalThis)
+  return page
+}
+
+it('data: RxDB on Dexie in Chromium, 50,000 invoices, against raw Dexie', async () => {
+  await rm(profile, { recursive: true, force: true })
+  await mkdir(results, { recursive: true })
+  await build({
+    configFile: false,
+    root: join(here, 'data'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  })
+  const { server, url } = await serve(outDir)
+  const { path: executablePath, args } = await chromiumSettings()
+  const context = await chromium.launchPersistentContext(profile, {
+    headless: true,
+    args,
+    ...(executablePath ? { executablePath } : {}),
+  })
+  try {
+    const seeding = await freshPage(context, url)
+    const seeded = await seeding.evaluate(
+      (n) => (globalThis as unknown as PageGlobal).bench.seed(n),
+      INVOICES,
+    )
+    print('dataset', seeded)
+    await seeding.close()
+
+    // Cold: the first open in a new page.
+    const page = await freshPage(context, url)
+    const [cold = NaN] = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobal).bench.rxdb('firstPage', 1),
+    )
+    report('firstPageCold', cold)
+    const figures = [
+      ['firstPage', 'firstPageWarm', 300],
+      ['firstPageQuery', 'firstPageQueryOnOpenDatabase', undefined],
+      ['statusDateQuery', 'filteredStatusDateRange', 50],
+      ['customerQuery', 'filteredOneCustomer', 50],
+      ['countsByStatus', 'countsByStatus', undefined],
+      ['openInvoice', 'openInvoice', undefined],
+    ] as const
+    for (const [key, name, target] of figures) {
+      const rx = median(
+        await page.evaluate(([f, n]) => (globalThis as unknown as PageGlobal).bench.rxdb(f, n), [
+          key,
+          RUNS,
+        ] as const),
+      )
+      const raw = median(
+        await page.evaluate(([f, n]) => (globalThis as unknown as PageGlobal).bench.raw(f, n), [
+          key,
+          RUNS,
+        ] as const),
+      )
+      // The same page query repeated is answered by RxDB's query cache: shown, but no ratio is drawn from it.
+      const cached = key === 'firstPageQuery'
+      report(name, rx, target, { rawMs: round(raw), ...(cached ? { rxdbQueryCache: true } : {}) })
+      if (!cached)
+        report(`${name}RatioToRawDexie`, rx / raw, 2, { ratio: round(rx / raw), ms: undefined })
+    }
+    const save = median(
+      await page.evaluate(
+        (n) => (globalThis as unknown as PageGlobal).bench.rxdb('saveInvoice', n),
+        RUNS,
+      ),
+    )
+    report('saveEditedInvoice', save, 30)
+
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    await cdp.send('Performance.enable')
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN
+    const mb = heap / 1024 / 1024
+    print('rendererJsHeap', { mb: round(mb), target: 200, met: mb <= 200 })
+    expect(seeded.invoices).toBe(INVOICES)
+  } finally {
+    await context.close()
+    server.close()
+  }
+}, 1_200_000)
