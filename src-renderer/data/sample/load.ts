@@ -170,7 +170,8 @@ export async function loadSampleCompany(
   // This device numbers its own documents with its own random key, after the sample's counters.
   for (const kind of ['invoice', 'order'] as const)
     data.numbering[kind] = createNumberingState(env.random, data.numbering[kind].nextCounter)
-  const insert: InsertOptions = { resume: interrupted !== undefined }
+  // Small chunks: the progress bar moves, and a closed page loses at most one chunk per collection in flight.
+  const insert: InsertOptions = { resume: interrupted !== undefined, chunkSize: 100 }
   if (options.onProgress) insert.onProgress = options.onProgress
   const result = await insertDataset(db, data, insert)
   await (await db.getLocal(SAMPLE_LOAD_DOC))?.remove()

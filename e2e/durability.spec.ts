@@ -1,0 +1,141 @@
+/**
+ * Durability: the page is closed in the middle of a batch of saves (Settings → Load sample company writes about
+ * 1,500 records in chunks), then reopened. Every stored record must be whole: each invoice and order passes
+ * src-core's schema and its totals equal priceDocument's recomputation, each invoice's stored balance equals
+ * the balance derived from the payments stored, and loading again finishes the company without duplicates.
+ *
+ * What this proves: RxDB's bulk writes on Dexie/IndexedDB are atomic per document (a transaction either
+ * commits or not) and the load order keeps cross-collection data consistent. It does not simulate a power cut
+ * of the whole machine (the browser process survives; the OS and disk flushing are not tested).
+ */
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import {
+  balanceDue,
+  EMPTY_CATALOG,
+  invoiceSchema,
+  orderSchema,
+  paymentSchema,
+  priceLines,
+  type Invoice,
+  type Order,
+  type Payment,
+} from '../src-core/documents'
+import { customerRecordSchema, productRecordSchema } from '../src-core/documents/record-schemas'
+
+const STORES = {
+  invoices: 'rxdb-dexie-fieldbill--1--invoices',
+  orders: 'rxdb-dexie-fieldbill--1--orders',
+  payments: 'rxdb-dexie-fieldbill--0--payments',
+  customers: 'rxdb-dexie-fieldbill--0--customers',
+  products: 'rxdb-dexie-fieldbill--0--products',
+} as const
+
+type Raw = Record<keyof typeof STORES, Record<string, unknown>[]>
+
+/** Every live document of the collections, read straight from IndexedDB (no app code involved). */
+async function readRaw(page: Page): Promise<Raw> {
+  return page.evaluate(async (stores) => {
+    const readStore = (name: string) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open(name)
+        open.onerror = () => reject(open.error ?? new Error(`cannot open ${name}`))
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('docs')) {
+            db.close()
+            resolve([])
+            return
+          }
+          const get = db.transaction('docs', 'readonly').objectStore('docs').getAll()
+          get.onsuccess = () => {
+            db.close()
+            const docs = get.result as Record<string, unknown>[]
+            resolve(docs.filter((d) => d._deleted !== '1' && d._deleted !== true))
+          }
+          get.onerror = () => reject(get.error ?? new Error(`cannot read ${name}`))
+        }
+      })
+    const out: Record<string, Record<string, unknown>[]> = {}
+    for (const [key, name] of Object.entries(stores)) out[key] = await readStore(name)
+    return out as Raw
+  }, STORES)
+}
+
+/** The src-core record without RxDB's fields and the store's derived index keys. */
+function plain<T>(doc: Record<string, unknown>, derived: string[] = []): T {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(doc))
+    if (!k.startsWith('_') && !derived.includes(k)) out[k] = v
+  return out as T
+}
+
+function expectWhole(raw: Raw): void {
+  const payments = raw.payments.map((p) => plain<Payment>(p))
+  for (const p of payments) expect(paymentSchema.safeParse(p).ok).toBe(true)
+  for (const c of raw.customers)
+    expect(customerRecordSchema.safeParse(plain(c, ['nameKey'])).ok).toBe(true)
+  for (const p of raw.products)
+    expect(productRecordSchema.safeParse(plain(p, ['nameKey'])).ok).toBe(true)
+  for (const o of raw.orders) {
+    const order = plain<Order>(o, ['deliveryDateKey', 'totalKey'])
+    expect(orderSchema.safeParse(order)).toMatchObject({ ok: true })
+    const again = priceLines(order, 'keep', EMPTY_CATALOG)
+    expect(again.ok && again.document.totals).toEqual(order.totals)
+  }
+  for (const i of raw.invoices) {
+    const invoice = plain<Invoice>(i, ['balanceDue', 'balanceKey', 'dueDateKey'])
+    expect(invoiceSchema.safeParse(invoice)).toMatchObject({ ok: true })
+    const again = priceLines(invoice, 'keep', EMPTY_CATALOG)
+    expect(again.ok && again.document.totals).toEqual(invoice.totals)
+    expect(i.balanceDue).toBe(balanceDue(invoice, payments))
+  }
+}
+
+test('a page closed in the middle of a batch of saves leaves only whole records', async ({
+  page,
+  context,
+}, testInfo) => {
+  // The desktop app has one window: a second tab on the same storage exists only in the browser project.
+  // eslint-disable-next-line playwright/no-skipped-test
+  test.skip(testInfo.project.name === 'electron', 'needs a second browser tab on the same storage')
+  // Generating and writing the company takes seconds on a loaded CI machine.
+  test.setTimeout(180_000)
+  await page.goto('/#/settings')
+  await page.getByRole('button', { name: 'Load sample company' }).click()
+  // Close while invoices (written last, 300 in chunks of 100) are being written: after the first invoice
+  // chunk, before the last one.
+  const progress = page.getByText(/^\d+ of \d+ records written$/)
+  await expect(async () => {
+    const [done, total] = ((await progress.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? []
+    expect(done).toBeGreaterThan((total ?? 0) - 300)
+    expect(done).toBeLessThan(total ?? 0)
+  }).toPass({ intervals: [5], timeout: 90_000 })
+  await page.close({ runBeforeUnload: false })
+
+  const reopened = await context.newPage()
+  await reopened.goto('/#/settings')
+  const partial = await readRaw(reopened)
+  testInfo.annotations.push({
+    type: 'after close',
+    description: Object.entries(partial)
+      .map(([k, v]) => `${k}: ${v.length}`)
+      .join(', '),
+  })
+  expectWhole(partial)
+  expect(partial.invoices.length, 'closed while invoices were written').toBeGreaterThan(0)
+  expect(partial.invoices.length, 'the load was really interrupted').toBeLessThan(300)
+
+  // Loading again finishes the interrupted company: every record exactly once.
+  await reopened.getByRole('button', { name: 'Load sample company' }).click()
+  await expect(reopened.getByText(/^Sample company loaded/)).toBeVisible({ timeout: 120_000 })
+  const full = await readRaw(reopened)
+  expect(full.invoices).toHaveLength(300)
+  expect(full.orders).toHaveLength(100)
+  expect(full.customers).toHaveLength(50)
+  expectWhole(full)
+
+  // A database with data is never overwritten by the sample company.
+  await reopened.getByRole('button', { name: 'Load sample company' }).click()
+  await expect(reopened.getByRole('alert')).toContainText('only be loaded into an empty database')
+})
