@@ -80,3 +80,10 @@ export function ok<T>(r: { ok: true; value: T } | { ok: false; refusal: { reason
   if (!r.ok) throw new Error(r.refusal.reason)
   return r.value
 }
+
+/** A new invoice for the fixture customer with one line of widgets (10.00 each). */
+export async function invoiceWithWidgets(repos: Repositories, quantity = '2') {
+  const invoice = ok(await repos.invoices.create({ customerId: 'C1', name: 'March' }))
+  const line = { type: 'addLine', lineId: 'L1', productId: 'widget', unitId: 'each' } as const
+  return ok(await repos.invoices.apply(invoice.id, { ...line, quantity }))
+}
