@@ -75,6 +75,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/InvoiceFormPage.vue'),
     meta: { title: 'Invoice' },
   },
+  {
+    path: '/orders/:id',
+    name: 'order',
+    component: () => import('./pages/OrderFormPage.vue'),
+    meta: { title: 'Order' },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/invoices' },
 ]
 

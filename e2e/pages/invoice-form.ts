@@ -7,20 +7,27 @@ export interface ProductLineInput {
   tax?: string
 }
 
-/** The invoice form (New, or an open invoice) and its dialogs. */
-export class InvoiceForm {
+/** An order or invoice form (New, or an open document) and its dialogs. */
+export class DocumentForm {
   readonly commands: Locator
-  constructor(readonly page: Page) {
-    this.commands = page.getByRole('toolbar', { name: 'Invoice commands' })
+  private readonly title: string
+  constructor(
+    readonly page: Page,
+    readonly kind: 'invoice' | 'order',
+  ) {
+    this.title = kind === 'invoice' ? 'Invoice' : 'Order'
+    this.commands = page.getByRole('toolbar', { name: `${this.title} commands` })
   }
 
   async newFromList(): Promise<void> {
-    await this.page.goto('/#/invoices')
+    await this.page.goto(`/#/${this.kind}s`)
     await this.page.getByRole('button', { name: 'New', exact: true }).click()
-    await expect(this.page.getByRole('heading', { level: 1, name: 'New Invoice' })).toBeVisible()
+    await expect(
+      this.page.getByRole('heading', { level: 1, name: `New ${this.title}` }),
+    ).toBeVisible()
   }
 
-  /** New from the Invoices list: Name and Customer (price list, currency and addresses follow), then Save. */
+  /** New from the list: Name and Customer (price list, currency and addresses follow), then Save. */
   async create(name: string, customerPrefix: string, customer: string): Promise<void> {
     await this.newFromList()
     await this.page.getByLabel('Name', { exact: true }).fill(name)
@@ -40,7 +47,8 @@ export class InvoiceForm {
 
   async save(): Promise<void> {
     await this.button('Save').click()
-    await expect(this.page.getByRole('heading', { level: 1, name: /^Invoice INV-/ })).toBeVisible()
+    const heading = this.kind === 'invoice' ? /^Invoice INV-/ : /^Order ORD-/
+    await expect(this.page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
   }
 
   async addExisting(product: string | RegExp, line: ProductLineInput): Promise<void> {
@@ -88,6 +96,13 @@ export class InvoiceForm {
 
   total(label: string): Locator {
     return this.page.getByLabel(label, { exact: true })
+  }
+}
+
+/** The invoice form, with the payment dialog. */
+export class InvoiceForm extends DocumentForm {
+  constructor(page: Page) {
+    super(page, 'invoice')
   }
 
   async recordPayment(amount: string, reference: string): Promise<void> {

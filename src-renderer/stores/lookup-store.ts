@@ -31,6 +31,8 @@ export const useLookupStore = defineStore('lookup', () => {
   const priceLists = shallowRef<PriceList[]>([])
   const unitGroups = shallowRef<UnitGroup[]>([])
   const sellable = new Map<Id, Promise<SellableProduct[]>>()
+  /** Customers already read, for the names shown in lists (a page needs only a few dozen). */
+  const known = shallowRef<ReadonlyMap<Id, Customer>>(new Map())
 
   async function loadReference(): Promise<void> {
     const repos = await localRepositories()
@@ -116,6 +118,21 @@ export const useLookupStore = defineStore('lookup', () => {
     sellable.clear()
   }
 
+  /** Reads the customers of a list page that are not known yet, so `customerName` can show them. */
+  async function rememberCustomers(ids: readonly Id[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !known.value.has(id))
+    if (missing.length === 0) return
+    const repos = await localRepositories()
+    const found = await Promise.all(missing.map((id) => repos.customers.get(id)))
+    const next = new Map(known.value)
+    for (const c of found) if (c) next.set(c.id, c)
+    known.value = next
+  }
+
+  function customerName(id: Id): string {
+    return known.value.get(id)?.name ?? ''
+  }
+
   async function opportunitiesOf(customerId: Id): Promise<Opportunity[]> {
     const repos = await localRepositories()
     const page = await repos.opportunities.page({ page: 0, pageSize: 100, filter: { customerId } })
@@ -143,5 +160,7 @@ export const useLookupStore = defineStore('lookup', () => {
     forgetCatalog,
     opportunitiesOf,
     unitName,
+    rememberCustomers,
+    customerName,
   }
 })

@@ -1,0 +1,105 @@
+/**
+ * The header fields of an order or invoice as the form edits them, and what a save sends: only the fields that
+ * changed. `date` is the invoice's Due Date or the order's Requested Delivery Date.
+ */
+import type {
+  Address,
+  Customer,
+  HeaderChanges,
+  Id,
+  Invoice,
+  Order,
+} from '../../../src-core/documents'
+
+export interface HeaderDraft {
+  name: string
+  customerId?: Id
+  priceListId?: Id
+  currencyCode?: string
+  date: string
+  description: string
+  billTo: Address
+  shipTo: Address
+}
+
+export type SalesDocument = Invoice | Order
+
+const NO_ADDRESS: Address = { line1: '', city: '' }
+
+export function emptyDraft(): HeaderDraft {
+  return { name: '', date: '', description: '', billTo: NO_ADDRESS, shipTo: NO_ADDRESS }
+}
+
+function dateOf(doc: SalesDocument): string {
+  return (doc.kind === 'invoice' ? doc.dueDate : doc.requestedDeliveryDate) ?? ''
+}
+
+export function draftOf(doc: SalesDocument): HeaderDraft {
+  return {
+    name: doc.name,
+    customerId: doc.customerId,
+    priceListId: doc.priceListId,
+    currencyCode: doc.currencyCode,
+    date: dateOf(doc),
+    description: doc.description ?? '',
+    billTo: doc.billTo,
+    shipTo: doc.shipTo,
+  }
+}
+
+/** A new document proposes the customer's price list, currency and addresses, as Dynamics does. */
+export function withCustomer(draft: HeaderDraft, customer: Customer): HeaderDraft {
+  return {
+    ...draft,
+    customerId: customer.id,
+    priceListId: customer.priceListId ?? draft.priceListId,
+    currencyCode: customer.currencyCode ?? draft.currencyCode,
+    billTo: customer.billTo,
+    shipTo: customer.shipTo,
+  }
+}
+
+const sameAddress = (a: Address, b: Address) => JSON.stringify(a) === JSON.stringify(b)
+
+export type DocumentHeaderChanges = HeaderChanges & {
+  dueDate?: string | null
+  requestedDeliveryDate?: string | null
+}
+
+/**
+ * The header changes between the stored document and the draft (empty when nothing changed). Without a stored
+ * document, the changes a new one needs after `create` (addresses, description).
+ */
+export function headerChanges(
+  kind: 'invoice' | 'order',
+  doc: SalesDocument | undefined,
+  draft: HeaderDraft,
+): DocumentHeaderChanges {
+  const before = doc ? draftOf(doc) : { ...emptyDraft(), name: draft.name, date: draft.date }
+  const changes: DocumentHeaderChanges = {}
+  if (draft.name !== before.name) changes.name = draft.name
+  if (draft.description !== before.description) changes.description = draft.description || null
+  if (draft.date !== before.date) {
+    if (kind === 'invoice') changes.dueDate = draft.date || null
+    else changes.requestedDeliveryDate = draft.date || null
+  }
+  if (!sameAddress(draft.billTo, before.billTo)) changes.billTo = draft.billTo
+  if (!sameAddress(draft.shipTo, before.shipTo)) changes.shipTo = draft.shipTo
+  if (doc && draft.priceListId && draft.priceListId !== before.priceListId)
+    changes.priceListId = draft.priceListId
+  return changes
+}
+
+export function isDirty(doc: SalesDocument | undefined, draft: HeaderDraft): boolean {
+  if (!doc) return draft.name !== '' || !!draft.customerId || draft.description !== ''
+  return Object.keys(headerChanges(doc.kind, doc, draft)).length > 0
+}
+
+/** What a page needs to check before the first save of a new document. */
+export function missingField(draft: HeaderDraft): string | null {
+  if (!draft.name.trim()) return 'Name: a value is required'
+  if (!draft.customerId) return 'Customer: choose a customer'
+  if (!draft.priceListId) return 'Price List: choose a price list'
+  if (!draft.currencyCode) return 'Currency: choose a currency'
+  return null
+}

@@ -1,0 +1,50 @@
+/**
+ * The order on screen: New order, its commands (Submit Order, Fulfill Order, Cancel Order, the content commands)
+ * through the order repository, and Create Invoice, which opens a new invoice filled from the order and locked.
+ */
+import { defineStore } from 'pinia'
+import { computed } from 'vue'
+import type { Id, Order, OrderCommand, OrderHeaderChanges } from '../../src-core/documents'
+import type { NewOrder } from '../data'
+import { useDocumentForm, type CommandOutcome } from './document-form'
+import { localRepositories } from './local-repositories'
+
+export const useOrderFormStore = defineStore('order-form', () => {
+  const form = useDocumentForm<Order, OrderCommand>((repos) => repos.orders)
+  const readOnly = computed(() => !!form.doc.value && form.doc.value.state !== 'active')
+
+  async function create(input: NewOrder, header: OrderHeaderChanges): Promise<CommandOutcome> {
+    const created = await (await localRepositories()).orders.create(input)
+    if (!created.ok) return form.refused('save', created.refusal.reason)
+    await form.created(created.value)
+    if (Object.keys(header).length === 0) return { ok: true }
+    return form.apply({ type: 'editHeader', changes: header }, 'save')
+  }
+
+  /** Create Invoice: the new invoice's id, or the refusal (shown next to the command). */
+  async function createInvoice(): Promise<{ ok: true; invoiceId: Id } | { ok: false }> {
+    const order = form.doc.value
+    if (!order) return { ok: false }
+    const result = await (await localRepositories()).invoices.createFromOrder(order.id)
+    if (!result.ok) {
+      form.refused('createInvoice', result.refusal.reason)
+      return { ok: false }
+    }
+    return { ok: true, invoiceId: result.value.id }
+  }
+
+  return {
+    order: form.doc,
+    customer: form.customer,
+    refusal: form.refusal,
+    loading: form.loading,
+    notFound: form.notFound,
+    readOnly,
+    clear: form.clear,
+    open: form.open,
+    create,
+    apply: form.apply,
+    createInvoice,
+    newLineId: form.newLineId,
+  }
+})
