@@ -11,14 +11,14 @@ import type { Actor } from '../src-core/documents/types'
 import { jsonEqual } from '../src-core/sync/json'
 import type { CollectionSpec } from './collections'
 import { inTransaction } from './db'
-import { allocateSeqs, lockCollection, notifyChange, restampCustomers } from './store'
+import { readState, writeRecords, type Master, type Write } from './push-sql'
+import { lockCollection, restampCustomers } from './store'
 import {
   checkAgainstMaster,
   checkPushed,
   ownerOf,
   type CheckedRecord,
   type Refusal,
-  type StoredRecord,
 } from './validate'
 
 /** One row of RxDB's push: the state the client last saw from the server, and its new state. */
@@ -36,89 +36,7 @@ export interface PushResult {
   written: number
 }
 
-interface Master {
-  doc: StoredRecord
-  deleted: boolean
-  ownerId: string | null
-}
-
-interface Write {
-  checked: CheckedRecord
-  ownerId: string | null
-}
-
 const wire = (m: Master): unknown => ({ ...m.doc, _deleted: m.deleted })
-
-async function readMasters(
-  client: pg.PoolClient,
-  collection: string,
-  ids: string[],
-): Promise<Map<string, Master>> {
-  const { rows } = await client.query<{
-    id: string
-    data: StoredRecord
-    deleted: boolean
-    owner_id: string | null
-  }>('SELECT id, data, deleted, owner_id FROM documents WHERE collection = $1 AND id = ANY($2)', [
-    collection,
-    ids,
-  ])
-  return new Map(rows.map((r) => [r.id, { doc: r.data, deleted: r.deleted, ownerId: r.owner_id }]))
-}
-
-async function customerOwners(
-  client: pg.PoolClient,
-  ids: (string | null)[],
-): Promise<Map<string, string>> {
-  const wanted = ids.filter((id): id is string => id !== null)
-  if (wanted.length === 0) return new Map()
-  const { rows } = await client.query<{ id: string; owner: string }>(
-    `SELECT id, data->>'ownerId' AS owner FROM documents
-      WHERE collection = 'customers' AND id = ANY($1) AND NOT deleted`,
-    [wanted],
-  )
-  return new Map(rows.map((r) => [r.id, r.owner]))
-}
-
-/** Numbers already taken by other records, for a batch that claims them. */
-async function takenNumbers(
-  client: pg.PoolClient,
-  collection: string,
-  numbers: string[],
-): Promise<Map<string, string>> {
-  if (numbers.length === 0) return new Map()
-  const { rows } = await client.query<{ id: string; number: string }>(
-    'SELECT id, number FROM documents WHERE collection = $1 AND number = ANY($2)',
-    [collection, numbers],
-  )
-  return new Map(rows.map((r) => [r.number, r.id]))
-}
-
-async function writeRecords(client: pg.PoolClient, collection: string, writes: Write[]) {
-  const last = await allocateSeqs(client, collection, writes.length)
-  const first = last - writes.length + 1
-  await client.query(
-    `INSERT INTO documents (collection, id, data, seq, owner_id, customer_id, number, deleted)
-     SELECT $1, w.id, w.data, w.seq, w.owner_id, w.customer_id, w.number, w.deleted
-       FROM unnest($2::text[], $3::jsonb[], $4::bigint[], $5::text[], $6::text[], $7::text[],
-                   $8::boolean[]) AS w(id, data, seq, owner_id, customer_id, number, deleted)
-     ON CONFLICT (collection, id) DO UPDATE
-       SET data = excluded.data, seq = excluded.seq, owner_id = excluded.owner_id,
-           customer_id = excluded.customer_id, number = excluded.number,
-           deleted = excluded.deleted, updated_at = now()`,
-    [
-      collection,
-      writes.map((w) => w.checked.doc.id),
-      writes.map((w) => JSON.stringify(w.checked.doc)),
-      writes.map((_, i) => first + i),
-      writes.map((w) => w.ownerId),
-      writes.map((w) => w.checked.customerId),
-      writes.map((w) => w.checked.number),
-      writes.map((w) => w.checked.deleted),
-    ],
-  )
-  return last
-}
 
 /**
  * Applies one push.
@@ -148,10 +66,10 @@ export async function push(
   if (candidates.length === 0) return { conflicts: [], rejections, written: 0 }
   return inTransaction(pool, async (client) => {
     await lockCollection(client, spec.name)
-    const masters = await readMasters(client, spec.name, [...seen])
-    const owners = await customerOwners(
+    const { masters, owners, numbers } = await readState(
       client,
-      candidates.map((c) => c.checked.customerId),
+      spec.name,
+      candidates.map((c) => c.checked),
     )
     const conflicts: unknown[] = []
     const writes: Write[] = []
@@ -168,15 +86,9 @@ export async function push(
       if (refused) rejections.push(refused)
       else writes.push({ checked, ownerId: ownerOf(spec, checked, actor, customerOwner) })
     }
-    const accepted = await refuseDuplicateNumbers(client, spec, writes, rejections)
+    const accepted = refuseDuplicateNumbers(spec, writes, numbers, rejections)
     if (accepted.length === 0) return { conflicts, rejections, written: 0 }
-    const seq = await writeRecords(client, spec.name, accepted)
-    await notifyChange(
-      client,
-      spec.name,
-      seq,
-      accepted.map((w) => w.ownerId),
-    )
+    await writeRecords(client, spec.name, accepted)
     if (spec.owner === 'self')
       await restampCustomers(
         client,
@@ -187,18 +99,13 @@ export async function push(
 }
 
 /** Drops (and refuses) writes whose number another record holds, in the table or earlier in the batch. */
-async function refuseDuplicateNumbers(
-  client: pg.PoolClient,
+function refuseDuplicateNumbers(
   spec: CollectionSpec,
   writes: Write[],
+  holders: Map<string, string>,
   rejections: Refusal[],
-): Promise<Write[]> {
+): Write[] {
   if (!spec.numbered) return writes
-  const holders = await takenNumbers(
-    client,
-    spec.name,
-    writes.map((w) => w.checked.number).filter((n): n is string => n !== null),
-  )
   return writes.filter(({ checked }) => {
     const { number, doc } = checked
     if (number === null) return true

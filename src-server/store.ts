@@ -16,7 +16,7 @@ export interface ChangeEvent {
 }
 
 /** Past this many owners a notification goes to everyone: NOTIFY payloads are limited to 8000 bytes. */
-const MAX_OWNERS = 50
+export const MAX_OWNERS = 50
 
 /**
  * Serializes the writers of one collection until COMMIT. Seqs are taken only under this lock, so they are
