@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src-*/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Server test files start their own embedded PostgreSQL in beforeAll, which is slow on a loaded 2-core machine.
+    hookTimeout: 120_000,
     coverage: {
       provider: 'v8',
       include: ['src-core/**/*.ts'],
