@@ -26,7 +26,14 @@ import {
   sampleUnitGroups,
 } from './catalog-data'
 import { sampleCustomers } from './customers-data'
-import { sampleInvoice, sampleOpportunity, sampleOrder, type DocumentWorld } from './documents-data'
+import { cloneDocument, clonePayments, compatibleCustomer, type CloneTarget } from './clone'
+import {
+  nextNumber,
+  sampleInvoice,
+  sampleOpportunity,
+  sampleOrder,
+  type DocumentWorld,
+} from './documents-data'
 import { createPrng } from './prng'
 
 export interface DatasetSizes {
@@ -65,6 +72,20 @@ export interface Dataset {
 export interface DatasetOptions {
   /** Documents are dated within the year before this instant. Default 2025-06-30 (fixed, so seeds repeat). */
   asOf?: string
+}
+
+/** Orders and invoices built through the commands; any beyond these are clones of them (clone.ts). */
+export const TEMPLATE_POOL = 500
+
+function cloneTarget(world: DocumentWorld, template: Order | Invoice, i: number): CloneTarget {
+  const kind = template.kind
+  return {
+    id: `${kind === 'order' ? 'ord' : 'inv'}-${i + 1}`,
+    number: nextNumber(world, kind),
+    name: `${kind === 'order' ? 'Order' : 'Invoice'} ${i + 1}`,
+    customer: compatibleCustomer(world.prng, world.customers, template),
+    shiftDays: -world.prng.int(0, 60),
+  }
 }
 
 /**
@@ -112,13 +133,29 @@ export function generateDataset(
   const opportunities = Array.from({ length: size.opportunities }, (_, i) =>
     sampleOpportunity(world, i),
   )
-  const orders = Array.from({ length: size.orders }, (_, i) => sampleOrder(world, i))
+  const orders: Order[] = []
+  for (let i = 0; i < size.orders; i++) {
+    const template = i < TEMPLATE_POOL ? undefined : orders[prng.int(0, TEMPLATE_POOL - 1)]
+    orders.push(
+      template ? cloneDocument(template, cloneTarget(world, template, i)) : sampleOrder(world, i),
+    )
+  }
   const invoices: Invoice[] = []
   const payments: Payment[] = []
+  const paymentsOf = new Map<string, Payment[]>()
   for (let i = 0; i < size.invoices; i++) {
-    const made = sampleInvoice(world, i, orders)
-    invoices.push(made.invoice)
-    payments.push(...made.payments)
+    if (i < TEMPLATE_POOL) {
+      const made = sampleInvoice(world, i, orders)
+      invoices.push(made.invoice)
+      payments.push(...made.payments)
+      paymentsOf.set(made.invoice.id, made.payments)
+      continue
+    }
+    const template = invoices[prng.int(0, TEMPLATE_POOL - 1)] as Invoice
+    const target = cloneTarget(world, template, i)
+    const clone = cloneDocument(template, target)
+    invoices.push(clone)
+    payments.push(...clonePayments(paymentsOf.get(template.id) ?? [], clone, target.shiftDays))
   }
   return {
     settings,

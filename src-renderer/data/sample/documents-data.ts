@@ -64,7 +64,7 @@ function clock(world: DocumentWorld, daysAgo: number) {
   }
 }
 
-function nextNumber(world: DocumentWorld, kind: 'invoice' | 'order'): string {
+export function nextNumber(world: DocumentWorld, kind: 'invoice' | 'order'): string {
   const next = nextDocumentNumber(world.settings.numbering[kind], world.numbering[kind])
   world.numbering[kind] = next.state
   return next.number

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { EMPTY_CATALOG, invoiceSchema, priceLines } from '../../../src-core/documents'
+import { EMPTY_CATALOG, invoiceSchema, orderSchema, priceLines } from '../../../src-core/documents'
 import { closeDatabase, openTestDatabase } from '../test-support/test-db'
 import { createRepositories } from '../repositories'
 import type { Database } from '../collections'
@@ -38,6 +38,19 @@ describe('sample data', () => {
       const again = priceLines(invoice, 'keep', EMPTY_CATALOG)
       expect(again.ok && again.document.totals).toEqual(invoice.totals)
     }
+  })
+
+  it('clones beyond the template pool into valid documents with their own ids and numbers', () => {
+    const sizes = { customers: 10, products: 30, opportunities: 0, orders: 520, invoices: 650 }
+    const data = generateDataset(3, sizes)
+    expect(new Set(data.invoices.map((i) => i.number)).size).toBe(650)
+    expect(new Set(data.payments.map((p) => p.id)).size).toBe(data.payments.length)
+    for (const invoice of data.invoices.slice(500)) {
+      expect(invoiceSchema.safeParse(invoice).ok).toBe(true)
+      const customer = data.customers.find((c) => c.id === invoice.customerId)
+      expect(customer?.currencyCode).toBe(invoice.currencyCode)
+    }
+    for (const order of data.orders.slice(500)) expect(orderSchema.safeParse(order).ok).toBe(true)
   })
 
   it('loads into an empty database, numbers new documents after it, and refuses a second time', async () => {
