@@ -66,21 +66,19 @@ async function backupFile(invoice: Invoice): Promise<Buffer> {
   return Buffer.from(text)
 }
 
-/** Restores a backup file on the Settings page, as a rep would (file input or button, then confirm). */
+/** Restores a backup file from Settings › Import, export and backup, as a rep would. */
 async function restore(page: Page, file: Buffer): Promise<void> {
   await page.goto('/#/settings')
-  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('link', { name: 'Import, export and backup' }).click()
   await page
-    .getByLabel(/restore/i)
-    .or(page.getByRole('button', { name: /restore/i }))
-    .first()
+    .getByLabel('Backup file')
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: file })
+  await page.getByRole('button', { name: 'Restore from backup' }).click()
+  await page
+    .getByRole('alertdialog', { name: 'Confirm restore' })
+    .getByRole('button', { name: 'Replace my data' })
     .click()
-  await (
-    await chooser
-  ).setFiles({ name: 'backup.json', mimeType: 'application/json', buffer: file })
-  const confirm = page.getByRole('button', { name: /^(restore|replace)/i }).last()
-  if (await confirm.isVisible().catch(() => false)) await confirm.click()
-  await expect(page.getByText(/restored/i).first()).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /^Restored the backup/ })).toBeVisible()
 }
 
 async function renderPdf(page: Page, invoice: Invoice): Promise<Buffer> {
