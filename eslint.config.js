@@ -28,6 +28,8 @@ export default tseslint.config(
       'coverage/**',
       'test-results/**',
       'playwright-report/**',
+      'bench/results/**',
+      '.tmp-*',
       'node_modules/**',
     ],
   },
