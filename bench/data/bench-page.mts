@@ -84,8 +84,9 @@ const rxFigures: Record<string, (n: number) => Promise<unknown>> = {
     const r = await openRx()
     const status = STATUSES[n % 3] ?? 'new'
     const { from, to } = dateWindow(n)
-    const selector = { status, createdAt: { $gte: from, $lt: to } }
-    return r.db.invoices.find({ selector, sort: [{ createdAt: 'desc' }], limit: PAGE }).exec()
+    // The Invoices list's query: newest first, through the repository (an index range, no count).
+    const filter = { status, createdFrom: from, createdBefore: to }
+    return r.invoices.page({ page: 0, pageSize: PAGE, sort: 'createdAt', filter })
   },
   async customerQuery(n) {
     const r = await openRx()
@@ -119,8 +120,8 @@ type Docs = Table<Record<string, unknown>, string>
 
 async function rawDocs(): Promise<{ docs: Docs; deleted: unknown }> {
   if (!dexie) {
-    // RxDB's Dexie storage keeps each collection in its own IndexedDB database, named like this (v1 schema).
-    dexie = new Dexie(`rxdb-dexie-${DB_NAME}--1--invoices`)
+    // RxDB's Dexie storage keeps each collection in its own IndexedDB database, named like this (v2 schema).
+    dexie = new Dexie(`rxdb-dexie-${DB_NAME}--2--invoices`)
     await dexie.open()
   }
   const docs: Docs = dexie.table('docs')
@@ -132,6 +133,10 @@ async function rawDocs(): Promise<{ docs: Docs; deleted: unknown }> {
 const MIN = Dexie.minKey
 const MAX = Dexie.maxKey
 
+/**
+ * The raw reads do what the repository does: a page is PAGE + 1 rows (the extra one says whether a next page
+ * exists) and no count, since lists no longer wait for one (repositories/paging.ts).
+ */
 const rawFigures: Record<string, (n: number) => Promise<unknown>> = {
   async firstPage(n) {
     dexie?.close()
@@ -140,15 +145,12 @@ const rawFigures: Record<string, (n: number) => Promise<unknown>> = {
   },
   async firstPageQuery() {
     const { docs, deleted: d } = await rawDocs()
-    return Promise.all([
-      docs
-        .where('[_deleted+createdAt+id]')
-        .between([d, MIN, MIN], [d, MAX, MAX])
-        .reverse()
-        .limit(PAGE)
-        .toArray(),
-      docs.where('[_deleted+id]').between([d, MIN], [d, MAX]).count(),
-    ])
+    return docs
+      .where('[_deleted+createdAt+id]')
+      .between([d, MIN, MIN], [d, MAX, MAX])
+      .reverse()
+      .limit(PAGE + 1)
+      .toArray()
   },
   async statusDateQuery(n) {
     const { docs, deleted: d } = await rawDocs()
@@ -158,16 +160,18 @@ const rawFigures: Record<string, (n: number) => Promise<unknown>> = {
       .where('[_deleted+status+createdAt+id]')
       .between([d, status, from, MIN], [d, status, to, MIN])
       .reverse()
-      .limit(PAGE)
+      .limit(PAGE + 1)
       .toArray()
   },
   async customerQuery(n) {
     const { docs, deleted: d } = await rawDocs()
     const id = customerId(n)
-    const range = docs
+    return docs
       .where('[_deleted+customerId+createdAt+id]')
       .between([d, id, MIN, MIN], [d, id, MAX, MAX])
-    return Promise.all([range.clone().reverse().limit(PAGE).toArray(), range.count()])
+      .reverse()
+      .limit(PAGE + 1)
+      .toArray()
   },
   async countsByStatus(n) {
     const { docs, deleted: d } = await rawDocs()

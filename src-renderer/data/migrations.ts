@@ -4,11 +4,22 @@
  *
  * v0 → v1 (orders, invoices): the derived sort keys were added so lists can sort by due date, balance and
  * amount through an index; invoices also gained the stored balance due, derived from their payments.
+ *
+ * v1 → v2 (orders, invoices): the descending keys (createdAtDescKey, and dueDescKey / deliveryDescKey), because
+ * RxDB sorts every 'desc' query in memory after reading all its matches; these lists now sort ascending on them.
+ * Like v1, the document is rebuilt through stored.ts, the one place that derives the keys.
  */
 import type { MigrationStrategies, RxCollection } from 'rxdb'
 import type { Invoice, Order, Payment } from '../../src-core/documents'
 import type { PaymentDoc } from './stored-types'
-import { fromInvoiceDoc, fromOrderDoc, plain, toInvoiceDoc, toOrderDoc } from './stored'
+import {
+  fromInvoiceDoc,
+  fromOrderDoc,
+  plain,
+  toInvoiceDoc,
+  toInvoiceDocWithBalance,
+  toOrderDoc,
+} from './stored'
 
 async function paymentsOfInvoice(collection: RxCollection, invoiceId: string): Promise<Payment[]> {
   // The payments collection is created before invoices (collections.ts) and has no migration of its own.
@@ -21,11 +32,15 @@ async function paymentsOfInvoice(collection: RxCollection, invoiceId: string): P
 export const migrationStrategies: { orders: MigrationStrategies; invoices: MigrationStrategies } = {
   orders: {
     1: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),
+    2: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),
   },
   invoices: {
     1: async (old: object, collection: RxCollection) => {
       const invoice: Invoice = fromInvoiceDoc(old)
       return toInvoiceDoc(invoice, await paymentsOfInvoice(collection, invoice.id))
     },
+    // v1 already stores the balance due, derived from the payments: no need to read them again.
+    2: (old: object) =>
+      toInvoiceDocWithBalance(fromInvoiceDoc(old), (old as { balanceDue: string }).balanceDue),
   },
 }

@@ -43,3 +43,63 @@ export function nameKey(name: string): string {
 
 /** Longest indexed name key; longer names still sort correctly on their first 100 characters. */
 export const NAME_KEY_LENGTH = 100
+
+/**
+ * Maps each digit d to 9 − d and leaves every other character alone. On keys of one fixed-width shape (a
+ * decimalSortKey, a 'YYYY-MM-DD' date) ascending text order of the result is descending order of the input.
+ *
+ * RxDB's query planner never walks an index backwards: a 'desc' sort reads every matching document and sorts
+ * them in memory (node_modules/rxdb/dist/esm/query-planner.js, `hasDescSorting`). So each newest-first or
+ * largest-first list stores such an inverted key and sorts ascending on it.
+ *
+ * @example
+ * invertDigits('2025-03-01') // '7974-96-98'
+ */
+export function invertDigits(key: string): string {
+  let out = ''
+  for (const ch of key)
+    out += ch >= '0' && ch <= '9' ? String.fromCharCode(105 - ch.charCodeAt(0)) : ch
+  return out
+}
+
+/** Digits of a UTC instant: 'YYYYMMDDHHmmssSSS'. */
+export const INSTANT_KEY_LENGTH = 17
+const CANONICAL_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/
+
+/**
+ * A date-time as 17 digits of its UTC instant, so that offsets and precisions compare correctly. Instants
+ * outside years 0000–9999 clamp to the ends; sub-millisecond digits are dropped (ties sort by id).
+ */
+function instantDigits(dateTime: string): string {
+  const canonical = CANONICAL_INSTANT.exec(dateTime)
+  if (canonical) return canonical.slice(1).join('')
+  const ms = Date.parse(dateTime)
+  if (Number.isNaN(ms)) throw new RangeError(`Not a date-time: ${dateTime}`)
+  const iso = new Date(ms).toISOString()
+  const parts = CANONICAL_INSTANT.exec(iso)
+  if (parts) return parts.slice(1).join('')
+  return iso.startsWith('-') ? '0'.repeat(INSTANT_KEY_LENGTH) : '9'.repeat(INSTANT_KEY_LENGTH)
+}
+
+/**
+ * The newest-first key of a date-time: ascending order of keys is descending order of instants.
+ *
+ * @example
+ * newestFirstKey('2025-03-01T09:00:00.000Z') < newestFirstKey('2025-02-28T09:00:00.000Z') // true
+ */
+export function newestFirstKey(dateTime: string): string {
+  return invertDigits(instantDigits(dateTime))
+}
+
+/** Width of a due / delivery descending key: an inverted date, then an inverted decimalSortKey. */
+export const DATE_AMOUNT_DESC_KEY_LENGTH = 10 + DECIMAL_KEY_LENGTH
+
+/**
+ * Latest date first, then largest amount first: one key for a "due, descending" list.
+ *
+ * @param dateKey - a 'YYYY-MM-DD' date (or NO_DATE_KEY)
+ * @param amountKey - a decimalSortKey
+ */
+export function dateAmountDescKey(dateKey: string, amountKey: string): string {
+  return invertDigits(dateKey) + invertDigits(amountKey)
+}

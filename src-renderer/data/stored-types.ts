@@ -61,6 +61,10 @@ export interface OrderDoc extends Order {
   deliveryDateKey: string
   /** decimalSortKey(totals.totalAmount). */
   totalKey: string
+  /** newestFirstKey(createdAt): newest-first lists sort ascending on it (sort-keys.ts). */
+  createdAtDescKey: string
+  /** dateAmountDescKey(deliveryDateKey, totalKey): the delivery list, latest and largest first. */
+  deliveryDescKey: string
 }
 
 export interface InvoiceDoc extends Invoice {
@@ -75,6 +79,10 @@ export interface InvoiceDoc extends Invoice {
   balanceKey: string
   /** dueDate, or NO_DATE_KEY. */
   dueDateKey: string
+  /** newestFirstKey(createdAt): newest-first lists sort ascending on it (sort-keys.ts). */
+  createdAtDescKey: string
+  /** dateAmountDescKey(dueDateKey, balanceKey): the due list, latest and largest first. */
+  dueDescKey: string
 }
 
 export type PaymentDoc = Payment

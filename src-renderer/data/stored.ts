@@ -14,7 +14,13 @@ import {
   type Product,
   type UnitGroup,
 } from '../../src-core/documents'
-import { decimalSortKey, nameKey, NO_DATE_KEY } from './sort-keys'
+import {
+  dateAmountDescKey,
+  decimalSortKey,
+  nameKey,
+  newestFirstKey,
+  NO_DATE_KEY,
+} from './sort-keys'
 import type { CatalogRefDoc, CustomerDoc, InvoiceDoc, OrderDoc, ProductDoc } from './stored-types'
 
 /** Copies `doc` without the listed keys and without RxDB's `_meta`, `_rev`, `_attachments`, `_deleted`. */
@@ -54,14 +60,34 @@ export function fromCatalogRefDoc<K extends keyof CatalogRefs>(doc: object): Cat
   return without(doc, ['kind', 'nameKey'])
 }
 
+/** The index keys each stored collection derives from its record; the sync strips them before a push. */
+export const ORDER_DERIVED_FIELDS = [
+  'deliveryDateKey',
+  'totalKey',
+  'createdAtDescKey',
+  'deliveryDescKey',
+] as const
+export const INVOICE_DERIVED_FIELDS = [
+  'balanceDue',
+  'balanceKey',
+  'dueDateKey',
+  'createdAtDescKey',
+  'dueDescKey',
+] as const
+
+/** The stored order: every write path (repositories, sample load, restore, sync, migrations) comes here. */
 export function toOrderDoc(order: Order): OrderDoc {
+  const deliveryDateKey = order.requestedDeliveryDate ?? NO_DATE_KEY
+  const totalKey = decimalSortKey(order.totals.totalAmount)
   return {
     ...order,
-    deliveryDateKey: order.requestedDeliveryDate ?? NO_DATE_KEY,
-    totalKey: decimalSortKey(order.totals.totalAmount),
+    deliveryDateKey,
+    totalKey,
+    createdAtDescKey: newestFirstKey(order.createdAt),
+    deliveryDescKey: dateAmountDescKey(deliveryDateKey, totalKey),
   }
 }
-export const fromOrderDoc = (doc: object): Order => without(doc, ['deliveryDateKey', 'totalKey'])
+export const fromOrderDoc = (doc: object): Order => without(doc, ORDER_DERIVED_FIELDS)
 
 /**
  * The stored invoice with its balance derived from `payments` (only this invoice's are counted).
@@ -69,16 +95,26 @@ export const fromOrderDoc = (doc: object): Order => without(doc, ['deliveryDateK
  * @param payments - every payment of the invoice, including one being recorded in the same save
  */
 export function toInvoiceDoc(invoice: Invoice, payments: readonly Payment[]): InvoiceDoc {
-  const balance = balanceDue(invoice, payments)
+  return toInvoiceDocWithBalance(invoice, balanceDue(invoice, payments))
+}
+
+/**
+ * The stored invoice with a balance due already known (a v1 document stores it): where every derived key of an
+ * invoice is computed.
+ */
+export function toInvoiceDocWithBalance(invoice: Invoice, balance: string): InvoiceDoc {
+  const balanceKey = decimalSortKey(balance)
+  const dueDateKey = invoice.dueDate ?? NO_DATE_KEY
   return {
     ...invoice,
     balanceDue: balance,
-    balanceKey: decimalSortKey(balance),
-    dueDateKey: invoice.dueDate ?? NO_DATE_KEY,
+    balanceKey,
+    dueDateKey,
+    createdAtDescKey: newestFirstKey(invoice.createdAt),
+    dueDescKey: dateAmountDescKey(dueDateKey, balanceKey),
   }
 }
-export const fromInvoiceDoc = (doc: object): Invoice =>
-  without(doc, ['balanceDue', 'balanceKey', 'dueDateKey'])
+export const fromInvoiceDoc = (doc: object): Invoice => without(doc, INVOICE_DERIVED_FIELDS)
 
 /** The plain record of any collection that stores src-core records unchanged. */
 export const plain = <T extends object>(doc: object): T => without<T>(doc, [])

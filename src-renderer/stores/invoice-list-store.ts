@@ -2,8 +2,9 @@
  * The Invoices list: one page at a time through the repository's indexed queries (50,000 invoices never sit in
  * memory), filtered by state, status reason and customer, sorted by number, creation date or due date.
  *
- * Search by number or name and the date range have no index in the local store yet, so they scan the filtered
- * list page by page and keep only the page on screen; see `scanPage`.
+ * The date range is an indexed filter (createdFrom / createdBefore). Search by number or name has no index in
+ * the local store yet, so it scans the filtered list page by page and keeps only the page on screen; see
+ * `scanPage`.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
@@ -11,6 +12,7 @@ import type { Subscription } from 'rxjs'
 import type { Customer, Id, Invoice, InvoiceState, InvoiceStatus } from '../../src-core/documents'
 import type { DocumentSort, InvoicePageRequest, Repositories } from '../data'
 import { localRepositories } from './local-repositories'
+import { lowerBound } from './paged-list'
 
 export type { DocumentSort }
 
@@ -43,17 +45,30 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
 
   const scanning = computed(() => {
     const f = filter.value
-    return f.search.trim() !== '' || !!f.from || !!f.to
+    return f.search.trim() !== ''
   })
 
+  /** Midnight UTC of an ISO calendar date plus `days`, or undefined for a date still being typed. */
+  function midnight(date: string | undefined, days = 0): string | undefined {
+    const ms = date ? Date.parse(`${date}T00:00:00.000Z`) : NaN
+    return Number.isNaN(ms) ? undefined : new Date(ms + days * 86_400_000).toISOString()
+  }
+
   function request(p: number, size: number): InvoicePageRequest {
-    const { state, status, customerId } = filter.value
+    const { state, status, customerId, from, to } = filter.value
     return {
       page: p,
       pageSize: size,
       sort: sort.value,
       descending: descending.value,
-      filter: { state, status, customerId },
+      filter: {
+        state,
+        status,
+        customerId,
+        createdFrom: midnight(from),
+        // `to` is inclusive: everything before the next day's midnight.
+        createdBefore: midnight(to, 1),
+      },
     }
   }
 
@@ -80,7 +95,7 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
         if (count >= start && kept.length < pageSize.value) kept.push(invoice)
         count++
       }
-      if ((p + 1) * SCAN_PAGE >= chunk.total) break
+      if (!chunk.hasNext) break
     }
     await show(repos, kept, count, mine)
   }
@@ -109,7 +124,7 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
       const repos = await localRepositories()
       if (scanning.value) return await scanPage(repos, mine)
       subscription = repos.invoices.watchPage(request(page.value, pageSize.value)).subscribe({
-        next: (result) => void show(repos, result.rows, result.total, mine),
+        next: (result) => void show(repos, result.rows, result.total ?? lowerBound(result), mine),
         error: (e: unknown) => fail(e),
       })
     } catch (e) {

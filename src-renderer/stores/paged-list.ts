@@ -1,7 +1,8 @@
 /**
  * The state every paged list store shares: page, page size, filter, sort, and a shallowRef holding only the
  * rows of the current page (a list never loads every invoice into memory). The page follows the database: it
- * is a live query, re-emitted when a document on it, or the total, changes.
+ * is a live query, re-emitted when a document on it, or the total, changes. The total is counted after the rows
+ * are shown (`totalKnown` false until then, `total` a lower bound meanwhile), so a list never waits for it.
  */
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { Observable, Subscription } from 'rxjs'
@@ -13,6 +14,11 @@ export interface PagedListOptions<F, S extends string, T> {
   pageSize?: number
   /** The repository's live page query. */
   watch: (repos: Repositories, req: PageRequest<F, S>) => Observable<Page<T>>
+}
+
+/** Rows up to the end of this page, plus one if another page follows: what a paginator needs to go on. */
+export function lowerBound(page: Page<unknown>): number {
+  return page.page * page.pageSize + page.rows.length + (page.hasNext ? 1 : 0)
 }
 
 /**
@@ -31,7 +37,10 @@ export function usePagedList<F extends object, S extends string, T>(
   const sort = ref(options.sort) as Ref<S>
   const descending = ref<boolean | undefined>(undefined)
   const rows = shallowRef<T[]>([])
+  /** The count of matches once known; until then a lower bound that lets the paginator reach the next page. */
   const total = ref(0)
+  const totalKnown = ref(false)
+  const hasNext = ref(false)
   const loading = ref(false)
   const error = ref<string | null>(null)
   let subscription: Subscription | undefined
@@ -55,7 +64,9 @@ export function usePagedList<F extends object, S extends string, T>(
       subscription = options.watch(repos, req).subscribe({
         next(result) {
           rows.value = result.rows
-          total.value = result.total
+          hasNext.value = result.hasNext
+          totalKnown.value = result.total !== null
+          total.value = result.total ?? lowerBound(result)
           loading.value = false
           error.value = null
         },
@@ -108,6 +119,8 @@ export function usePagedList<F extends object, S extends string, T>(
     descending,
     rows,
     total,
+    totalKnown,
+    hasNext,
     loading,
     error,
     start,

@@ -21,7 +21,7 @@ describe('customer repository', () => {
       name: 'Adatum',
       updatedAt: saved?.updatedAt,
     })
-    const page = await repos.customers.page({ page: 0, pageSize: 3, sort: 'name' })
+    const page = await repos.customers.page({ page: 0, pageSize: 3, sort: 'name', withTotal: true })
     expect(page.rows.map((c) => c.name)).toEqual(['Adatum', 'Coho Winery', 'contoso'])
     expect(page.total).toBe(4)
     const co = await repos.customers.page({ page: 0, pageSize: 10, filter: { namePrefix: 'CO' } })

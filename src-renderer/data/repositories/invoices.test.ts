@@ -78,8 +78,17 @@ describe('invoice repository', () => {
   it('pages, filters and sorts through the indexes', async () => {
     repos = await seededRepositories()
     for (let i = 0; i < 5; i++) await invoiceWithWidgets(repos, String(i + 1))
-    const page = await repos.invoices.page({ page: 0, pageSize: 2, sort: 'number' })
+    const page = await repos.invoices.page({
+      page: 0,
+      pageSize: 2,
+      sort: 'number',
+      withTotal: true,
+    })
     expect(page.total).toBe(5)
+    expect(page.hasNext).toBe(true)
+    const last = await repos.invoices.page({ page: 2, pageSize: 2, sort: 'number' })
+    expect(last).toMatchObject({ total: null, hasNext: false })
+    expect(last.rows).toHaveLength(1)
     expect(page.rows.map((r) => r.number.slice(0, 9))).toEqual(['INV-00001', 'INV-00002'])
     const due = await repos.invoices.page({
       page: 0,
@@ -95,5 +104,16 @@ describe('invoice repository', () => {
       '20.00',
       '10.00',
     ])
+    const newest = await repos.invoices.page({ page: 0, pageSize: 10 })
+    const created = newest.rows.map((r) => r.createdAt)
+    expect(created).toEqual([...created].sort().reverse())
+    expect(new Set(created).size).toBe(5)
+    const [, second, third] = created
+    const range = await repos.invoices.page({
+      page: 0,
+      pageSize: 10,
+      filter: { createdFrom: third, createdBefore: second },
+    })
+    expect(range.rows.map((r) => r.createdAt)).toEqual([third])
   })
 })

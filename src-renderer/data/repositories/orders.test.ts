@@ -46,7 +46,12 @@ describe('order repository', () => {
       filter: { state: 'active' },
     })
     expect(due.rows.map((o) => o.totals.totalAmount)).toEqual(['20.00', '50.00', '10.00'])
-    const none = await repos.orders.page({ page: 0, pageSize: 10, filter: { state: 'submitted' } })
+    const none = await repos.orders.page({
+      page: 0,
+      pageSize: 10,
+      filter: { state: 'submitted' },
+      withTotal: true,
+    })
     expect(none.total).toBe(0)
   })
 })

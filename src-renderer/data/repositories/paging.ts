@@ -1,9 +1,24 @@
 /**
  * Paged, sorted, reactive list queries. Every query a list screen runs is answered by an index (see the schemas);
  * a page is `sort + skip + limit`, and its observable re-emits when any document of the collection changes.
+ *
+ * A page never waits for a count: IndexedDB counts by walking the whole index range (seconds at 50,000
+ * invoices), so a page reads one row more than it shows to know whether another follows (`hasNext`), and the
+ * total is counted only when asked for (`withTotal`), or, for a watched page, after its rows are out.
  */
 import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb'
-import { combineLatest, map, type Observable } from 'rxjs'
+import {
+  combineLatest,
+  debounceTime,
+  from,
+  map,
+  merge,
+  of,
+  startWith,
+  switchMap,
+  take,
+  type Observable,
+} from 'rxjs'
 
 export interface PageRequest<F = unknown, S extends string = string> {
   /** 0-based. */
@@ -12,12 +27,16 @@ export interface PageRequest<F = unknown, S extends string = string> {
   filter?: F
   sort?: S
   descending?: boolean
+  /** `readPage` counts every match as well (slow on large collections; lists get it from `watchPage`). */
+  withTotal?: boolean
 }
 
 export interface Page<T> {
   rows: T[]
-  /** Documents matching the filter on every page. */
-  total: number
+  /** Whether another page follows this one. */
+  hasNext: boolean
+  /** Documents matching the filter on every page; null while not (yet) counted. */
+  total: number | null
   page: number
   pageSize: number
 }
@@ -31,6 +50,9 @@ export interface ListQuery {
 
 /** Larger pages are refused: a list never loads thousands of documents at once. */
 export const MAX_PAGE_SIZE = 500
+
+/** A watched total is counted again this long after the last change, not on every write of a burst. */
+export const RECOUNT_DELAY_MS = 300
 
 function checkPage(page: number, pageSize: number): void {
   if (!Number.isInteger(page) || page < 0) throw new RangeError('page must be an integer ≥ 0')
@@ -49,24 +71,46 @@ function queries<D extends object>(
   const sort = q.sort.map((field) => ({ [field]: direction })) as MangoQuerySortPart<D>[]
   const selector = q.selector as MangoQuerySelector<D>
   return {
-    rows: collection.find({ selector, sort, skip: page * pageSize, limit: pageSize }),
+    // One row past the page says whether a next page exists, without counting.
+    rows: collection.find({ selector, sort, skip: page * pageSize, limit: pageSize + 1 }),
     total: collection.count({ selector }),
   }
 }
 
-/** One page, read once. */
+function toPage<T>(
+  docs: Array<{ toJSON(): object }>,
+  total: number | null,
+  req: { page: number; pageSize: number },
+  toRecord: (doc: object) => T,
+): Page<T> {
+  return {
+    rows: docs.slice(0, req.pageSize).map((d) => toRecord(d.toJSON())),
+    hasNext: docs.length > req.pageSize,
+    total,
+    page: req.page,
+    pageSize: req.pageSize,
+  }
+}
+
+/** One page, read once; counted only when `req.withTotal`. */
 export async function readPage<D extends object, T>(
   collection: RxCollection<D>,
   q: ListQuery,
-  req: { page: number; pageSize: number },
+  req: { page: number; pageSize: number; withTotal?: boolean },
   toRecord: (doc: object) => T,
 ): Promise<Page<T>> {
   const { rows, total } = queries(collection, q, req.page, req.pageSize)
-  const [docs, count] = await Promise.all([rows.exec(), total.exec()])
-  return { rows: docs.map((d) => toRecord(d.toJSON())), total: count, ...pick(req) }
+  const [docs, count] = await Promise.all([
+    rows.exec(),
+    req.withTotal ? total.exec() : Promise.resolve(null),
+  ])
+  return toPage(docs, count, req, toRecord)
 }
 
-/** One page that re-emits whenever the documents on it, or the total, change. */
+/**
+ * One page that re-emits whenever the documents on it change. It first emits with `total: null`; the count
+ * starts once the rows are out and is redone (debounced) after changes to the collection.
+ */
 export function watchPage<D extends object, T>(
   collection: RxCollection<D>,
   q: ListQuery,
@@ -74,15 +118,14 @@ export function watchPage<D extends object, T>(
   toRecord: (doc: object) => T,
 ): Observable<Page<T>> {
   const { rows, total } = queries(collection, q, req.page, req.pageSize)
-  return combineLatest([rows.$, total.$]).pipe(
-    map(([docs, count]) => ({
-      rows: docs.map((d) => toRecord(d.toJSON())),
-      total: count,
-      ...pick(req),
-    })),
+  const rows$ = rows.$
+  const total$ = rows$.pipe(
+    take(1),
+    switchMap(() => merge(of(null), collection.$.pipe(debounceTime(RECOUNT_DELAY_MS)))),
+    switchMap(() => from(total.exec())),
+    startWith(null),
   )
-}
-
-function pick(req: { page: number; pageSize: number }) {
-  return { page: req.page, pageSize: req.pageSize }
+  return combineLatest([rows$, total$]).pipe(
+    map(([docs, count]) => toPage(docs, count, req, toRecord)),
+  )
 }

@@ -5,7 +5,7 @@
  */
 import type { RxJsonSchema, TopLevelProperty } from 'rxdb'
 import type { InvoiceDoc, OpportunityDoc, OrderDoc, PaymentDoc } from '../stored-types'
-import { DECIMAL_KEY_LENGTH } from '../sort-keys'
+import { DATE_AMOUNT_DESC_KEY_LENGTH, DECIMAL_KEY_LENGTH, INSTANT_KEY_LENGTH } from '../sort-keys'
 import {
   arrayProp,
   boolProp,
@@ -91,21 +91,36 @@ export const opportunitySchema: RxJsonSchema<OpportunityDoc> = {
   indexes: ['updatedAt', ['customerId', 'updatedAt']],
 }
 
-/** Orders and invoices share their list indexes: by number, newest, per customer, per state or status. */
+/**
+ * Orders and invoices share their list indexes: by number, by date (oldest first on createdAt, newest first on
+ * createdAtDescKey, since RxDB sorts a 'desc' query in memory), per customer, per state or status.
+ */
 const documentIndexes = [
   'number',
   'createdAt',
   ['customerId', 'createdAt'],
   ['state', 'createdAt'],
   ['status', 'createdAt'],
+  'createdAtDescKey',
+  ['customerId', 'createdAtDescKey'],
+  ['state', 'createdAtDescKey'],
+  ['status', 'createdAtDescKey'],
 ]
 
 const sortKeyProp = (): TopLevelProperty => ({ type: 'string', maxLength: DECIMAL_KEY_LENGTH })
+const createdAtDescKeyProp = (): TopLevelProperty => ({
+  type: 'string',
+  maxLength: INSTANT_KEY_LENGTH,
+})
+const dateAmountDescKeyProp = (): TopLevelProperty => ({
+  type: 'string',
+  maxLength: DATE_AMOUNT_DESC_KEY_LENGTH,
+})
 
 export const orderSchema: RxJsonSchema<OrderDoc> = {
   title: 'orders',
-  // v1 added deliveryDateKey and totalKey (migrations.ts).
-  version: 1,
+  // v1 added deliveryDateKey and totalKey, v2 createdAtDescKey and deliveryDescKey (migrations.ts).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -117,20 +132,30 @@ export const orderSchema: RxJsonSchema<OrderDoc> = {
     requestedDeliveryDate: dateProp(),
     deliveryDateKey: dateProp(),
     totalKey: sortKeyProp(),
+    createdAtDescKey: createdAtDescKeyProp(),
+    deliveryDescKey: dateAmountDescKeyProp(),
   },
-  required: [...headerRequired, 'deliveryDateKey', 'totalKey'],
-  // Plus: orders (open ones, or all) by requested delivery date, then amount.
+  required: [
+    ...headerRequired,
+    'deliveryDateKey',
+    'totalKey',
+    'createdAtDescKey',
+    'deliveryDescKey',
+  ],
+  // Plus: orders (open ones, or all) by requested delivery date, then amount; either way round.
   indexes: [
     ...documentIndexes,
     ['state', 'deliveryDateKey', 'totalKey'],
     ['deliveryDateKey', 'totalKey'],
+    ['state', 'deliveryDescKey'],
+    'deliveryDescKey',
   ],
 }
 
 export const invoiceSchema: RxJsonSchema<InvoiceDoc> = {
   title: 'invoices',
-  // v1 added balanceDue, balanceKey and dueDateKey (migrations.ts).
-  version: 1,
+  // v1 added balanceDue, balanceKey and dueDateKey, v2 createdAtDescKey and dueDescKey (migrations.ts).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -144,13 +169,24 @@ export const invoiceSchema: RxJsonSchema<InvoiceDoc> = {
     balanceDue: decimalProp(),
     balanceKey: sortKeyProp(),
     dueDateKey: dateProp(),
+    createdAtDescKey: createdAtDescKeyProp(),
+    dueDescKey: dateAmountDescKeyProp(),
   },
-  required: [...headerRequired, 'balanceDue', 'balanceKey', 'dueDateKey'],
-  // Plus: invoices (open ones for collections, or all) by due date, then balance due.
+  required: [
+    ...headerRequired,
+    'balanceDue',
+    'balanceKey',
+    'dueDateKey',
+    'createdAtDescKey',
+    'dueDescKey',
+  ],
+  // Plus: invoices (open ones for collections, or all) by due date, then balance due; either way round.
   indexes: [
     ...documentIndexes,
     ['state', 'dueDateKey', 'balanceKey'],
     ['dueDateKey', 'balanceKey'],
+    ['state', 'dueDescKey'],
+    'dueDescKey',
   ],
 }
 
