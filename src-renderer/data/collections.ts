@@ -3,6 +3,7 @@
  * process (a second database open at the same time would pass it, so tests close each database they open).
  */
 import type { RxCollection, RxCollectionCreator, RxDatabase } from 'rxdb'
+import { conflictHandlerFor } from '../sync/conflict-handler'
 import {
   catalogRefSchema,
   customerSchema,
@@ -70,6 +71,10 @@ export function collectionCreators(): Record<CollectionName, RxCollectionCreator
     orders: { schema: orderSchema, migrationStrategies: migrationStrategies.orders },
     invoices: { schema: invoiceSchema, migrationStrategies: migrationStrategies.invoices },
   }
-  for (const def of Object.values(defs)) def.autoMigrate = false
+  for (const [name, def] of Object.entries(defs) as Array<[CollectionName, RxCollectionCreator]>) {
+    def.autoMigrate = false
+    // Sync conflicts go through src-core's merge; RxDB's default handler would drop the local edit.
+    def.conflictHandler = conflictHandlerFor(name)
+  }
   return defs
 }

@@ -1,0 +1,142 @@
+/**
+ * Per-document sync state, kept in one RxDB local document so it survives a restart and never replicates:
+ * pending (changed here, not yet accepted by the server), rejected (refused, with the server's reason), and the
+ * time of the last sync. Only unsynced work has an entry; a record without one is synced once this device has
+ * connected, local before that. Values lost in a conflict of a record without a history (a customer, a product)
+ * are kept here too, since those records have nowhere else to show them.
+ */
+import type { FieldChange } from '../../src-core/documents'
+import type { CollectionName, Database } from '../data/collections'
+import { readLocal, serialized, writeLocal } from '../data/local-docs'
+
+export type DocSyncState = 'local' | 'pending' | 'synced' | 'rejected'
+
+export interface DocSyncInfo {
+  state: DocSyncState
+  /** The server's refusal code and its sentence for the rep (rejected only). */
+  code?: string
+  reason?: string
+  /** The values that lost a conflict on a record without a history. */
+  lost?: FieldChange[]
+}
+
+interface Entry {
+  state: 'pending' | 'rejected'
+  /** The `updatedAt` of the local version this entry is about. */
+  updatedAt: string
+  code?: string
+  reason?: string
+}
+
+interface Stored {
+  connected: boolean
+  lastSyncAt: string | null
+  entries: Record<string, Entry>
+  lost: Record<string, FieldChange[]>
+}
+
+/** The local document's id. */
+export const SYNC_STATE_DOC = 'sync-state'
+
+const key = (collection: CollectionName, id: string) => `${collection}/${id}`
+
+/** What a push answered for one row. */
+export interface PushOutcome {
+  id: string
+  updatedAt: string
+  rejection?: { code: string; reason: string }
+  conflict: boolean
+}
+
+export interface SyncStateTracker {
+  stateOf(collection: CollectionName, id: string): DocSyncInfo
+  pendingCount(): number
+  rejectedCount(): number
+  lastSyncAt(): string | null
+  /** A local write: pending until a push of this version (or a later one) is accepted. */
+  markPending(collection: CollectionName, id: string, updatedAt: string): void
+  markPushed(collection: CollectionName, outcomes: readonly PushOutcome[]): void
+  recordLost(collection: CollectionName, id: string, lost: readonly FieldChange[]): void
+  markSynced(at: string): void
+  /** Called after every change of state; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void
+  /** Resolves when every change so far is written. */
+  flush(): Promise<void>
+}
+
+/** Loads the tracker of a database (one per open database). */
+export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
+  const stored: Stored = {
+    connected: false,
+    lastSyncAt: null,
+    entries: {},
+    lost: {},
+    ...(await readLocal<Stored>(db, SYNC_STATE_DOC)),
+  }
+  const listeners = new Set<() => void>()
+  const queue = serialized()
+  let saving: Promise<void> = Promise.resolve()
+  let dirty = false
+
+  // Changes come in bursts (a pull of 200 records); one write per burst, not one per record.
+  function changed(): void {
+    for (const listener of listeners) listener()
+    if (dirty) return
+    dirty = true
+    saving = queue(async () => {
+      await Promise.resolve()
+      dirty = false
+      if (!db.closed) await writeLocal(db, SYNC_STATE_DOC, stored)
+    })
+  }
+
+  const pendingCount = () =>
+    Object.values(stored.entries).filter((e) => e.state === 'pending').length
+
+  return {
+    stateOf(collection, id) {
+      const entry = stored.entries[key(collection, id)]
+      const lost = stored.lost[key(collection, id)]
+      const base: DocSyncInfo = entry
+        ? { state: entry.state, code: entry.code, reason: entry.reason }
+        : { state: stored.connected ? 'synced' : 'local' }
+      return lost ? { ...base, lost } : base
+    },
+    pendingCount,
+    rejectedCount: () => Object.values(stored.entries).filter((e) => e.state === 'rejected').length,
+    lastSyncAt: () => stored.lastSyncAt,
+    markPending(collection, id, updatedAt) {
+      stored.entries[key(collection, id)] = { state: 'pending', updatedAt }
+      changed()
+    },
+    markPushed(collection, outcomes) {
+      for (const o of outcomes) {
+        const k = key(collection, o.id)
+        const entry = stored.entries[k]
+        // A newer local edit made while this push was in flight is still pending.
+        if (entry && entry.updatedAt > o.updatedAt) continue
+        if (o.rejection)
+          stored.entries[k] = { state: 'rejected', updatedAt: o.updatedAt, ...o.rejection }
+        else if (o.conflict) stored.entries[k] = { state: 'pending', updatedAt: o.updatedAt }
+        else delete stored.entries[k]
+      }
+      changed()
+    },
+    recordLost(collection, id, lost) {
+      if (lost.length === 0) return
+      const k = key(collection, id)
+      stored.lost[k] = [...(stored.lost[k] ?? []), ...lost].slice(-50)
+      changed()
+    },
+    markSynced(at) {
+      stored.connected = true
+      stored.lastSyncAt = at
+      changed()
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    flush: () => saving,
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Two laptops of one rep against the real sync server and PostgreSQL: offline edits of the same invoice
+ * converge with nothing typed lost, and a payment made on one laptop wins over a line edit made offline on the
+ * other, as the lifecycle rules say.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { HistoryEntry, Invoice } from '../../src-core/documents'
+import { jsonEqual } from '../../src-core/sync/json'
+import { eventually, openDevice, type Device } from './test-support/devices'
+import { customerOf, newInvoice, run } from './test-support/documents'
+import {
+  create,
+  startSyncServer,
+  type ServerClient,
+  type TestSyncServer,
+} from './test-support/server'
+
+let server: TestSyncServer
+let laptopA: Device
+let laptopB: Device
+let erp: ServerClient
+const ann = customerOf('C-ann', 'ann')
+
+beforeAll(async () => {
+  server = await startSyncServer()
+  const rep = await server.signIn('ann', 'rep')
+  erp = await server.signIn('erp', 'integration')
+  // The user id the server gave ann owns the customer.
+  Object.assign(ann, { ownerId: rep.userId })
+  expect((await rep.push('customers', [create(ann)])).rejections).toEqual([])
+  const device = {
+    url: server.url,
+    token: rep.token,
+    collections: ['invoices', 'payments'] as const,
+  }
+  laptopA = await openDevice(device)
+  laptopB = await openDevice(device)
+})
+
+afterAll(async () => {
+  await laptopA?.close()
+  await laptopB?.close()
+  await server?.stop()
+})
+
+/** Saves on A, waits until B has it, then takes both laptops offline. */
+async function sharedThenOffline(invoice: Invoice): Promise<void> {
+  await laptopA.saveInvoice(invoice)
+  await eventually(async () => (await laptopB.invoice(invoice.id)) !== undefined)
+  await Promise.all([laptopA.session.pause(), laptopB.session.pause()])
+}
+
+async function reconnectAndConverge(id: string): Promise<Record<string, unknown>> {
+  await laptopA.session.resume()
+  await laptopA.session.awaitInSync()
+  await laptopB.session.resume()
+  await laptopB.session.awaitInSync()
+  await eventually(async () => jsonEqual(await laptopA.invoice(id), await laptopB.invoice(id)))
+  const onA = await laptopA.invoice(id)
+  const onServer = (await erp.pullAll('invoices')).find((d) => d.id === id)
+  expect(onServer).toEqual({ ...onA, _deleted: false })
+  return onA as Record<string, unknown>
+}
+
+const conflictEntries = (doc: Record<string, unknown>) =>
+  (doc.history as HistoryEntry[]).filter((e) => e.command === 'conflict')
+
+describe('two laptops edit the same invoice offline', () => {
+  test('different fields both stand; on the same field the later edit wins and the other is in the history', async () => {
+    const invoice = newInvoice('I-1', 'INV-00001-AAAAAA', ann)
+    await sharedThenOffline(invoice)
+
+    const onA = run(
+      invoice,
+      { type: 'editHeader', changes: { name: 'Renamed on A', description: 'typed on A' } },
+      ann.ownerId,
+      '2025-03-02T10:00:00.000Z',
+    )
+    await laptopA.saveInvoice(onA.document)
+    const onB = run(
+      invoice,
+      { type: 'editLine', lineId: 'I-1-L1', changes: { quantity: '7' } },
+      ann.ownerId,
+      '2025-03-02T11:00:00.000Z',
+    )
+    const onB2 = run(
+      onB.document,
+      { type: 'editHeader', changes: { description: 'typed on B' } },
+      ann.ownerId,
+      '2025-03-02T11:00:01.000Z',
+    )
+    await laptopB.saveInvoice(onB2.document)
+    expect(laptopB.tracker.stateOf('invoices', 'I-1').state).toBe('pending')
+
+    const merged = await reconnectAndConverge('I-1')
+    expect(merged.name).toBe('Renamed on A')
+    expect(merged.description).toBe('typed on B')
+    const lines = merged.lines as Array<{ id: string; quantity: string; extendedAmount: string }>
+    expect(lines.find((l) => l.id === 'I-1-L1')?.quantity).toBe('7')
+    // Every typed value is either current or kept in the conflict entry.
+    const lost = conflictEntries(merged).flatMap((e) => e.changes)
+    expect(lost).toContainEqual({ field: 'description', from: 'typed on A', to: 'typed on B' })
+    // Totals were recomputed from the merged lines (7 × 11.50 + 2 × 12.50).
+    expect((merged.totals as { detailAmount: string }).detailAmount).toBe('105.50')
+    await eventually(() =>
+      Promise.resolve(laptopA.tracker.pendingCount() + laptopB.tracker.pendingCount() === 0),
+    )
+    expect(laptopB.tracker.stateOf('invoices', 'I-1').state).toBe('synced')
+  })
+
+  test('a payment on one laptop beats a line edit made offline on the other', async () => {
+    const invoice = newInvoice('I-2', 'INV-00002-AAAAAA', ann)
+    await sharedThenOffline(invoice)
+
+    const total = invoice.totals.totalAmount
+    const payment = { id: 'P-1', date: '2025-03-02', amount: total, method: 'cash' } as const
+    const paid = run(
+      invoice,
+      { type: 'recordPayment', payment },
+      ann.ownerId,
+      '2025-03-02T10:00:00.000Z',
+    )
+    expect(paid.document.state).toBe('paid')
+    await laptopA.saveInvoice(paid.document, paid.payment ? [paid.payment] : [])
+    // Later in time, but on an invoice that was paid meanwhile: stale.
+    const edited = run(
+      invoice,
+      { type: 'editLine', lineId: 'I-2-L2', changes: { quantity: '9' } },
+      ann.ownerId,
+      '2025-03-02T12:00:00.000Z',
+    )
+    await laptopB.saveInvoice(edited.document)
+
+    const merged = await reconnectAndConverge('I-2')
+    expect(merged.state).toBe('paid')
+    expect(merged.totals).toEqual(invoice.totals)
+    const lines = merged.lines as Array<{ id: string; quantity: string }>
+    expect(lines.find((l) => l.id === 'I-2-L2')?.quantity).toBe('2')
+    const lost = conflictEntries(merged).flatMap((e) => e.changes)
+    expect(lost.some((c) => c.field.includes('I-2-L2') && c.from === '9')).toBe(true)
+    // The payment reached laptop B, and B's stored balance follows it.
+    await eventually(async () => (await laptopB.payments('I-2')).length === 1)
+    await eventually(
+      async () => (await laptopB.db.invoices.findOne('I-2').exec())?.balanceDue === '0.00',
+    )
+  })
+})

@@ -1,0 +1,79 @@
+/**
+ * Devices for sync tests: each a database on fake-indexeddb with only the collections a test replicates (two
+ * full databases would pass RxDB open-core's limit of 13 collections per process), the app's collection
+ * definitions (conflict handler included), a sync-state tracker, and a sync session against a test server.
+ */
+import 'fake-indexeddb/auto'
+import { addRxPlugin, createRxDatabase } from 'rxdb'
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
+import type { Invoice, Payment } from '../../../src-core/documents'
+import { collectionCreators, type CollectionName, type Database } from '../../data/collections'
+import { defaultStorage } from '../../data/database'
+import { toInvoiceDoc } from '../../data/stored'
+import { startSync, type SyncSession } from '../replication'
+import { loadSyncState, type SyncStateTracker } from '../sync-state'
+import { toWire } from '../derived'
+
+export interface Device {
+  db: Database
+  tracker: SyncStateTracker
+  session: SyncSession
+  /** The invoice in its wire form (what the server holds), or undefined. */
+  invoice(id: string): Promise<Record<string, unknown> | undefined>
+  payments(invoiceId: string): Promise<Payment[]>
+  /** Saves an invoice (and new payments) as the repositories do: balance derived from the payments. */
+  saveInvoice(invoice: Invoice, newPayments?: Payment[]): Promise<void>
+  close(): Promise<void>
+}
+
+let counter = 0
+
+/** Opens a device database with `collections` and starts syncing it as the signed-in user. */
+export async function openDevice(options: {
+  url: string
+  token: string
+  collections: readonly CollectionName[]
+}): Promise<Device> {
+  addRxPlugin(RxDBLocalDocumentsPlugin)
+  const creators = collectionCreators()
+  const db = (await createRxDatabase({
+    name: `device-${Date.now().toString(36)}-${++counter}`,
+    storage: defaultStorage(),
+    multiInstance: false,
+    localDocuments: true,
+  })) as unknown as Database
+  await db.addCollections(Object.fromEntries(options.collections.map((c) => [c, creators[c]])))
+  const tracker = await loadSyncState(db)
+  const session = await startSync({ db, tracker, ...options, retryMs: 200 })
+  const payments = async (invoiceId: string) =>
+    (await db.payments.find({ selector: { invoiceId } }).exec()).map(
+      (d) => toWire('payments', d.toJSON()) as unknown as Payment,
+    )
+  return {
+    db,
+    tracker,
+    session,
+    async invoice(id) {
+      const doc = await db.invoices.findOne(id).exec()
+      return doc ? toWire('invoices', doc.toJSON()) : undefined
+    },
+    payments,
+    async saveInvoice(invoice, newPayments = []) {
+      for (const p of newPayments) await db.payments.upsert(p)
+      await db.invoices.upsert(toInvoiceDoc(invoice, await payments(invoice.id)))
+    },
+    async close() {
+      await session.stop()
+      await db.close()
+    },
+  }
+}
+
+/** Polls `check` until it returns true (replication is asynchronous), failing after `ms`. */
+export async function eventually(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const until = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
