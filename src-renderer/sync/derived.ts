@@ -5,6 +5,8 @@
  */
 import type { Invoice, Payment } from '../../src-core/documents'
 import {
+  INVOICE_DERIVED_FIELDS,
+  ORDER_DERIVED_FIELDS,
   toCatalogRefDoc,
   toCustomerDoc,
   toInvoiceDoc,
@@ -23,8 +25,8 @@ export const DERIVED_FIELDS: Readonly<Record<CollectionName, readonly string[]>>
   pricelistitems: [],
   opportunities: [],
   payments: [],
-  orders: ['deliveryDateKey', 'totalKey', 'createdAtDescKey', 'deliveryDescKey'],
-  invoices: ['balanceDue', 'balanceKey', 'dueDateKey', 'createdAtDescKey', 'dueDescKey'],
+  orders: ORDER_DERIVED_FIELDS,
+  invoices: INVOICE_DERIVED_FIELDS,
 }
 
 /** A document as the server sees it: a src-core record plus RxDB's `_deleted`. */

@@ -9,7 +9,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { Subject } from 'rxjs'
 import type { Payment } from '../../src-core/documents'
 import { COLLECTION_NAMES, type CollectionName, type Database } from '../data/collections'
-import { fromWire, toWire, type WireDocument } from './derived'
+import { DERIVED_FIELDS, fromWire, toWire, type WireDocument } from './derived'
 import { mergeForSync } from './conflict-handler'
 import { SyncHttpError, syncHttp } from './http'
 import { readSse } from './sse'
@@ -246,10 +246,8 @@ async function refreshBalance(db: Database, invoiceId: string): Promise<void> {
     await paymentsOf(db, invoiceId),
   )
   if (fresh.balanceDue === doc.balanceDue) return
-  await doc.incrementalPatch({
-    balanceDue: fresh.balanceDue as string,
-    balanceKey: fresh.balanceKey as string,
-  })
+  const patch = Object.fromEntries(DERIVED_FIELDS.invoices.map((f) => [f, fresh[f]]))
+  await doc.incrementalPatch(patch)
 }
 
 const subscription = (s: { unsubscribe(): void }) => () => s.unsubscribe()
