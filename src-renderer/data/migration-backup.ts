@@ -105,10 +105,9 @@ export async function migrateWithBackup(db: Database): Promise<CollectionName[]>
     name,
     db[name] as RxCollection<object>,
   ])
-  const needed: CollectionName[] = []
-  for (const [name, collection] of entries) {
-    if (await collection.migrationNeeded()) needed.push(name)
-  }
+  // Asked of every collection at once: this runs on every open, and each answer is a read of RxDB's own store.
+  const answers = await Promise.all(entries.map(([, collection]) => collection.migrationNeeded()))
+  const needed = entries.filter((_, i) => answers[i]).map(([name]) => name)
   if (needed.length === 0) return needed
   const backup: MigrationBackup = {
     format: 'fieldbill-migration-backup',

@@ -149,10 +149,17 @@ export function createCatalogRepository(
       const ids = [...new Set(productIds)]
       if (ids.length === 0)
         return catalogFromRecords({ products: [], priceListItems: [], discountLists: [] })
-      const [products, items] = await Promise.all([
+      // One exact index range per product: an `$in` is read as the range from its smallest to its largest id,
+      // which on a large price list is most of the list (RxDB's query-planner.js, getInQueryRangeOpts).
+      const [products, itemLists] = await Promise.all([
         db.products.findByIds(ids).exec(),
-        db.pricelistitems.find({ selector: { priceListId, productId: { $in: ids } } }).exec(),
+        Promise.all(
+          ids.map((productId) =>
+            db.pricelistitems.find({ selector: { priceListId, productId } }).exec(),
+          ),
+        ),
       ])
+      const items = itemLists.flat()
       const listIds = [...new Set(items.map((i) => i.discountListId).filter((x): x is Id => !!x))]
       const lists = listIds.length ? await db.catalogrefs.findByIds(listIds).exec() : new Map()
       return catalogFromRecords({
