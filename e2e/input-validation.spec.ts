@@ -79,6 +79,8 @@ test('Tab walks through a line and Enter on its last field adds the next line', 
   await invoiceWithWriteIn(form)
   const line = form.line('Service visit')
   await line.getByLabel('Quantity').fill('3')
+  // The totals follow what is typed before it is saved.
+  await expect(form.total('Total Amount')).toHaveValue('240.00')
   await page.keyboard.press('Tab')
   await expect(line.getByLabel('Manual Discount')).toBeFocused()
   await page.keyboard.press('Tab')
