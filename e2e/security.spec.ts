@@ -53,6 +53,9 @@ test('the page has no Node globals, and the bridge (if any) only the contract', 
     'shell:open-external',
     'smtp:save-settings',
     'smtp:settings',
+    'sync:clear-token',
+    'sync:get-token',
+    'sync:save-token',
   ]
   expect(bridge).toEqual(inElectron ? desktopBridge : null)
 })

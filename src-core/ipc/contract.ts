@@ -60,6 +60,10 @@ export const channels = {
   // The password goes in and never comes back out: the renderer may only ask whether one is stored.
   'secrets:set-smtp': channel<RequestIn<typeof d.smtpPasswordRequest>, true>(d.smtpPasswordRequest),
   'secrets:has-smtp': channel<undefined, boolean>(empty()),
+  // Unlike the SMTP password, the sync token comes back: the renderer signs its own sync requests with it.
+  'sync:save-token': channel<d.SyncCredentials, true>(d.syncCredentialsSchema),
+  'sync:get-token': channel<undefined, d.SyncCredentials | null>(empty()),
+  'sync:clear-token': channel<undefined, true>(empty()),
   'backup:write': channel<RequestIn<typeof d.backupWriteRequest>, d.BackupEntry>(
     d.backupWriteRequest,
   ),

@@ -165,6 +165,18 @@ export const smtpSettingsSchema = object({
 export type SmtpSettings = ReturnType<typeof smtpSettingsSchema.parse>
 export const smtpPasswordRequest = object({ password: string({ min: 1, max: 1024 }) })
 
+/** The sync server's session: main seals it with safeStorage, so the rep stays connected across restarts. */
+export interface SyncCredentials {
+  serverUrl: string
+  userName: string
+  token: string
+}
+export const syncCredentialsSchema: Schema<SyncCredentials> = object({
+  serverUrl: string({ min: 1, max: 2048, pattern: /^https?:\/\//, patternName: 'an http(s) URL' }),
+  userName: string({ min: 1, max: 200 }),
+  token: string({ min: 1, max: 512 }),
+})
+
 // --- backups ---------------------------------------------------------------------------------------------------
 
 export const backupReasons = ['daily', 'pre-migration', 'pre-update', 'manual'] as const

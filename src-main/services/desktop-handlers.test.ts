@@ -210,4 +210,19 @@ describe('desktop IPC handlers', () => {
       false,
     )
   })
+
+  it('keep the sync session sealed, give it back, and forget it on disconnect', async () => {
+    const router = await app()
+    expect(await call(router, 'sync:get-token')).toBeNull()
+    const session = { serverUrl: 'https://sync.example.com', userName: 'ann', token: 'abc123' }
+    await call(router, 'sync:save-token', session)
+    const onDisk = await readFile(join(base, 'data', 'secrets.json'), 'utf8')
+    expect(onDisk).not.toContain('abc123')
+    // Read back after a restart of the app.
+    expect(await call(await app(), 'sync:get-token')).toEqual(session)
+    await call(router, 'sync:clear-token')
+    expect(await call(router, 'sync:get-token')).toBeNull()
+    const bad = { ...session, serverUrl: 'file:///etc/passwd' }
+    expect((await router.dispatch('sync:save-token', APP, bad)).ok).toBe(false)
+  })
 })

@@ -5,8 +5,10 @@
 import { isAllowedExternalUrl } from '../../src-core/links'
 import type { AppEvent, AppInfo, DesktopBridge, IpcResult } from '../../src-core/ipc/contract'
 import { browserServices, desktopServices, type DesktopServicesPlatform } from './desktop-services'
+import { browserSyncToken, desktopSyncToken, type SyncTokenPlatform } from './sync-token'
 
 export type { InvoiceMail, Outcome } from './desktop-services'
+export type { SyncCredentials } from './sync-token'
 
 export class PlatformError extends Error {
   constructor(message: string) {
@@ -16,7 +18,7 @@ export class PlatformError extends Error {
 }
 
 /** The desktop's services (PDF, print, mail, backups) are part of the platform; see desktop-services.ts. */
-export interface Platform extends DesktopServicesPlatform {
+export interface Platform extends DesktopServicesPlatform, SyncTokenPlatform {
   readonly kind: 'desktop' | 'browser'
   appInfo(): Promise<AppInfo>
   openExternal(url: string): Promise<void>
@@ -31,6 +33,7 @@ function unwrap<T>(result: IpcResult<T>): T {
 export function desktopPlatform(bridge: DesktopBridge): Platform {
   return {
     ...desktopServices(bridge),
+    ...desktopSyncToken(bridge),
     kind: 'desktop',
     appInfo: async () => unwrap(await bridge['app:info'](undefined)),
     openExternal: async (url) => {
@@ -45,6 +48,7 @@ export function browserPlatform(win: Window = window): Platform {
   const nativeOpen = win.open.bind(win)
   return {
     ...browserServices(win),
+    ...browserSyncToken(),
     kind: 'browser',
     appInfo: () =>
       Promise.resolve({
