@@ -62,6 +62,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/DataPage.vue'),
     meta: { title: 'Data' },
   },
+  // Settings → Sync: connect to the sync server (not in the site map: reached from Settings).
+  {
+    path: '/settings/sync',
+    name: 'settings-sync',
+    component: () => import('./pages/SyncSettingsPage.vue'),
+    meta: { title: 'Sync' },
+  },
   ...siteMap.map((entry) => ({
     path: entry.path,
     name: entry.name,

@@ -29,7 +29,12 @@ export interface LoginResult {
 
 /** The server's base URL without a trailing slash; refuses anything but http(s). */
 export function normalizeServerUrl(input: string): string {
-  const url = new URL(input.trim())
+  let url: URL
+  try {
+    url = new URL(input.trim())
+  } catch {
+    throw new SyncHttpError('Enter the server URL, like https://sync.example.com.', 0)
+  }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new SyncHttpError('The server URL must start with https:// or http://.', 0)
   return url.href.replace(/\/+$/, '')

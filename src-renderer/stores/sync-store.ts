@@ -1,0 +1,157 @@
+/**
+ * Sync as the rep sees it: connect with server URL, user and password (Settings > Sync), the connection's
+ * state, the pending count, the last sync, and each document's sync state. The session is kept by the
+ * platform (sealed by main in the desktop, in memory in a browser). Replication runs while online and a session
+ * exists; it pauses offline and resumes from its checkpoints when the network comes back.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { getRepositories, type CollectionName, type Database } from '../data'
+import { getPlatform, type SyncCredentials } from '../platform'
+import { login, SyncHttpError } from '../sync/http'
+import { startSync, type SyncSession } from '../sync/replication'
+import { loadSyncState, type DocSyncInfo, type SyncStateTracker } from '../sync/sync-state'
+
+export type { CollectionName }
+
+export type SyncStatus = 'disconnected' | 'connecting' | 'online' | 'offline' | 'signedOut'
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+export const useSyncStore = defineStore('sync', () => {
+  const platform = getPlatform()
+  const status = ref<SyncStatus>('disconnected')
+  const serverUrl = ref('')
+  const userName = ref('')
+  const loginError = ref<string | null>(null)
+  const syncError = ref<string | null>(null)
+  const pendingCount = ref(0)
+  const rejectedCount = ref(0)
+  const lastSyncAt = ref<string | null>(null)
+  /** Bumped on every tracker change, so `stateOf` is reactive. */
+  const version = ref(0)
+  const tracker = shallowRef<SyncStateTracker>()
+  let session: SyncSession | undefined
+  let db: Database | undefined
+  let ready: Promise<void> | undefined
+
+  function refreshCounts(): void {
+    const t = tracker.value
+    if (!t) return
+    pendingCount.value = t.pendingCount()
+    rejectedCount.value = t.rejectedCount()
+    lastSyncAt.value = t.lastSyncAt()
+    version.value++
+  }
+
+  async function run(credentials: SyncCredentials): Promise<void> {
+    if (!db || !tracker.value) return
+    await session?.stop()
+    serverUrl.value = credentials.serverUrl
+    userName.value = credentials.userName
+    status.value = 'connecting'
+    session = await startSync({
+      db,
+      tracker: tracker.value,
+      url: credentials.serverUrl,
+      token: credentials.token,
+      onUnauthorized: () => {
+        status.value = 'signedOut'
+        syncError.value = 'The server ended the session: connect again in Settings > Sync.'
+        void session?.pause()
+      },
+      onError: (e) => (syncError.value = message(e)),
+    })
+    if (navigator.onLine) status.value = 'online'
+    else {
+      await session.pause()
+      status.value = 'offline'
+    }
+  }
+
+  async function setUp(): Promise<void> {
+    db = (await getRepositories()).db
+    tracker.value = await loadSyncState(db)
+    tracker.value.subscribe(refreshCounts)
+    refreshCounts()
+    window.addEventListener('online', () => {
+      if (!session || status.value === 'signedOut') return
+      status.value = 'online'
+      void session.resume()
+    })
+    window.addEventListener('offline', () => {
+      if (!session || status.value === 'signedOut') return
+      status.value = 'offline'
+      void session.pause()
+    })
+    // Closing the page (or the desktop window) with unsent work asks first.
+    window.addEventListener('beforeunload', (event) => {
+      if (pendingCount.value === 0) return
+      event.preventDefault()
+      event.returnValue = ''
+    })
+    const saved = await platform.syncCredentials()
+    if (saved) await run(saved)
+  }
+
+  /** Loads the sync state and resumes a saved session; safe to call more than once. */
+  function init(): Promise<void> {
+    ready ??= setUp().catch((e: unknown) => {
+      ready = undefined
+      syncError.value = message(e)
+    })
+    return ready
+  }
+
+  /** Signs in and starts syncing; a refusal is shown in `loginError`. */
+  async function connect(url: string, name: string, password: string): Promise<boolean> {
+    await init()
+    loginError.value = null
+    syncError.value = null
+    try {
+      const { token } = await login(url, name, password)
+      const credentials = { serverUrl: url.trim().replace(/\/+$/, ''), userName: name, token }
+      await platform.saveSyncCredentials(credentials)
+      await run(credentials)
+      return true
+    } catch (e) {
+      loginError.value =
+        e instanceof SyncHttpError ? message(e) : `Could not connect: ${message(e)}`
+      return false
+    }
+  }
+
+  /** Stops syncing and forgets the session (unsent changes stay on this device). */
+  async function disconnect(): Promise<void> {
+    await session?.stop()
+    session = undefined
+    await platform.clearSyncCredentials()
+    status.value = 'disconnected'
+    syncError.value = null
+  }
+
+  /** The sync state of one document (reactive). */
+  function stateOf(collection: CollectionName, id: string): DocSyncInfo {
+    void version.value
+    return tracker.value?.stateOf(collection, id) ?? { state: 'local' }
+  }
+
+  const connected = computed(() => status.value !== 'disconnected')
+
+  return {
+    status,
+    connected,
+    serverUrl,
+    userName,
+    loginError,
+    syncError,
+    pendingCount,
+    rejectedCount,
+    lastSyncAt,
+    tokenPersists: platform.syncTokenPersists,
+    init,
+    connect,
+    disconnect,
+    stateOf,
+  }
+})
