@@ -12,7 +12,7 @@ import type { Subscription } from 'rxjs'
 import type { Customer, Id, Invoice, InvoiceState, InvoiceStatus } from '../../src-core/documents'
 import type { DocumentSort, InvoicePageRequest, Repositories } from '../data'
 import { localRepositories } from './local-repositories'
-import { lowerBound } from './paged-list'
+import { createCursorMemory, lowerBound } from './paged-list'
 
 export type { DocumentSort }
 
@@ -42,6 +42,7 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
   const error = ref<string | null>(null)
   let subscription: Subscription | undefined
   let generation = 0
+  const cursors = createCursorMemory()
 
   const scanning = computed(() => {
     const f = filter.value
@@ -87,8 +88,14 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
     const start = page.value * pageSize.value
     const kept: Invoice[] = []
     let count = 0
+    let after: InvoicePageRequest['after']
     for (let p = 0; ; p++) {
-      const chunk = await repos.invoices.page(request(p, SCAN_PAGE))
+      // Each chunk starts where the last ended (keyset), so the scan reads the list once, not p times over.
+      const chunk = await repos.invoices.page({
+        ...request(p, SCAN_PAGE),
+        ...(after ? { after } : {}),
+      })
+      after = chunk.cursor
       if (mine !== generation) return
       for (const invoice of chunk.rows) {
         if (!matches(invoice)) continue
@@ -123,8 +130,14 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
     try {
       const repos = await localRepositories()
       if (scanning.value) return await scanPage(repos, mine)
-      subscription = repos.invoices.watchPage(request(page.value, pageSize.value)).subscribe({
-        next: (result) => void show(repos, result.rows, result.total ?? lowerBound(result), mine),
+      const req = request(page.value, pageSize.value)
+      const after = cursors.before(req)
+      if (after) req.after = after
+      subscription = repos.invoices.watchPage(req).subscribe({
+        next: (result) => {
+          cursors.remember(result)
+          void show(repos, result.rows, result.total ?? lowerBound(result), mine)
+        },
         error: (e: unknown) => fail(e),
       })
     } catch (e) {

@@ -6,7 +6,7 @@
  */
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { Observable, Subscription } from 'rxjs'
-import type { Page, PageRequest, Repositories } from '../data'
+import type { Page, PageCursor, PageRequest, Repositories } from '../data'
 import { getRepositories } from '../data'
 
 export interface PagedListOptions<F, S extends string, T> {
@@ -19,6 +19,35 @@ export interface PagedListOptions<F, S extends string, T> {
 /** Rows up to the end of this page, plus one if another page follows: what a paginator needs to go on. */
 export function lowerBound(page: Page<unknown>): number {
   return page.page * page.pageSize + page.rows.length + (page.hasNext ? 1 : 0)
+}
+
+/**
+ * Rows a page may `skip` before the next page is read from the previous one's cursor instead. A skipped-to page
+ * follows inserts above it (its rows move down), a keyset page stays where it starts; skipping a thousand index
+ * rows is cheap, so only deep pages, where skip walks tens of thousands, trade that for speed.
+ */
+export const KEYSET_FROM_ROW = 1000
+
+/**
+ * The end cursors of the pages seen of one query (filter, sort, size), so that a deep page after one of them is
+ * read from there rather than skipped to (repositories/keyset.ts). A new query forgets them.
+ */
+export function createCursorMemory() {
+  const ends = new Map<number, PageCursor>()
+  let query = ''
+  return {
+    before(req: PageRequest<unknown, string>): PageCursor | undefined {
+      const { page, after: _after, ...rest } = req
+      const key = JSON.stringify(rest)
+      if (key !== query) ends.clear()
+      query = key
+      return page * req.pageSize >= KEYSET_FROM_ROW ? ends.get(page - 1) : undefined
+    },
+    remember(result: Page<unknown>): void {
+      if (result.cursor) ends.set(result.page, result.cursor)
+      else ends.delete(result.page)
+    },
+  }
 }
 
 /**
@@ -46,6 +75,7 @@ export function usePagedList<F extends object, S extends string, T>(
   let subscription: Subscription | undefined
   let started = false
   let generation = 0
+  const cursors = createCursorMemory()
 
   async function subscribe(): Promise<void> {
     const mine = ++generation
@@ -61,8 +91,11 @@ export function usePagedList<F extends object, S extends string, T>(
         sort: sort.value,
       }
       if (descending.value !== undefined) req.descending = descending.value
+      const after = cursors.before(req)
+      if (after) req.after = after
       subscription = options.watch(repos, req).subscribe({
         next(result) {
+          cursors.remember(result)
           rows.value = result.rows
           hasNext.value = result.hasNext
           totalKnown.value = result.total !== null

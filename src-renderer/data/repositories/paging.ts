@@ -5,6 +5,7 @@
  * A page never waits for a count: IndexedDB counts by walking the whole index range (seconds at 50,000
  * invoices), so a page reads one row more than it shows to know whether another follows (`hasNext`), and the
  * total is counted only when asked for (`withTotal`), or, for a watched page, after its rows are out.
+ * A request that carries the previous page's `cursor` as `after` is read from there (keyset.ts), not skipped to.
  */
 import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb'
 import {
@@ -19,6 +20,9 @@ import {
   take,
   type Observable,
 } from 'rxjs'
+import { dropShown, endCursor, keysetField, selectorAfter, type PageCursor } from './keyset'
+
+export type { PageCursor }
 
 export interface PageRequest<F = unknown, S extends string = string> {
   /** 0-based. */
@@ -29,6 +33,8 @@ export interface PageRequest<F = unknown, S extends string = string> {
   descending?: boolean
   /** `readPage` counts every match as well (slow on large collections; lists get it from `watchPage`). */
   withTotal?: boolean
+  /** The previous page's `cursor` (same filter, sort and size): this page is read from there, not skipped to. */
+  after?: PageCursor
 }
 
 export interface Page<T> {
@@ -39,7 +45,12 @@ export interface Page<T> {
   total: number | null
   page: number
   pageSize: number
+  /** Where this page ends, for the next request's `after`; undefined when the list sort cannot use it. */
+  cursor?: PageCursor
 }
+
+/** What paging reads of a request. */
+type PageParams = Pick<PageRequest, 'page' | 'pageSize' | 'withTotal' | 'after'>
 
 /** The Mango parts of a list query, as a repository builds them from a PageRequest. */
 export interface ListQuery {
@@ -60,51 +71,62 @@ function checkPage(page: number, pageSize: number): void {
     throw new RangeError(`pageSize must be an integer between 1 and ${MAX_PAGE_SIZE}`)
 }
 
-function queries<D extends object>(
-  collection: RxCollection<D>,
-  q: ListQuery,
-  page: number,
-  pageSize: number,
-) {
+function queries<D extends object>(collection: RxCollection<D>, q: ListQuery, req: PageParams) {
+  const { page, pageSize } = req
   checkPage(page, pageSize)
   const direction = q.descending ? 'desc' : 'asc'
   const sort = q.sort.map((field) => ({ [field]: direction })) as MangoQuerySortPart<D>[]
   const selector = q.selector as MangoQuerySelector<D>
-  return {
-    // One row past the page says whether a next page exists, without counting.
-    rows: collection.find({ selector, sort, skip: page * pageSize, limit: pageSize + 1 }),
-    total: collection.count({ selector }),
-  }
+  const field = keysetField(q)
+  const after = field ? req.after : undefined
+  // One row past the page says whether a next page exists, without counting.
+  const rows =
+    field && after
+      ? collection.find({
+          selector: selectorAfter(q, field, after) as MangoQuerySelector<D>,
+          sort,
+          limit: pageSize + 1 + after.ids.length,
+        })
+      : collection.find({ selector, sort, skip: page * pageSize, limit: pageSize + 1 })
+  return { rows, total: collection.count({ selector }), field, after }
 }
 
 function toPage<T>(
   docs: Array<{ toJSON(): object }>,
   total: number | null,
-  req: { page: number; pageSize: number },
+  req: PageParams,
+  keyset: { field: string | undefined; after: PageCursor | undefined },
   toRecord: (doc: object) => T,
 ): Page<T> {
-  return {
-    rows: docs.slice(0, req.pageSize).map((d) => toRecord(d.toJSON())),
-    hasNext: docs.length > req.pageSize,
+  const { field, after } = keyset
+  const json = docs.map((d) => d.toJSON() as Record<string, unknown> & { id: string })
+  const rows = field ? dropShown(json, field, after) : json
+  const shown = rows.slice(0, req.pageSize)
+  const page: Page<T> = {
+    rows: shown.map(toRecord),
+    hasNext: rows.length > req.pageSize,
     total,
     page: req.page,
     pageSize: req.pageSize,
   }
+  const cursor = field ? endCursor(shown, field, after) : undefined
+  if (cursor) page.cursor = cursor
+  return page
 }
 
 /** One page, read once; counted only when `req.withTotal`. */
 export async function readPage<D extends object, T>(
   collection: RxCollection<D>,
   q: ListQuery,
-  req: { page: number; pageSize: number; withTotal?: boolean },
+  req: PageParams,
   toRecord: (doc: object) => T,
 ): Promise<Page<T>> {
-  const { rows, total } = queries(collection, q, req.page, req.pageSize)
+  const { rows, total, ...keyset } = queries(collection, q, req)
   const [docs, count] = await Promise.all([
     rows.exec(),
     req.withTotal ? total.exec() : Promise.resolve(null),
   ])
-  return toPage(docs, count, req, toRecord)
+  return toPage(docs, count, req, keyset, toRecord)
 }
 
 /**
@@ -114,10 +136,10 @@ export async function readPage<D extends object, T>(
 export function watchPage<D extends object, T>(
   collection: RxCollection<D>,
   q: ListQuery,
-  req: { page: number; pageSize: number },
+  req: PageParams,
   toRecord: (doc: object) => T,
 ): Observable<Page<T>> {
-  const { rows, total } = queries(collection, q, req.page, req.pageSize)
+  const { rows, total, ...keyset } = queries(collection, q, req)
   const rows$ = rows.$
   const total$ = rows$.pipe(
     take(1),
@@ -126,6 +148,6 @@ export function watchPage<D extends object, T>(
     startWith(null),
   )
   return combineLatest([rows$, total$]).pipe(
-    map(([docs, count]) => toPage(docs, count, req, toRecord)),
+    map(([docs, count]) => toPage(docs, count, req, keyset, toRecord)),
   )
 }
