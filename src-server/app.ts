@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type pg from 'pg'
 import { authenticate, bearer, DEFAULT_AUTH, type AuthOptions, type User } from './auth'
 import { ChangeHub } from './change-hub'
+import { registerCors } from './cors'
 import { migrationsApplied } from './db'
 import { registerAuthRoutes } from './routes-auth'
 import { registerSyncRoutes } from './routes-sync'
@@ -30,6 +31,8 @@ export interface AppOptions {
   databaseUrl: string
   logger?: FastifyServerOptions['logger']
   auth?: Partial<AuthOptions>
+  /** Browser origins allowed besides the desktop app and a local web build (`CORS_ORIGINS`). */
+  corsOrigins?: readonly string[]
 }
 
 /** Pino options: JSON lines, and nothing that could hold a credential. */
@@ -55,6 +58,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return503OnClosing: true,
   })
   app.decorateRequest('user', null)
+  // Before authentication: a browser's preflight carries no token.
+  registerCors(app, options.corsOrigins)
   const hub = new ChangeHub(options.databaseUrl, app.log)
   app.decorate('changeHub', hub)
   app.addHook('onReady', async () => hub.start())

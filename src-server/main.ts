@@ -4,6 +4,7 @@
  * flight finished (a push either commits whole or not at all), then the pool is closed.
  */
 import { buildApp } from './app'
+import { corsOriginsFromEnv } from './cors'
 import { createPool, migrate } from './db'
 
 const databaseUrl = process.env.DATABASE_URL
@@ -19,7 +20,11 @@ const host = process.env.HOST ?? '127.0.0.1'
 const pool = createPool(databaseUrl, Number(process.env.PG_POOL_SIZE ?? 10), (e) =>
   app.log.warn({ err: e.message }, 'idle database connection lost'),
 )
-const app = buildApp({ pool, databaseUrl })
+const app = buildApp({
+  pool,
+  databaseUrl,
+  corsOrigins: corsOriginsFromEnv(process.env.CORS_ORIGINS),
+})
 
 try {
   const applied = await migrate(pool)

@@ -1,0 +1,58 @@
+import Fastify from 'fastify'
+import { describe, expect, test } from 'vitest'
+import { corsAllows, corsOriginsFromEnv, registerCors } from './cors'
+
+function app() {
+  const server = Fastify({ logger: false })
+  registerCors(server, ['https://fieldbill.example.com'])
+  // Stands for the authentication hook, which runs after CORS.
+  server.addHook('onRequest', async (request, reply) => {
+    if (request.headers.authorization !== 'Bearer ok') return reply.code(401).send({})
+  })
+  server.get('/auth/me', () => ({ user: 'ann' }))
+  return server
+}
+
+describe('CORS', () => {
+  test('allows the desktop app, a local web build and configured origins only', () => {
+    expect(corsAllows('app://fieldbill')).toBe(true)
+    expect(corsAllows('http://127.0.0.1:5199')).toBe(true)
+    expect(corsAllows('http://localhost:3000')).toBe(true)
+    expect(corsAllows('https://evil.example')).toBe(false)
+    expect(corsAllows('http://127.0.0.1.evil.example:80')).toBe(false)
+    expect(
+      corsAllows(
+        'https://fieldbill.example.com',
+        corsOriginsFromEnv(' https://fieldbill.example.com ,'),
+      ),
+    ).toBe(true)
+  })
+
+  test('answers an allowed preflight before authentication, with the allowed headers', async () => {
+    const response = await app().inject({
+      method: 'OPTIONS',
+      url: '/auth/me',
+      headers: { origin: 'http://127.0.0.1:5199', 'access-control-request-method': 'GET' },
+    })
+    expect(response.statusCode).toBe(204)
+    expect(response.headers['access-control-allow-origin']).toBe('http://127.0.0.1:5199')
+    expect(response.headers['access-control-allow-headers']).toBe('authorization, content-type')
+    expect(response.headers['access-control-allow-credentials']).toBeUndefined()
+  })
+
+  test('labels answers for allowed origins only; other origins get no CORS headers', async () => {
+    const ok = await app().inject({
+      url: '/auth/me',
+      headers: { origin: 'app://fieldbill', authorization: 'Bearer ok' },
+    })
+    expect(ok.headers['access-control-allow-origin']).toBe('app://fieldbill')
+    expect(ok.headers['access-control-expose-headers']).toBe('Retry-After')
+    const evil = await app().inject({
+      method: 'OPTIONS',
+      url: '/auth/me',
+      headers: { origin: 'https://evil.example' },
+    })
+    expect(evil.statusCode).toBe(401)
+    expect(evil.headers['access-control-allow-origin']).toBeUndefined()
+  })
+})
