@@ -1,0 +1,68 @@
+/**
+ * A real sync server for the sync specs: embedded PostgreSQL in a temporary folder and `src-server/main.ts` in
+ * a child process on 127.0.0.1, both started by the spec's worker and stopped by it (the child by its PID).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createUser } from '../src-server/auth'
+import { createPool } from '../src-server/db'
+import {
+  freePort,
+  startTestDatabase,
+  type TestDatabase,
+} from '../src-server/test-support/embedded-pg'
+
+export interface SyncServer {
+  url: string
+  /** Creates a user with this password (at least 8 characters). */
+  addUser(name: string, role: 'rep' | 'integration' | 'admin', password: string): Promise<void>
+  stop(): Promise<void>
+}
+
+function waitForListening(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
+    const read = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /listening on (\S+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout?.on('data', read)
+    child.stderr?.on('data', read)
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)))
+  })
+}
+
+/** Starts PostgreSQL and the server; migrations are applied by the server itself. */
+export async function startSyncServer(): Promise<SyncServer> {
+  const db: TestDatabase = await startTestDatabase()
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
+    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await waitForListening(child).catch(async (e: unknown) => {
+    if (child.pid) process.kill(child.pid, 'SIGKILL')
+    await db.stop()
+    throw e
+  })
+  const pool = createPool(db.url, 2)
+  return {
+    url,
+    async addUser(name, role, password) {
+      await createUser(pool, { name, role, password })
+    },
+    async stop() {
+      await pool.end()
+      if (child.pid && child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        process.kill(child.pid, 'SIGTERM')
+        await exited
+      }
+      await db.stop()
+    },
+  }
+}
