@@ -11,7 +11,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
-  timeout: 30_000,
+  // Generous: several specs load the sample company first, which takes seconds on a 2-core CI machine.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   outputDir: 'test-results',
   use: {
@@ -33,6 +35,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'pipe',
-    timeout: 30_000,
+    // Generous: several specs load the sample company first, which takes seconds on a 2-core CI machine.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   },
 })
