@@ -35,8 +35,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'pipe',
-    // Generous: several specs load the sample company first, which takes seconds on a 2-core CI machine.
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+    timeout: 30_000,
   },
 })
