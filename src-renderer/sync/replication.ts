@@ -11,6 +11,7 @@ import type { Payment } from '../../src-core/documents'
 import { COLLECTION_NAMES, type CollectionName, type Database } from '../data/collections'
 import { DERIVED_FIELDS, fromWire, toWire, type WireDocument } from './derived'
 import { mergeForSync } from './conflict-handler'
+import { jsonEqual } from '../../src-core/sync/json'
 import { SyncHttpError, syncHttp } from './http'
 import { readSse } from './sse'
 import type { SyncStateTracker } from './sync-state'
@@ -263,6 +264,9 @@ function trackLocalWrites(
       if (bulk.context.startsWith('replication-')) return
       for (const event of bulk.events) {
         const data = event.documentData as { updatedAt?: string } | undefined
+        // A write of derived fields only (a balance refreshed) sends nothing: RxDB skips an unchanged push.
+        const before = event.previousDocumentData as object | undefined
+        if (before && data && jsonEqual(toWire(name, before), toWire(name, data))) continue
         tracker.markPending(name, event.documentId, data?.updatedAt ?? '')
       }
     }),

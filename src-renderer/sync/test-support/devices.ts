@@ -33,6 +33,7 @@ export async function openDevice(options: {
   url: string
   token: string
   collections: readonly CollectionName[]
+  onError?(error: unknown): void
 }): Promise<Device> {
   addRxPlugin(RxDBLocalDocumentsPlugin)
   const creators = collectionCreators()

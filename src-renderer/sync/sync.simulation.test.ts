@@ -1,0 +1,195 @@
+/**
+ * The sync simulation: five devices of one rep, a seeded stream of random invoice commands (create, edit
+ * header and lines, add lines, pay, cancel, reactivate) and random disconnections, against the real server and
+ * PostgreSQL. Afterwards every device and the server hold the same invoices and payments, every invoice passes
+ * src-core's schema and totals check, balances follow the payments, and no invoice number repeats.
+ *
+ * NOT YET PASSING, so opt-in (SYNC_SIM=1): with 60 commands, pending counts reach 0 and no push errors, but one
+ * device keeps invoice contents that differ from the others (a pulled state not applied, or a conflict merged
+ * differently); SYNC_SIM_DEBUG=1 prints the pending/rejected counts and the first differing invoice.
+ * SYNC_SIM_COMMANDS sets the number of commands (2,000 by default).
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import {
+  balanceDue,
+  invoiceSchema,
+  type Invoice,
+  type InvoiceCommand,
+} from '../../src-core/documents'
+import { checkTotals } from '../../src-core/sync/validate-document'
+import { eventually, openDevice, type Device } from './test-support/devices'
+import { customerOf, newInvoice, run } from './test-support/documents'
+import {
+  create,
+  startSyncServer,
+  type ServerClient,
+  type TestSyncServer,
+} from './test-support/server'
+
+// Node's process, in a folder type-checked against the DOM.
+declare const process: { env: Record<string, string | undefined> }
+
+const COMMANDS = Number(process.env.SYNC_SIM_COMMANDS ?? 2000)
+const DEVICES = 5
+
+let server: TestSyncServer
+let erp: ServerClient
+const devices: Device[] = []
+const online: boolean[] = []
+const ann = customerOf('C-sim', 'ann')
+
+/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+beforeAll(async () => {
+  if (process.env.SYNC_SIM !== '1') return
+  server = await startSyncServer()
+  const rep = await server.signIn('ann', 'rep')
+  erp = await server.signIn('erp', 'integration')
+  Object.assign(ann, { ownerId: rep.userId })
+  expect((await rep.push('customers', [create(ann)])).rejections).toEqual([])
+  for (let d = 0; d < DEVICES; d++) {
+    devices.push(
+      await openDevice({
+        url: server.url,
+        token: rep.token,
+        collections: ['invoices', 'payments'],
+      }),
+    )
+    online.push(true)
+  }
+}, 120_000)
+
+afterAll(async () => {
+  for (const device of devices) await device.close()
+  await server?.stop()
+})
+
+const pick = <T>(random: () => number, items: readonly T[]): T | undefined =>
+  items[Math.floor(random() * items.length)]
+
+function randomCommand(random: () => number, doc: Invoice, step: number): InvoiceCommand {
+  const line = pick(random, doc.lines)
+  const choice = random()
+  if (choice < 0.25) return { type: 'editHeader', changes: { name: `Name ${step}` } }
+  if (choice < 0.4) return { type: 'editHeader', changes: { description: `Typed ${step}` } }
+  if (choice < 0.6 && line)
+    return { type: 'editLine', lineId: line.id, changes: { quantity: String(1 + (step % 9)) } }
+  if (choice < 0.72)
+    return {
+      type: 'addWriteIn',
+      lineId: `L${step}`,
+      productName: `Work ${step}`,
+      pricePerUnit: `${1 + (step % 50)}.25`,
+      quantity: '1',
+    }
+  if (choice < 0.85) {
+    const amount = random() < 0.5 ? doc.totals.totalAmount : '1.00'
+    return {
+      type: 'recordPayment',
+      payment: { id: `P${step}`, date: '2025-03-05', amount, method: 'cash' },
+    }
+  }
+  if (choice < 0.93) return { type: 'cancelInvoice' }
+  return { type: 'reactivate' }
+}
+
+async function step(random: () => number, n: number): Promise<void> {
+  const d = Math.floor(random() * DEVICES)
+  const device = devices[d]!
+  if (random() < 0.05) {
+    online[d] = !online[d]
+    await (online[d] ? device.session.resume() : device.session.pause())
+    return
+  }
+  const at = new Date(Date.UTC(2025, 2, 2, 0, 0, 0, n)).toISOString()
+  const ids = (await device.db.invoices.find().exec()).map((doc) => doc.id)
+  if (ids.length < 3 || random() < 0.08) {
+    const number = `INV-${String(n).padStart(5, '0')}-SIMDV${'ABCDE'[d]}`
+    await device.saveInvoice(newInvoice(`I${n}`, number, ann))
+    return
+  }
+  const id = pick(random, ids)!
+  const doc = (await device.invoice(id)) as unknown as Invoice
+  const payments = await device.payments(id)
+  const cmd = randomCommand(random, doc, n)
+  try {
+    const result = run(doc, cmd, ann.ownerId, at, payments)
+    await device.saveInvoice(result.document, result.payment ? [result.payment] : [])
+  } catch {
+    // Refused by the rules on this device's version (a paid invoice, an overpayment): nothing is saved.
+  }
+}
+
+test.runIf(process.env.SYNC_SIM === '1')(
+  `${DEVICES} devices, ${COMMANDS} random commands and disconnections converge`,
+  async () => {
+    const random = prng(20250301)
+    for (let n = 1; n <= COMMANDS; n++) await step(random, n)
+
+    for (const device of devices) await device.session.resume()
+    const snapshot = async (device: Device) => {
+      const docs = await device.db.invoices.find({ sort: [{ id: 'asc' }] }).exec()
+      const pays = await device.db.payments.find({ sort: [{ id: 'asc' }] }).exec()
+      return JSON.stringify([docs.map((x) => x.toJSON()), pays.map((x) => x.toJSON())])
+    }
+    await eventually(async () => {
+      await Promise.all(devices.map((device) => device.session.awaitInSync()))
+      const all = await Promise.all(devices.map(snapshot))
+      const pending = devices.reduce((sum, device) => sum + device.tracker.pendingCount(), 0)
+      if (process.env.SYNC_SIM_DEBUG)
+        console.log(
+          'pending',
+          devices.map((device) => device.tracker.pendingCount()),
+          'rejected',
+          devices.map((device) => device.tracker.rejectedCount()),
+          'same',
+          all.map((s) => s === all[0]),
+        )
+      if (process.env.SYNC_SIM_DEBUG)
+        for (const device of devices)
+          for (const doc of await device.db.invoices.find().exec()) {
+            const info = device.tracker.stateOf('invoices', doc.id)
+            if (info.state === 'rejected') console.log('rejected', doc.id, info.code, info.reason)
+          }
+      if (process.env.SYNC_SIM_DEBUG && all[1] !== all[0]) {
+        const [a, b] = [JSON.parse(all[0]!) as unknown[][], JSON.parse(all[1]!) as unknown[][]]
+        const diff = a[0]!.findIndex((x, i) => JSON.stringify(x) !== JSON.stringify(b[0]![i]))
+        console.log(
+          'differs',
+          JSON.stringify(a[0]![diff]).slice(0, 600),
+          JSON.stringify(b[0]![diff]).slice(0, 600),
+        )
+      }
+      return all.every((s) => s === all[0]) && pending === 0
+    }, 240_000)
+
+    const invoices = (await erp.pullAll('invoices')) as unknown as Array<
+      Invoice & { _deleted: boolean }
+    >
+    const payments = await erp.pullAll('payments')
+    const onDevice = await devices[0]!.db.invoices.find().exec()
+    expect(onDevice.length).toBe(invoices.length)
+    expect((await devices[0]!.db.payments.find().exec()).length).toBe(payments.length)
+    const numbers = invoices.map((i) => i.number)
+    expect(new Set(numbers).size).toBe(numbers.length)
+    for (const { _deleted, ...invoice } of invoices) {
+      expect(_deleted).toBe(false)
+      expect(invoiceSchema.safeParse(invoice).ok).toBe(true)
+      expect(checkTotals(invoice)).toBeUndefined()
+      expect(await devices[0]!.invoice(invoice.id)).toEqual(invoice)
+      const stored = await devices[0]!.db.invoices.findOne(invoice.id).exec()
+      const paid = (await devices[0]!.payments(invoice.id)) as never[]
+      expect(stored?.balanceDue).toBe(balanceDue(invoice, paid))
+    }
+  },
+  600_000,
+)
