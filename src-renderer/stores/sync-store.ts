@@ -84,9 +84,10 @@ export const useSyncStore = defineStore('sync', () => {
       status.value = 'offline'
       void session.pause()
     })
-    // Closing the page (or the desktop window) with unsent work asks first.
+    // Closing the page with unsent work asks first. Not in Electron: there a cancelled beforeunload silently
+    // keeps the window open with no dialog (a close warning from main is still to do).
     window.addEventListener('beforeunload', (event) => {
-      if (pendingCount.value === 0) return
+      if (pendingCount.value === 0 || platform.kind === 'desktop') return
       event.preventDefault()
       event.returnValue = ''
     })
