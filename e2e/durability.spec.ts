@@ -24,8 +24,8 @@ import {
 import { customerRecordSchema, productRecordSchema } from '../src-core/documents/record-schemas'
 
 const STORES = {
-  invoices: 'rxdb-dexie-fieldbill--1--invoices',
-  orders: 'rxdb-dexie-fieldbill--1--orders',
+  invoices: 'rxdb-dexie-fieldbill--2--invoices',
+  orders: 'rxdb-dexie-fieldbill--2--orders',
   payments: 'rxdb-dexie-fieldbill--0--payments',
   customers: 'rxdb-dexie-fieldbill--0--customers',
   products: 'rxdb-dexie-fieldbill--0--products',
@@ -42,9 +42,11 @@ async function readRaw(page: Page): Promise<Raw> {
         open.onerror = () => reject(open.error ?? new Error(`cannot open ${name}`))
         open.onsuccess = () => {
           const db = open.result
+          // The app creates every collection's store when it opens, so a missing one means this spec reads the
+          // wrong database (a schema version bump renames it): fail loudly instead of finding nothing.
           if (!db.objectStoreNames.contains('docs')) {
             db.close()
-            resolve([])
+            reject(new Error(`${name} has no docs store: is the schema version in STORES current?`))
             return
           }
           const get = db.transaction('docs', 'readonly').objectStore('docs').getAll()
@@ -78,13 +80,24 @@ function expectWhole(raw: Raw): void {
   for (const p of raw.products)
     expect(productRecordSchema.safeParse(plain(p, ['nameKey'])).ok).toBe(true)
   for (const o of raw.orders) {
-    const order = plain<Order>(o, ['deliveryDateKey', 'totalKey'])
+    const order = plain<Order>(o, [
+      'deliveryDateKey',
+      'totalKey',
+      'createdAtDescKey',
+      'deliveryDescKey',
+    ])
     expect(orderSchema.safeParse(order)).toMatchObject({ ok: true })
     const again = priceLines(order, 'keep', EMPTY_CATALOG)
     expect(again.ok && again.document.totals).toEqual(order.totals)
   }
   for (const i of raw.invoices) {
-    const invoice = plain<Invoice>(i, ['balanceDue', 'balanceKey', 'dueDateKey'])
+    const invoice = plain<Invoice>(i, [
+      'balanceDue',
+      'balanceKey',
+      'dueDateKey',
+      'createdAtDescKey',
+      'dueDescKey',
+    ])
     expect(invoiceSchema.safeParse(invoice)).toMatchObject({ ok: true })
     const again = priceLines(invoice, 'keep', EMPTY_CATALOG)
     expect(again.ok && again.document.totals).toEqual(invoice.totals)
