@@ -33,6 +33,8 @@ test('a locked invoice keeps its price when the catalog changes; an unlocked one
     .getByRole('navigation', { name: 'Site map' })
     .getByRole('link', { name: 'Price Lists' })
     .click()
+  // Wait for the page itself: the previous page's New button is still there for a moment.
+  await expect(page.getByRole('heading', { level: 1, name: 'Price Lists' })).toBeVisible()
   await choose(page, page, 'Price List', 'Retail (USD)')
   await page.getByLabel('Search').fill(HINGE)
   await page.getByRole('button', { name: `Edit ${HINGE} (Each)` }).click()

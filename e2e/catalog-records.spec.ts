@@ -14,6 +14,8 @@ test('a customer with a contact is created, found and used on an invoice', async
     .getByRole('navigation', { name: 'Site map' })
     .getByRole('link', { name: 'Customers' })
     .click()
+  // Wait for the page itself: the previous page's New button is still there for a moment.
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible()
   await page.getByRole('button', { name: 'New', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Customer' })
   await dialog.getByLabel('Account Name').fill('Zeta Tools')
@@ -61,6 +63,8 @@ test('a product is created in a unit group and found by its number', async ({ pa
     .getByRole('navigation', { name: 'Site map' })
     .getByRole('link', { name: 'Products' })
     .click()
+  // Wait for the page itself: the previous page's New button is still there for a moment.
+  await expect(page.getByRole('heading', { level: 1, name: 'Products' })).toBeVisible()
   await page.getByRole('button', { name: 'New', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Product' })
   await dialog.getByLabel('Product ID').fill('P-90001')
