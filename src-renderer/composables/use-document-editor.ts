@@ -49,10 +49,17 @@ export function useDocumentEditor<D extends SalesDocument>(
   useSaveShortcut(() => save())
 
   async function load() {
-    await lookup.loadReference()
     if (routeId.value === 'new') {
       store.clear()
-      draft.value = { ...emptyDraft(), currencyCode: lookup.settings?.baseCurrencyCode }
+      draft.value = emptyDraft()
+    }
+    await lookup.loadReference()
+    if (routeId.value === 'new') {
+      // The rep may already have typed while the reference data loaded: keep it, add only the default currency.
+      draft.value = {
+        ...draft.value,
+        currencyCode: draft.value.currencyCode ?? lookup.settings?.baseCurrencyCode,
+      }
     } else if (store.doc.value?.id !== routeId.value) {
       await store.open(routeId.value)
       if (store.doc.value) draft.value = draftOf(store.doc.value)
