@@ -48,7 +48,8 @@ export default defineConfig({
     plugins: [vue(), cspMeta()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
-      outDir: resolve(root, 'out/renderer'),
+      // FIELDBILL_RENDERER_OUT lets several builds (parallel work, benchmarks) keep their own folder.
+      outDir: resolve(root, process.env.FIELDBILL_RENDERER_OUT ?? 'out/renderer'),
       emptyOutDir: true,
       rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
     },

@@ -14,8 +14,11 @@ export default defineConfig({
   // Generous: several specs load the sample company first, which takes seconds on a 2-core CI machine.
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
-  outputDir: 'test-results',
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: process.env.E2E_REPORT ?? 'playwright-report' }],
+  ],
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
@@ -31,7 +34,12 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node scripts/serve-web.mjs',
-    env: { PORT: String(port) },
+    env: {
+      PORT: String(port),
+      ...(process.env.FIELDBILL_RENDERER_OUT
+        ? { FIELDBILL_RENDERER_OUT: process.env.FIELDBILL_RENDERER_OUT }
+        : {}),
+    },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'pipe',

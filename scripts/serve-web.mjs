@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Serves the built renderer (out/renderer) on 127.0.0.1 at $PORT, as `npm run web` and the end-to-end tests use
+// Serves the built renderer (out/renderer, or $FIELDBILL_RENDERER_OUT) on 127.0.0.1 at $PORT, as `npm run web` and the end-to-end tests use
 // it. Same CSP as the desktop's app:// protocol; paths that try to leave the folder are refused.
 import { createServer } from 'node:http'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const root = resolve(fileURLToPath(new URL('../out/renderer', import.meta.url)))
+const repo = fileURLToPath(new URL('..', import.meta.url))
+// FIELDBILL_RENDERER_OUT: the same override as electron.vite.config.ts, relative to the repository.
+const root = resolve(repo, process.env.FIELDBILL_RENDERER_OUT ?? 'out/renderer')
 const port = Number(process.env.PORT ?? 5180)
 const host = '127.0.0.1'
 const types = {
