@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { volume } from '../../../src-core/documents/test-support/fixtures'
 import { closeDatabase, invoiceWithWidgets, ok, seededRepositories } from '../test-support/test-db'
 import type { Repositories } from '.'
 
@@ -76,5 +77,40 @@ describe('catalog repository', () => {
     expect((await repos.invoices.get(id))?.totals.totalAmount).toBe('20.00')
     const refused = await repos.reprice({ productIds: ['widget'] })
     expect(refused.refused[0]?.refusal.code).toBe('totalBelowPaid')
+  })
+
+  it('refuses catalog records the src-core checks reject, and a second price for the same unit', async () => {
+    repos = await seededRepositories()
+    const at = '2025-03-01T09:00:00.000Z'
+    const list = { id: 'w', updatedAt: at, name: 'Wholesale', currencyCode: 'USD' }
+    const late = await repos.catalog.savePriceList({
+      ...list,
+      validFrom: '2025-02-01',
+      validTo: '2025-01-01',
+    })
+    expect(late).toMatchObject({
+      ok: false,
+      refusal: {
+        reason: 'This price list cannot be saved: End Date: must not be before the Start Date.',
+      },
+    })
+    ok(await repos.catalog.savePriceList(list))
+    const group = ok(await repos.catalog.saveUnitGroup((await repos.catalog.unitGroups())[0]!))
+    const zero = await repos.catalog.saveUnitGroup({
+      ...group,
+      units: [...group.units, { id: 'crate', name: 'Crate', quantity: '0' }],
+    })
+    expect(zero.ok).toBe(false)
+    const bands = [
+      { from: '1', to: '10', value: '5' },
+      { from: '10', to: '20', value: '8' },
+    ]
+    const overlap = await repos.catalog.saveDiscountList({ ...volume, bands })
+    expect(overlap.ok ? '' : overlap.refusal.reason).toMatch(/overlaps band 1/)
+    const widget = (await repos.catalog.priceListItems('retail')).find((i) => i.id === 'i1')!
+    const twice = await repos.catalog.savePriceListItem({ ...widget, id: 'other' })
+    expect(twice.ok).toBe(false)
+    ok(await repos.catalog.savePriceListItem({ ...widget, id: 'other', priceListId: 'w' }))
+    expect(await repos.catalog.priceListItems('w')).toHaveLength(1)
   })
 })

@@ -6,7 +6,12 @@
 import type { Observable } from 'rxjs'
 import {
   catalogFromRecords,
+  checkDiscountList,
+  checkPriceList,
+  checkUnitGroup,
+  firstError,
   type Catalog,
+  type FieldErrors,
   type DiscountList,
   type Id,
   type PriceList,
@@ -60,6 +65,12 @@ function productQuery(req: ProductPageRequest): ListQuery {
   return { selector, sort: [field], descending: req.descending ?? false }
 }
 
+const LABELS: Record<keyof CatalogRefs, string> = {
+  unitGroup: 'unit group',
+  priceList: 'price list',
+  discountList: 'discount list',
+}
+
 const PRICE_FIELDS = ['listPrice', 'standardCost', 'currentCost', 'retired', 'name'] as const
 
 export interface CatalogRepository {
@@ -95,7 +106,10 @@ export function createCatalogRepository(
     kind: K,
     schema: Schema<CatalogRefs[K]>,
     record: CatalogRefs[K],
+    check: (record: CatalogRefs[K]) => FieldErrors,
   ): Promise<WriteResult<CatalogRefs[K]>> {
+    const wrong = firstError(check(record))
+    if (wrong) return invalid(LABELS[kind], wrong)
     const parsed = schema.safeParse({ ...record, updatedAt: env.now() })
     if (!parsed.ok) return invalid(kind, parsed.error)
     await db.catalogrefs.upsert(toCatalogRefDoc(kind, parsed.value))
@@ -125,12 +139,12 @@ export function createCatalogRepository(
       return { ok: true, value: parsed.value }
     },
     unitGroups: () => refs('unitGroup'),
-    saveUnitGroup: (group) => saveRef('unitGroup', unitGroupRecordSchema, group),
+    saveUnitGroup: (group) => saveRef('unitGroup', unitGroupRecordSchema, group, checkUnitGroup),
     priceLists: () => refs('priceList'),
-    savePriceList: (list) => saveRef('priceList', priceListRecordSchema, list),
+    savePriceList: (list) => saveRef('priceList', priceListRecordSchema, list, checkPriceList),
     discountLists: () => refs('discountList'),
     async saveDiscountList(list) {
-      const saved = await saveRef('discountList', discountListRecordSchema, list)
+      const saved = await saveRef('discountList', discountListRecordSchema, list, checkDiscountList)
       if (saved.ok) await onPriceChange({ productIds: await productsUsing(list.id) })
       return saved
     },
@@ -141,6 +155,10 @@ export function createCatalogRepository(
     async savePriceListItem(item) {
       const parsed = priceListItemRecordSchema.safeParse({ ...item, updatedAt: env.now() })
       if (!parsed.ok) return invalid('price list item', parsed.error)
+      const { priceListId, productId, unitId } = parsed.value
+      const same = await db.pricelistitems.find({ selector: { priceListId, productId } }).exec()
+      if (same.some((d) => d.get('unitId') === unitId && d.get('id') !== item.id))
+        return invalid('price list item', 'this price list already has a price for it in that unit')
       await db.pricelistitems.upsert(parsed.value)
       await onPriceChange({ productIds: [item.productId], priceListId: item.priceListId })
       return { ok: true, value: parsed.value }
