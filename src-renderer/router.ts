@@ -62,6 +62,20 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/DataPage.vue'),
     meta: { title: 'Data' },
   },
+  // Settings → Company: profile and logo, currencies, pricing rules, numbering (reached from Settings).
+  {
+    path: '/settings/company',
+    name: 'settings-company',
+    component: () => import('./pages/settings/CompanySettingsPage.vue'),
+    meta: { title: 'Company' },
+  },
+  // Settings → Email and printer: the desktop's SMTP account and printer (reached from Settings).
+  {
+    path: '/settings/email-printer',
+    name: 'settings-email-printer',
+    component: () => import('./pages/settings/EmailPrinterPage.vue'),
+    meta: { title: 'Email and printer' },
+  },
   // Settings → Sync: connect to the sync server (not in the site map: reached from Settings).
   {
     path: '/settings/sync',

@@ -1,10 +1,19 @@
 /**
- * Settings: the company settings, and Load sample company with its progress and outcome.
+ * Settings: the company settings (the Company form's draft, its field errors and its save), and Load sample
+ * company with its progress and outcome.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { CompanySettings } from '../../src-core/documents'
 import { DatabaseNotEmptyError, getRepositories, loadSampleCompany as loadSample } from '../data'
+import { currentLocale } from '../composables/use-locale'
+import { checkLogo } from './company-logo'
+import {
+  draftFromSettings,
+  settingsFromDraft,
+  type CompanyDraft,
+  type FormErrors,
+} from './settings-form'
 
 export type SampleLoadState = 'idle' | 'loading' | 'done' | 'failed'
 
@@ -19,9 +28,67 @@ export const useSettingsStore = defineStore('settings', () => {
     sampleTotal.value === 0 ? 0 : Math.floor((sampleDone.value / sampleTotal.value) * 100),
   )
 
+  /** The Company form: what the rep is typing, each field's error, and the outcome of the last save. */
+  const draft = ref<CompanyDraft>(draftFromSettings(undefined, currentLocale()))
+  const errors = ref<FormErrors>({})
+  const saveOutcome = ref<{ ok: boolean; text: string } | null>(null)
+  const saving = ref(false)
+  const savedDraft = ref('')
+  /** The form differs from what was loaded or last saved (asks before leaving). */
+  const dirty = computed(() => JSON.stringify(draft.value) !== savedDraft.value)
+
   async function load(): Promise<void> {
     const repos = await getRepositories()
     settings.value = (await repos.settings.get()) ?? null
+  }
+
+  /** Loads the stored settings into the form (a new company's starting values when there are none). */
+  async function editCompany(): Promise<void> {
+    await load()
+    draft.value = draftFromSettings(settings.value ?? undefined, currentLocale())
+    savedDraft.value = JSON.stringify(draft.value)
+    errors.value = {}
+    saveOutcome.value = null
+  }
+
+  /** Saves the form when every field is valid; otherwise shows each error and stores nothing. */
+  async function saveCompany(): Promise<boolean> {
+    saveOutcome.value = null
+    const repos = await getRepositories()
+    const stored = await repos.settings.get()
+    const result = settingsFromDraft(draft.value, stored, currentLocale(), repos.env.now())
+    if (!result.ok) {
+      errors.value = result.errors
+      saveOutcome.value = { ok: false, text: 'Not saved: correct the fields marked below.' }
+      return false
+    }
+    errors.value = {}
+    saving.value = true
+    try {
+      const written = await repos.settings.save(result.settings)
+      if (!written.ok) {
+        saveOutcome.value = { ok: false, text: `Not saved: ${written.refusal.reason}` }
+        return false
+      }
+      settings.value = written.value
+      savedDraft.value = JSON.stringify(draft.value)
+      saveOutcome.value = { ok: true, text: 'Settings saved. New documents use them.' }
+      return true
+    } finally {
+      saving.value = false
+    }
+  }
+
+  /** Takes a chosen logo file into the form (saved with the rest), or shows why it is refused. */
+  async function chooseLogo(file: File): Promise<void> {
+    const checked = checkLogo(new Uint8Array(await file.arrayBuffer()), file.name)
+    const { logo: _dropped, ...others } = errors.value
+    errors.value = checked.ok ? others : { ...others, logo: checked.error }
+    if (checked.ok) draft.value = { ...draft.value, logo: checked.logo }
+  }
+
+  function removeLogo(): void {
+    draft.value = { ...draft.value, logo: null }
   }
 
   /**
@@ -60,7 +127,16 @@ export const useSettingsStore = defineStore('settings', () => {
     sampleTotal,
     sampleProgress,
     message,
+    draft,
+    errors,
+    saveOutcome,
+    saving,
+    dirty,
     load,
+    editCompany,
+    saveCompany,
+    chooseLogo,
+    removeLogo,
     loadSampleCompany,
   }
 })
