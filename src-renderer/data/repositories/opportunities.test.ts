@@ -55,4 +55,61 @@ describe('opportunity repository', () => {
     expect(got.opportunityId).toBe('OP1')
     expect(got.totals.totalAmount).toBe('30.00')
   })
+
+  it('is created empty, gets products at the price list price and write-ins, and refuses bad input', async () => {
+    repos = await seededRepositories()
+    const opp = ok(
+      await repos.opportunities.create({
+        name: ' Spring fit-out ',
+        customerId: 'C1',
+        priceListId: 'retail',
+        currencyCode: 'USD',
+      }),
+    )
+    expect([opp.name, opp.lines, opp.totals.totalAmount]).toEqual(['Spring fit-out', [], '0.00'])
+    const added = ok(
+      await repos.opportunities.applyLines(opp.id, [
+        { type: 'addLine', lineId: 'A', productId: 'widget', unitId: 'each', quantity: '12' },
+        {
+          type: 'addWriteIn',
+          lineId: 'B',
+          productName: 'Fitting',
+          pricePerUnit: '5',
+          quantity: '2',
+        },
+      ]),
+    )
+    // 12 widgets at 10.00 less the 10 % volume band: 108.00, plus the write-in 10.00.
+    expect(added.lines.map((l) => [l.productName, l.pricePerUnit, l.extendedAmount])).toEqual([
+      ['Widget', '10.00', '108.00'],
+      ['Fitting', '5.00', '10.00'],
+    ])
+    expect(added.totals.totalAmount).toBe('118.00')
+    const edited = ok(
+      await repos.opportunities.applyLines(opp.id, [
+        { type: 'editLine', lineId: 'A', changes: { quantity: '1' } },
+        { type: 'changePrice', lineId: 'A', pricePerUnit: '9.5' },
+        { type: 'removeLine', lineId: 'B' },
+      ]),
+    )
+    expect(edited.lines.map((l) => [l.pricePerUnit, l.priceOverridden])).toEqual([['9.50', true]])
+    for (const bad of [
+      { type: 'addLine', lineId: 'C', productId: 'gadget', unitId: 'box', quantity: '1' },
+      { type: 'addLine', lineId: 'C', productId: 'old', unitId: 'each', quantity: '1' },
+      { type: 'editLine', lineId: 'A', changes: { manualDiscount: '-1' } },
+      { type: 'editLine', lineId: 'A', changes: { quantity: 'two' } },
+      { type: 'addWriteIn', lineId: 'A', productName: 'x', pricePerUnit: '1', quantity: '1' },
+    ] as const) {
+      const refused = await repos.opportunities.applyLines(opp.id, [bad])
+      expect(refused.ok, JSON.stringify(bad)).toBe(false)
+    }
+    expect((await repos.opportunities.get(opp.id))?.lines).toEqual(edited.lines)
+    const nameless = await repos.opportunities.create({
+      name: ' ',
+      customerId: 'C1',
+      priceListId: 'retail',
+      currencyCode: 'USD',
+    })
+    expect(nameless.ok).toBe(false)
+  })
 })

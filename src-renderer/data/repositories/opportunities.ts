@@ -1,21 +1,35 @@
 /**
- * Opportunities: a customer's potential sale with its products. src-core has no commands on opportunities yet,
- * so a save takes the whole opportunity and recomputes its totals (prices kept as given).
+ * Opportunities: a customer's potential sale with its products. New opportunity takes a customer, a price list
+ * and a currency; products change through `applyLines` (opportunity-lines.ts); a save of the whole opportunity
+ * recomputes its totals (prices kept as given).
  */
 import type { Observable } from 'rxjs'
 import {
   opportunitySchema,
   priceLines,
+  refuse,
+  type Customer,
   type Id,
   type Opportunity,
 } from '../../../src-core/documents'
 import type { Database } from '../collections'
 import { plain } from '../stored'
 import type { CatalogRepository } from './catalog'
-import { invalid, type RepositoryEnv, type WriteResult } from './env'
+import { invalid, notFound, type RepositoryEnv, type WriteResult } from './env'
+import { applyOpportunityLines, type OpportunityLineCommand } from './opportunity-lines'
 import { readPage, watchPage, type ListQuery, type Page, type PageRequest } from './paging'
+import { createSettingsRepository } from './settings'
+
+export type { OpportunityLineCommand }
 
 export type OpportunityPageRequest = PageRequest<{ customerId?: Id }, 'updatedAt'>
+
+export interface NewOpportunity {
+  name: string
+  customerId: Id
+  priceListId: Id
+  currencyCode: string
+}
 
 function listQuery(req: OpportunityPageRequest): ListQuery {
   const selector: ListQuery['selector'] = {}
@@ -25,12 +39,27 @@ function listQuery(req: OpportunityPageRequest): ListQuery {
 
 const fromDoc = (doc: object): Opportunity => plain<Opportunity>(doc)
 
+const NO_TOTALS = {
+  detailAmount: '0',
+  lineItemDiscountAmount: '0',
+  discountPercentAmount: '0',
+  totalDiscountAmount: '0',
+  preFreightAmount: '0',
+  freightAmount: '0',
+  totalTax: '0',
+  totalAmount: '0',
+}
+
 export interface OpportunityRepository {
   get(id: Id): Promise<Opportunity | undefined>
   page(req: OpportunityPageRequest): Promise<Page<Opportunity>>
   watchPage(req: OpportunityPageRequest): Observable<Page<Opportunity>>
+  /** New opportunity: no products yet, the company's pricing rules and the currency's rate of today. */
+  create(input: NewOpportunity): Promise<WriteResult<Opportunity>>
   /** Validates, recomputes the totals with priceDocument and saves. */
   save(opportunity: Opportunity): Promise<WriteResult<Opportunity>>
+  /** Adds, edits, reprices or removes products; nothing is saved if one command is refused. */
+  applyLines(id: Id, commands: readonly OpportunityLineCommand[]): Promise<WriteResult<Opportunity>>
 }
 
 export function createOpportunityRepository(
@@ -39,22 +68,75 @@ export function createOpportunityRepository(
   deps: { catalog: CatalogRepository },
 ): OpportunityRepository {
   const collection = db.opportunities
+  const settings = createSettingsRepository(db, env)
+
+  async function get(id: Id) {
+    const doc = await collection.findOne(id).exec()
+    return doc ? fromDoc(doc.toJSON()) : undefined
+  }
+
+  async function save(opportunity: Opportunity): Promise<WriteResult<Opportunity>> {
+    const parsed = opportunitySchema.safeParse({ ...opportunity, updatedAt: env.now() })
+    if (!parsed.ok) return invalid('opportunity', parsed.error)
+    const productIds = parsed.value.lines.flatMap((l) => (l.productId ? [l.productId] : []))
+    const catalog = await deps.catalog.catalogFor(parsed.value.priceListId, productIds)
+    const priced = priceLines(parsed.value, 'keep', catalog)
+    if (!priced.ok) return priced
+    await collection.upsert(priced.document)
+    return { ok: true, value: priced.document }
+  }
+
+  async function create(input: NewOpportunity): Promise<WriteResult<Opportunity>> {
+    if (!input.name.trim()) return refuse('invalidValue', 'Name: a value is required')
+    const [customer, company] = await Promise.all([
+      db.customers.findOne(input.customerId).exec(),
+      settings.get(),
+    ])
+    if (!customer) return notFound('customer')
+    if (!company) return notFound('company setup')
+    const currency = company.currencies.find((c) => c.code === input.currencyCode)
+    if (!currency)
+      return refuse('invalidValue', `The currency ${input.currencyCode} is not set up.`)
+    return save({
+      id: env.newId(),
+      updatedAt: env.now(),
+      kind: 'opportunity',
+      name: input.name.trim(),
+      customerId: customer.id,
+      ownerId: plain<Customer>(customer.toJSON()).ownerId,
+      priceListId: input.priceListId,
+      currencyCode: currency.code,
+      exchangeRate: currency.exchangeRate,
+      pricing: {
+        pricingPrecision: company.pricingPrecision,
+        currencyPrecision: currency.precision,
+        discountMethod: company.discountMethod,
+        rounding: company.rounding,
+      },
+      lines: [],
+      totals: NO_TOTALS,
+      baseTotals: NO_TOTALS,
+    })
+  }
+
   return {
-    async get(id) {
-      const doc = await collection.findOne(id).exec()
-      return doc ? fromDoc(doc.toJSON()) : undefined
-    },
+    get,
     page: (req) => readPage(collection, listQuery(req), req, fromDoc),
     watchPage: (req) => watchPage(collection, listQuery(req), req, fromDoc),
-    async save(opportunity) {
-      const parsed = opportunitySchema.safeParse({ ...opportunity, updatedAt: env.now() })
-      if (!parsed.ok) return invalid('opportunity', parsed.error)
-      const productIds = parsed.value.lines.flatMap((l) => (l.productId ? [l.productId] : []))
-      const catalog = await deps.catalog.catalogFor(parsed.value.priceListId, productIds)
-      const priced = priceLines(parsed.value, 'keep', catalog)
-      if (!priced.ok) return priced
-      await collection.upsert(priced.document)
-      return { ok: true, value: priced.document }
+    create,
+    save,
+    async applyLines(id, commands) {
+      const current = await get(id)
+      if (!current) return notFound('opportunity')
+      const added = commands.flatMap((c) => (c.type === 'addLine' ? [c.productId] : []))
+      const productIds = [
+        ...current.lines.flatMap((l) => (l.productId ? [l.productId] : [])),
+        ...added,
+      ]
+      const catalog = await deps.catalog.catalogFor(current.priceListId, productIds)
+      const result = applyOpportunityLines(current, commands, catalog)
+      if (!result.ok) return result
+      return save(result.document)
     },
   }
 }
