@@ -7,16 +7,13 @@
  * in one persistent profile: "cold" is the first open in a new page (new JS heap, IndexedDB already on disk),
  * "warm" the median of reopening in the same page. Not part of `npm test`; run with `npm run bench`.
  */
-import { createServer, type Server } from 'node:http'
-import { mkdir, readFile, rm } from 'node:fs/promises'
-import { extname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { mkdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from '@playwright/test'
-import { build } from 'vite'
 import { expect, it } from 'vitest'
+import { buildBenchPage, chromiumSettings, median, RESULTS_DIR, round2, serve } from './browser'
 
-const here = fileURLToPath(new URL('.', import.meta.url))
-const results = resolve(here, 'results')
+const results = RESULTS_DIR
 const outDir = join(results, 'data-page')
 const profile = join(results, 'data-profile')
 const RUNS = 7
@@ -34,49 +31,7 @@ interface BenchApi {
 /** The page's global; used inline in `page.evaluate` callbacks, which run in the page and see no closures. */
 type PageGlobal = { bench: BenchApi }
 
-/**
- * e2e/chromium.ts, loaded by a computed specifier: tsconfig.node.json (which holds bench/) does not list e2e/,
- * and a static import would pull that file into its program.
- */
-async function chromiumSettings(): Promise<{ path: string | undefined; args: string[] }> {
-  const specifier = '../e2e/chromium'
-  const mod = (await import(/* @vite-ignore */ specifier)) as {
-    chromiumPath(): string | undefined
-    CHROMIUM_ARGS: string[]
-  }
-  return { path: mod.chromiumPath(), args: mod.CHROMIUM_ARGS }
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css',
-}
-
-function serve(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
-    const file = resolve(root, `.${path === '/' ? '/index.html' : path}`)
-    if (!file.startsWith(root)) return void res.writeHead(403).end()
-    readFile(file).then(
-      (body) =>
-        res
-          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-          .end(body),
-      () => res.writeHead(404).end(),
-    )
-  })
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      done({ server, url: `http://127.0.0.1:${port}/` })
-    }),
-  )
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
-const round = (x: number) => Math.round(x * 100) / 100
+const round = round2
 
 function print(figure: string, values: Record<string, unknown>): void {
   console.log(JSON.stringify({ bench: 'data', figure, ...values }))
@@ -131,13 +86,8 @@ async function reportHeap(context: BrowserContext, page: Page): Promise<void> {
 it('data: RxDB on Dexie in Chromium, 50,000 invoices, against raw Dexie', async () => {
   await rm(profile, { recursive: true, force: true })
   await mkdir(results, { recursive: true })
-  await build({
-    configFile: false,
-    root: join(here, 'data'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
-  })
-  const { server, url } = await serve(outDir)
+  await buildBenchPage('index.html', outDir)
+  const { server, url } = await serve({ '/': outDir })
   const { path: executablePath, args } = await chromiumSettings()
   const context = await chromium.launchPersistentContext(profile, {
     headless: true,

@@ -1,0 +1,110 @@
+/**
+ * What the browser benchmarks share: building a bench page (bench/data/*.html) with Vite, serving folders on
+ * 127.0.0.1, the system Chromium with the e2e flags, and the statistics and JSON lines they print.
+ */
+import { createServer, type Server } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { extname, join, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'vite'
+
+export const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url))
+/** Git-ignored: built pages, browser profiles and the JSON lines of each run. */
+export const RESULTS_DIR = resolve(BENCH_DIR, 'results')
+
+/**
+ * e2e/chromium.ts, loaded by a computed specifier: tsconfig.node.json (which holds bench/) does not list e2e/,
+ * and a static import would pull that file into its program.
+ */
+export async function chromiumSettings(): Promise<{ path: string | undefined; args: string[] }> {
+  const specifier = '../e2e/chromium'
+  const mod = (await import(/* @vite-ignore */ specifier)) as {
+    chromiumPath(): string | undefined
+    CHROMIUM_ARGS: string[]
+  }
+  return { path: mod.chromiumPath(), args: mod.CHROMIUM_ARGS }
+}
+
+/**
+ * Builds one page of bench/data/ into `outDir`.
+ *
+ * @param html - the page's file in bench/data/ (its script is the page's entry)
+ * @param base - the path the page is served under
+ */
+export async function buildBenchPage(html: string, outDir: string, base = '/'): Promise<void> {
+  const root = join(BENCH_DIR, 'data')
+  await build({
+    configFile: false,
+    root,
+    base,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      reportCompressedSize: false,
+      rollupOptions: { input: join(root, html) },
+    },
+  })
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+}
+
+/**
+ * Serves folders on 127.0.0.1 at a free port: each URL prefix ('/' last) maps to a folder; a folder path
+ * answers its index.html.
+ */
+export function serve(mounts: Record<string, string>): Promise<{ server: Server; url: string }> {
+  const entries = Object.entries(mounts).sort(([a], [b]) => b.length - a.length)
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    const mount = entries.find(([prefix]) => path.startsWith(prefix))
+    if (!mount) return void res.writeHead(404).end()
+    const [prefix, folder] = mount
+    const rest = path.slice(prefix.length)
+    const root = resolve(folder)
+    const file = resolve(
+      root,
+      `./${rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest}`,
+    )
+    if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end()
+    readFile(file).then(
+      (body) =>
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
+      () => res.writeHead(404).end(),
+    )
+  })
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      done({ server, url: `http://127.0.0.1:${port}/` })
+    }),
+  )
+}
+
+const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)
+
+export const median = (xs: readonly number[]) => sorted(xs)[Math.floor(xs.length / 2)] ?? NaN
+
+/** The nearest-rank 95th percentile. */
+export const p95 = (xs: readonly number[]) =>
+  sorted(xs)[Math.max(0, Math.ceil(xs.length * 0.95) - 1)] ?? NaN
+
+export const round2 = (x: number) => Math.round(x * 100) / 100
+
+/** The load average of the machine, printed beside figures taken while others work on it. */
+export async function loadAverage(): Promise<number[]> {
+  const { loadavg } = await import('node:os')
+  return loadavg().map(round2)
+}
