@@ -6,13 +6,14 @@
 import 'fake-indexeddb/auto'
 import { addRxPlugin, createRxDatabase } from 'rxdb'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
-import type { Invoice, Payment } from '../../../src-core/documents'
+import type { Invoice, InvoiceCommand, Payment } from '../../../src-core/documents'
 import { collectionCreators, type CollectionName, type Database } from '../../data/collections'
 import { defaultStorage } from '../../data/database'
-import { toInvoiceDoc } from '../../data/stored'
+import { fromInvoiceDoc, toInvoiceDoc } from '../../data/stored'
 import { startSync, type SyncSession } from '../replication'
 import { loadSyncState, type SyncStateTracker } from '../sync-state'
 import { toWire } from '../derived'
+import { run } from './documents'
 
 export interface Device {
   db: Database
@@ -23,6 +24,12 @@ export interface Device {
   payments(invoiceId: string): Promise<Payment[]>
   /** Saves an invoice (and new payments) as the repositories do: balance derived from the payments. */
   saveInvoice(invoice: Invoice, newPayments?: Payment[]): Promise<void>
+  /**
+   * Runs a command on the latest stored version inside one atomic update, as the repositories do (a pull landing
+   * between a read and a write must not be overwritten); a new payment is written first, and removed if the
+   * rules refuse the command. Resolves false when refused.
+   */
+  command(id: string, cmd: InvoiceCommand, userId: string, at: string): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -62,6 +69,29 @@ export async function openDevice(options: {
     async saveInvoice(invoice, newPayments = []) {
       for (const p of newPayments) await db.payments.upsert(p)
       await db.invoices.upsert(toInvoiceDoc(invoice, await payments(invoice.id)))
+    },
+    async command(id, cmd, userId, at) {
+      const doc = await db.invoices.findOne(id).exec()
+      if (!doc) return false
+      const attempt = (stored: object, others: Payment[]) => {
+        try {
+          return run(fromInvoiceDoc(stored), cmd, userId, at, others)
+        } catch {
+          return undefined // refused by the rules on this device's version
+        }
+      }
+      const payment = attempt(doc.toJSON(), await payments(id))?.payment
+      if (payment) await db.payments.upsert(payment)
+      const all = await payments(id)
+      const others = all.filter((p) => p.id !== payment?.id)
+      let ok = false
+      await doc.incrementalModify((stored) => {
+        const result = attempt(stored, others)
+        ok = result !== undefined && result.payment?.id === payment?.id
+        return ok && result ? toInvoiceDoc(result.document, all) : stored
+      })
+      if (!ok && payment) await (await db.payments.findOne(payment.id).exec())?.remove()
+      return ok
     },
     async close() {
       await session.stop()
