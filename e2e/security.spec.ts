@@ -31,6 +31,7 @@ test('the page has no Node globals, and the bridge (if any) only the contract', 
   const desktopBridge = [
     'app:info',
     'app:theme',
+    'app:unsent-changes',
     'backup:list',
     'backup:read',
     'backup:status',

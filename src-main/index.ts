@@ -6,6 +6,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   nativeTheme,
@@ -29,6 +30,7 @@ import {
 } from './security/policy'
 import { electronDesktopServices } from './adapters/desktop'
 import { appInfo } from './services/app-info'
+import { createCloseGuard } from './services/close-guard'
 import type { DesktopServices } from './services/compose'
 import { createWindow, hardenWebContents } from './window'
 import { chooseBounds, parseWindowState, type WindowState } from './window-state'
@@ -69,6 +71,10 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 let desktop: DesktopServices | undefined
+// Asks before the main window closes with changes the sync server has not received (see close-guard.ts).
+const closeGuard = createCloseGuard()
+let quitRequested = false
+app.on('before-quit', () => (quitRequested = true))
 
 async function start(): Promise<void> {
   registerAppProtocol()
@@ -138,6 +144,10 @@ function registerIpc(services: DesktopServices): void {
         await shell.openExternal(url)
         return true as const
       },
+      'app:unsent-changes': ({ count }) => {
+        closeGuard.report(count)
+        return true as const
+      },
       'app:theme': ({ source }) => {
         nativeTheme.themeSource = source
         return true as const
@@ -163,6 +173,19 @@ async function loadWindowState(): Promise<WindowState | null> {
 async function openMainWindow(): Promise<BrowserWindow> {
   const displays = screen.getAllDisplays().map((d) => d.workArea)
   const win = createWindow({ bounds: chooseBounds(await loadWindowState(), displays), preloadPath })
+  win.on('close', (event) => {
+    const decision = closeGuard.onClose()
+    if (decision.action === 'close') return
+    event.preventDefault()
+    if (decision.action === 'wait') return
+    void dialog
+      .showMessageBox(win, { type: 'warning', noLink: true, ...decision.dialog })
+      .then(({ response }) => {
+        if (!closeGuard.answer(response)) quitRequested = false
+        else if (quitRequested) app.quit()
+        else win.close()
+      })
+  })
   win.on('close', () => {
     const state: WindowState = { ...win.getNormalBounds(), maximized: win.isMaximized() }
     void writeFile(windowStateFile(), JSON.stringify(state)).catch(() => undefined)

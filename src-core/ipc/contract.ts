@@ -3,7 +3,7 @@
  * types live here so that the preload, the main-process handlers and the renderer's platform module cannot drift
  * apart. Only channels listed in `channels` ever cross the bridge.
  */
-import { empty, object, string, oneOf, type Schema } from '../schema'
+import { empty, int, object, string, oneOf, type Schema } from '../schema'
 import * as d from './desktop-services'
 
 export interface AppInfo {
@@ -36,6 +36,10 @@ export const channels = {
   ),
   'app:theme': channel<{ source: 'system' | 'light' | 'dark' }, true>(
     object({ source: oneOf(['system', 'light', 'dark'] as const) }),
+  ),
+  // How many changes wait to be sent to the sync server: main asks before closing the window when some do.
+  'app:unsent-changes': channel<{ count: number }, true>(
+    object({ count: int({ min: 0, max: 100_000_000 }) }),
   ),
   // Desktop services (src-main/services). Files are written only where the rep chose in a dialog that main
   // opened, or in main's own folders: no channel takes a path from the renderer.

@@ -23,6 +23,8 @@ export interface Platform extends DesktopServicesPlatform, SyncTokenPlatform {
   appInfo(): Promise<AppInfo>
   openExternal(url: string): Promise<void>
   on(event: AppEvent, listener: () => void): () => void
+  /** Tells main how many changes wait to be sent, so it can ask before the window closes (desktop only). */
+  reportUnsentChanges(count: number): Promise<void>
 }
 
 function unwrap<T>(result: IpcResult<T>): T {
@@ -40,6 +42,9 @@ export function desktopPlatform(bridge: DesktopBridge): Platform {
       unwrap(await bridge['shell:open-external']({ url }))
     },
     on: (event, listener) => bridge.on(event, listener),
+    reportUnsentChanges: async (count) => {
+      unwrap(await bridge['app:unsent-changes']({ count }))
+    },
   }
 }
 
@@ -68,6 +73,8 @@ export function browserPlatform(win: Window = window): Platform {
     },
     // A browser has no application menu: nothing ever fires.
     on: () => () => undefined,
+    // The browser build warns through beforeunload (sync-store.ts); there is no main process to tell.
+    reportUnsentChanges: () => Promise.resolve(),
   }
 }
 

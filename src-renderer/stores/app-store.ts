@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { ref, shallowRef, watch } from 'vue'
 import type { AppInfo } from '../../src-core/ipc/contract'
 import { getPlatform } from '../platform'
+import { useDataIoStore } from './data-io-store'
+import { useSyncStore } from './sync-store'
 
 /** What the app knows about itself (About dialog) and the platform it runs on. */
 export const useAppStore = defineStore('app', () => {
@@ -26,5 +28,32 @@ export const useAppStore = defineStore('app', () => {
 
   platform.on('menu:about', () => void openAbout())
 
-  return { platformKind: platform.kind, info, error, aboutOpen, loadInfo, openAbout }
+  let started = false
+  /**
+   * The desktop's background work, for the main window only (a hidden print window runs the same page and
+   * must not write backups or invoices): answers `backup:due`, records each mail's state on its invoice, and
+   * keeps main told how many changes wait to be sent, so it asks before the window closes.
+   */
+  function startBackgroundServices(): void {
+    if (started || platform.kind !== 'desktop') return
+    started = true
+    useDataIoStore().startAutoBackup()
+    const sync = useSyncStore()
+    void sync.init()
+    watch(
+      () => sync.pendingCount,
+      (count) => void platform.reportUnsentChanges(count).catch(() => undefined),
+      { immediate: true },
+    )
+  }
+
+  return {
+    platformKind: platform.kind,
+    info,
+    error,
+    aboutOpen,
+    loadInfo,
+    openAbout,
+    startBackgroundServices,
+  }
 })
