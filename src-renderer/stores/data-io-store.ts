@@ -18,6 +18,9 @@ import {
   restoreBackup,
   type ImportPreview,
 } from '../data/io'
+import type { BackupEntry } from '../../src-core/ipc/desktop-services'
+import { getPlatform } from '../platform'
+import { autoBackup } from './auto-backup'
 import { localRepositories } from './local-repositories'
 
 export type { ImportKind }
@@ -69,6 +72,11 @@ export const useDataIoStore = defineStore('data-io', () => {
   const restoreOutcome = ref<Outcome | null>(null)
   const counts = shallowRef<Record<string, number> | null>(null)
   const busy = ref(false)
+  const platform = getPlatform()
+  /** The newest automatic backup (daily or before an update) and main's backup folder; desktop only. */
+  const lastAutoBackup = shallowRef<BackupEntry | null>(null)
+  const backupFolder = ref<string | null>(null)
+  const autoBackupError = ref<string | null>(null)
 
   async function run<T>(task: (repos: Repositories) => Promise<T>): Promise<T> {
     busy.value = true
@@ -164,7 +172,54 @@ export const useDataIoStore = defineStore('data-io', () => {
     await refreshCounts()
   }
 
+  const answerBackupDue = autoBackup({
+    platform,
+    backupText: async () =>
+      createBackup((await localRepositories()).db, { appVersion: __APP_VERSION__ }),
+  })
+
+  /** Reads the backup folder and the newest automatic backup from main (nothing in a browser). */
+  async function refreshAutoBackup(): Promise<void> {
+    try {
+      const [status, entries] = await Promise.all([platform.backupStatus(), platform.listBackups()])
+      backupFolder.value = status?.folder ?? null
+      lastAutoBackup.value =
+        entries.find((e) => e.reason === 'daily' || e.reason === 'pre-update') ?? null
+    } catch (e) {
+      autoBackupError.value = `The backup folder could not be read: ${message(e)}`
+    }
+  }
+
+  /** Writes the backup main says is due, if any; a failure is kept for the Data page, never thrown. */
+  async function writeDueBackup(): Promise<void> {
+    try {
+      if (await answerBackupDue()) autoBackupError.value = null
+    } catch (e) {
+      autoBackupError.value = `The automatic backup failed: ${message(e)}`
+    }
+    await refreshAutoBackup()
+  }
+
+  let started = false
+  /**
+   * Answers every `backup:due` from now on, and checks once at once: main may have sent the event at start,
+   * before this page was listening.
+   */
+  function startAutoBackup(): void {
+    if (started || platform.kind !== 'desktop') return
+    started = true
+    platform.on('backup:due', () => void writeDueBackup())
+    void writeDueBackup()
+  }
+
   return {
+    autoBackupAvailable: platform.kind === 'desktop',
+    lastAutoBackup,
+    backupFolder,
+    autoBackupError,
+    refreshAutoBackup,
+    writeDueBackup,
+    startAutoBackup,
     preview,
     importOutcome,
     exportOutcome,
