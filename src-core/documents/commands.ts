@@ -14,6 +14,7 @@ import type {
   Opportunity,
   Payment,
   PaymentMethod,
+  PaymentTerms,
 } from './types'
 
 /** Header fields a user may change; each key present is a change, `null` clears an optional field. */
@@ -27,14 +28,26 @@ export interface HeaderChanges {
   discountAmount?: DecimalString
   freightAmount?: DecimalString
   priceListId?: Id
+  paymentTerms?: PaymentTerms | null
 }
 
 export interface InvoiceHeaderChanges extends HeaderChanges {
+  invoiceDate?: IsoDate | null
   dueDate?: IsoDate | null
+  dateDelivered?: IsoDate | null
 }
 
 export interface OrderHeaderChanges extends HeaderChanges {
   requestedDeliveryDate?: IsoDate | null
+}
+
+/** What the mail sender reports about an invoice's email (see `EmailStatus`). */
+export interface EmailStatusInput {
+  state: 'queued' | 'sent' | 'failed'
+  to: string
+  at: IsoDateTime
+  reason?: string
+  messageId: Id
 }
 
 /** Fields of a line a user may change besides its price (see `changePrice`). */
@@ -95,6 +108,8 @@ export type InvoiceCommand =
   | { type: 'invoicePaid' }
   | { type: 'cancelInvoice' }
   | { type: 'reactivate' }
+  /** The mail sender's report; allowed in every state to every role, as it does not change the content. */
+  | { type: 'recordEmailStatus'; email: EmailStatusInput }
 
 export type OrderCommand =
   | ContentCommand<OrderHeaderChanges>

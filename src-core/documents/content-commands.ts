@@ -21,6 +21,7 @@ import {
   type Editable,
   type Edited,
 } from './line-commands'
+import { PAYMENT_TERM_CODES } from './header-fields'
 import { addressSchema, isoDatePattern } from './schemas'
 import { priceLines, type PriceMode } from './totals'
 import { readValue, type ValueKind } from './values'
@@ -37,9 +38,18 @@ const MONEY_FIELDS: ReadonlyArray<
 
 const TEXT_FIELDS = ['description', 'contactId'] as const
 
-function dateField(doc: Editable): 'dueDate' | 'requestedDeliveryDate' {
-  return doc.kind === 'invoice' ? 'dueDate' : 'requestedDeliveryDate'
-}
+type DateField = 'invoiceDate' | 'dueDate' | 'dateDelivered' | 'requestedDeliveryDate'
+
+/** The date fields of each kind, with the label a rep reads in a refusal. */
+const DATE_FIELDS: Readonly<Record<Editable['kind'], ReadonlyArray<readonly [DateField, string]>>> =
+  {
+    invoice: [
+      ['invoiceDate', 'Invoice Date'],
+      ['dueDate', 'Due Date'],
+      ['dateDelivered', 'Date Delivered'],
+    ],
+    order: [['requestedDeliveryDate', 'Requested Delivery Date']],
+  }
 
 function allowedKeys(doc: Editable): ReadonlySet<string> {
   return new Set([
@@ -47,16 +57,52 @@ function allowedKeys(doc: Editable): ReadonlySet<string> {
     'billTo',
     'shipTo',
     'priceListId',
+    'paymentTerms',
     ...TEXT_FIELDS,
     ...MONEY_FIELDS.map(([f]) => f),
-    dateField(doc),
+    ...DATE_FIELDS[doc.kind].map(([f]) => f),
   ])
 }
 
-function editHeader<D extends Editable>(
-  doc: D,
-  changes: InvoiceHeaderChanges & OrderHeaderChanges,
-): Edited<D> {
+/** A real calendar day in YYYY-MM-DD (2025-02-30 is refused). */
+function isCalendarDate(value: string): boolean {
+  if (!isoDatePattern.test(value)) return false
+  const day = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value
+}
+
+type Changes = InvoiceHeaderChanges & OrderHeaderChanges
+type Refusal = ReturnType<typeof refuse>
+
+function editDates(doc: Editable, changes: Changes, next: Record<string, unknown>): Refusal | void {
+  for (const [field, label] of DATE_FIELDS[doc.kind]) {
+    const value = changes[field]
+    if (value === undefined) continue
+    if (value === null) delete next[field]
+    else if (!isCalendarDate(value))
+      return refuse('invalidValue', `${label} “${value}” is not a date (expected YYYY-MM-DD).`)
+    else next[field] = value
+  }
+  // Checked only when one of the two dates changes, so an invoice synced in this shape can still be edited.
+  const { invoiceDate, dueDate } = next as { invoiceDate?: string; dueDate?: string }
+  const datesChanged = changes.invoiceDate !== undefined || changes.dueDate !== undefined
+  if (datesChanged && invoiceDate && dueDate && dueDate < invoiceDate)
+    return refuse('invalidValue', 'Due Date cannot be before the Invoice Date.')
+}
+
+function editPaymentTerms(changes: Changes, next: Record<string, unknown>): Refusal | void {
+  const terms = changes.paymentTerms
+  if (terms === undefined) return
+  if (terms === null) delete next.paymentTerms
+  else if (!PAYMENT_TERM_CODES.includes(terms))
+    return refuse(
+      'invalidValue',
+      `Payment Terms “${String(terms)}” is not one of the terms offered.`,
+    )
+  else next.paymentTerms = terms
+}
+
+function editHeader<D extends Editable>(doc: D, changes: Changes): Edited<D> {
   const allowed = allowedKeys(doc)
   for (const key of Object.keys(changes)) {
     if (!allowed.has(key))
@@ -80,15 +126,14 @@ function editHeader<D extends Editable>(
     if (!read.ok) return read
     next[field] = read.value
   }
-  const date = dateField(doc)
-  for (const field of [...TEXT_FIELDS, date]) {
+  for (const field of TEXT_FIELDS) {
     const value = changes[field]
     if (value === undefined) continue
     if (value === null) delete next[field]
-    else if (field === date && !isoDatePattern.test(value))
-      return refuse('invalidValue', `“${value}” is not a date (expected YYYY-MM-DD).`)
     else next[field] = value
   }
+  const refused = editDates(doc, changes, next) ?? editPaymentTerms(changes, next)
+  if (refused) return refused
   if (changes.priceListId !== undefined && changes.priceListId !== doc.priceListId) {
     if (doc.pricesLocked) return lockedReason(doc, 'the price list cannot be changed')
     next.priceListId = changes.priceListId

@@ -130,13 +130,16 @@ export function createOrder(input: NewDocumentInput, ctx: CommandContext): Comma
  * The order itself is not changed: Dynamics allows several invoices per order (partial shipments), and a
  * submitted order is not the rep's to change. The back office marks it invoiced (`markInvoiced`).
  *
+ * The Invoice Date is today: `target.invoiceDate` when the caller knows the rep's local day, else the UTC day of
+ * `ctx.at`. Payment Terms are the order's.
+ *
  * @param order - an Active, Submitted or Fulfilled order
- * @param target - the new invoice's id, number and optional due date
+ * @param target - the new invoice's id, number, optional due date and optional invoice date
  * @param ctx - who, when, and `newId` for the invoice's line ids
  */
 export function createInvoiceFromOrder(
   order: Order,
-  target: { id: Id; number: string; dueDate?: IsoDate },
+  target: { id: Id; number: string; dueDate?: IsoDate; invoiceDate?: IsoDate },
   ctx: CommandContext,
 ): CommandResult<Invoice> {
   if (!INVOICEABLE_ORDER_STATES.includes(order.state)) {
@@ -170,6 +173,7 @@ export function createInvoiceFromOrder(
     state: 'active',
     status: 'new',
     orderId: order.id,
+    invoiceDate: target.invoiceDate ?? ctx.at.slice(0, 10),
     createdAt: ctx.at,
     createdBy: ctx.actor.userId,
     history: [],
@@ -177,6 +181,7 @@ export function createInvoiceFromOrder(
   for (const key of ['description', 'contactId', 'opportunityId'] as const) {
     if (order[key] !== undefined) invoice[key] = order[key]
   }
+  if (order.paymentTerms !== undefined) invoice.paymentTerms = order.paymentTerms
   if (target.dueDate) invoice.dueDate = target.dueDate
   return finish(invoice, 'createInvoiceFromOrder', ctx)
 }

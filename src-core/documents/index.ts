@@ -9,6 +9,8 @@ export * from './lifecycle'
 export * from './catalog'
 export { applyInvoiceCommand } from './invoice-commands'
 export { applyOrderCommand } from './order-commands'
+export { EMAIL_STATES, emailStatusText, PAYMENT_TERM_CODES, PAYMENT_TERMS } from './header-fields'
+export { recordEmailStatus } from './email-status'
 export { amountPaid, balanceDue, paymentsOf } from './payments'
 export {
   createInvoice,

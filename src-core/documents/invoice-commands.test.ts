@@ -195,7 +195,7 @@ describe('lines and totals', () => {
     [{ type: 'editHeader', changes: { name: '  ' } }, 'The invoice needs a name.'],
     [
       { type: 'editHeader', changes: { dueDate: 'tomorrow' } },
-      '“tomorrow” is not a date (expected YYYY-MM-DD).',
+      'Due Date “tomorrow” is not a date (expected YYYY-MM-DD).',
     ],
     [
       { type: 'editHeader', changes: { requestedDeliveryDate: '2025-01-01' } as never },

@@ -12,6 +12,7 @@ import {
 } from './commands'
 import { applyContentCommand } from './content-commands'
 import { copyLines } from './copy-lines'
+import { recordEmailStatus } from './email-status'
 import { changeState, withHistory } from './history'
 import { ACTIVE_INVOICE_STATUSES, INVOICE_RULES, INVOICE_STATE_LABELS, permits } from './lifecycle'
 import { lockedReason } from './line-commands'
@@ -94,6 +95,8 @@ function run(invoice: Invoice, cmd: InvoiceCommand, ctx: InvoiceContext): Comman
     }
     case 'reactivate':
       return changeState(invoice, { state: 'active', status: 'new' }, cmd.type, ctx)
+    case 'recordEmailStatus':
+      return recordEmailStatus(invoice, cmd.email, ctx)
     default: {
       const result = applyContentCommand(invoice, cmd, ctx)
       if (!result.ok) return result

@@ -123,6 +123,7 @@ export type InvoiceCommandType =
   | 'invoicePaid'
   | 'cancelInvoice'
   | 'reactivate'
+  | 'recordEmailStatus'
 
 export type OrderCommandType =
   | ContentCommandType
@@ -139,7 +140,10 @@ function allow<T extends string>(
   return Object.fromEntries(types.map((t) => [t, who])) as Partial<Record<T, Permission>>
 }
 
-/** Paid and canceled invoices are read-only until reactivated. */
+/**
+ * Paid and canceled invoices are read-only until reactivated. Recording the email's status is allowed in every
+ * state: it reports what happened to a mail, it does not change what the invoice says.
+ */
 export const INVOICE_RULES: Readonly<
   Record<InvoiceState, Partial<Record<InvoiceCommandType, Permission>>>
 > = {
@@ -151,11 +155,12 @@ export const INVOICE_RULES: Readonly<
       'recordPayment',
       'invoicePaid',
       'cancelInvoice',
+      'recordEmailStatus',
     ],
     'anyone',
   ),
-  paid: { reactivate: 'anyone' },
-  canceled: { reactivate: 'anyone' },
+  paid: { reactivate: 'anyone', recordEmailStatus: 'anyone' },
+  canceled: { reactivate: 'anyone', recordEmailStatus: 'anyone' },
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  base64DecodedBytes,
   companySettingsSchema,
   customerSchema,
   discountListSchema,
@@ -133,5 +134,38 @@ describe('record schemas', () => {
   it('refuse a unit group whose primary unit is not among its units', () => {
     const group = { id: 'G1', updatedAt: at, name: 'Each', primaryUnitId: 'U2', units: [] }
     expect(unitGroupSchema.safeParse(group)).toMatchObject({ ok: false })
+  })
+
+  it('accept a PNG or JPEG logo of at most 256 KiB, and refuse anything else naming the field', () => {
+    const png = { mediaType: 'image/png', dataBase64: 'iVBORw0KGgo=' }
+    const withLogo = (logo: unknown) => ({ ...settings, profile: { ...settings.profile, logo } })
+    expect(companySettingsSchema.parse(withLogo(png))).toEqual(withLogo(png))
+    // 87,381 groups of 3 bytes and one of 1 byte: exactly 256 KiB; one byte more is refused.
+    const largest = 'A'.repeat(87381 * 4) + 'AA=='
+    expect(base64DecodedBytes(largest)).toBe(256 * 1024)
+    expect(companySettingsSchema.safeParse(withLogo({ ...png, dataBase64: largest })).ok).toBe(true)
+    const tooLarge = 'A'.repeat(87381 * 4) + 'AAA='
+    expect(base64DecodedBytes(tooLarge)).toBe(256 * 1024 + 1)
+    const refusals: Array<[unknown, string]> = [
+      [
+        { ...png, mediaType: 'image/gif' },
+        'profile.logo.mediaType: expected one of image/png, image/jpeg',
+      ],
+      [
+        { ...png, dataBase64: 'data:image/png;base64,iVBO' },
+        'profile.logo.dataBase64: expected base64 text',
+      ],
+      [{ ...png, dataBase64: 'abc' }, 'profile.logo.dataBase64: must have at least 4 characters'],
+      [{ ...png, dataBase64: 'abcde' }, 'profile.logo.dataBase64: expected base64 text'],
+      [
+        { ...png, dataBase64: tooLarge },
+        'profile.logo.dataBase64: the logo must be at most 256 KiB',
+      ],
+      [{ ...png, url: 'x' }, 'profile.logo.url: is not an allowed field'],
+    ]
+    for (const [logo, message] of refusals) {
+      const r = companySettingsSchema.safeParse(withLogo(logo))
+      expect(r.ok ? '' : r.error).toContain(message)
+    }
   })
 })

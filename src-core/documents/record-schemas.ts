@@ -18,6 +18,7 @@ import { numberFormatSchema } from '../numbering'
 import { PRICING_METHODS } from '../pricing'
 import { addressSchema, decimalString, id, isoDate, isoDateTime } from './schemas'
 import type {
+  CompanyLogo,
   CompanySettings,
   Contact,
   CurrencySetting,
@@ -145,6 +146,31 @@ const currencySettingSchema: Schema<CurrencySetting> = object({
   precision: int({ min: 0, max: 4 }),
 })
 
+/** The largest logo stored, decoded: it travels in the settings record to every device and into each PDF. */
+export const LOGO_MAX_BYTES = 256 * 1024
+
+/** Bytes a base64 text decodes to. */
+export function base64DecodedBytes(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0
+  return (text.length / 4) * 3 - padding
+}
+
+const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/
+
+export const companyLogoSchema: Schema<CompanyLogo> = object({
+  mediaType: oneOf(['image/png', 'image/jpeg']),
+  // Size first, so a too large logo is told so before its text is scanned.
+  dataBase64: refine(
+    refine(
+      string({ min: 4 }),
+      (text) => base64DecodedBytes(text) <= LOGO_MAX_BYTES,
+      'the logo must be at most 256 KiB',
+    ),
+    (text) => text.length % 4 === 0 && base64Pattern.test(text),
+    'expected base64 text (A–Z, a–z, 0–9, +, / and = padding)',
+  ),
+})
+
 export const companySettingsRecordSchema: Schema<CompanySettings> = refine(
   object({
     id: id(),
@@ -155,6 +181,7 @@ export const companySettingsRecordSchema: Schema<CompanySettings> = refine(
       email: optional(text(320)),
       phone: optional(text(50)),
       taxId: optional(text(50)),
+      logo: optional(companyLogoSchema),
     }),
     baseCurrencyCode: currencyCode(),
     currencies: array(currencySettingSchema, { max: 50 }),

@@ -16,17 +16,20 @@ import {
   union,
   type Schema,
 } from '../schema'
+import { EMAIL_STATES, PAYMENT_TERM_CODES } from './header-fields'
 import { INVOICE_STATUSES, ORDER_STATUSES } from './lifecycle'
 import type {
   Address,
   DiscountListSnapshot,
   DocumentLine,
   DocumentTotals,
+  EmailStatus,
   HistoryEntry,
   Invoice,
   Opportunity,
   Order,
   Payment,
+  PaymentTerms,
   PricingSnapshot,
 } from './types'
 
@@ -54,6 +57,16 @@ export const addressSchema: Schema<Address> = object({
   stateOrProvince: optional(text(50)),
   postalCode: optional(text(20)),
   country: optional(text(80)),
+})
+
+export const paymentTermsSchema = (): Schema<PaymentTerms> => oneOf(PAYMENT_TERM_CODES)
+
+export const emailStatusSchema: Schema<EmailStatus> = object({
+  state: oneOf(EMAIL_STATES),
+  to: string({ min: 3, max: 320 }),
+  at: isoDateTime(),
+  reason: optional(text(1000)),
+  messageId: id(),
 })
 
 export const discountListSnapshotSchema: Schema<DiscountListSnapshot> = object({
@@ -169,7 +182,11 @@ export const invoiceSchema: Schema<Invoice> = refine(
       status: oneOf(Object.keys(INVOICE_STATUSES) as (keyof typeof INVOICE_STATUSES)[]),
       orderId: optional(id()),
       opportunityId: optional(id()),
+      invoiceDate: optional(isoDate()),
       dueDate: optional(isoDate()),
+      dateDelivered: optional(isoDate()),
+      paymentTerms: optional(paymentTermsSchema()),
+      email: optional(emailStatusSchema),
     }),
     (doc) => INVOICE_STATUSES[doc.status].state === doc.state,
     'status does not belong to the state',
@@ -188,6 +205,7 @@ export const orderSchema: Schema<Order> = refine(
       status: oneOf(Object.keys(ORDER_STATUSES) as (keyof typeof ORDER_STATUSES)[]),
       opportunityId: optional(id()),
       requestedDeliveryDate: optional(isoDate()),
+      paymentTerms: optional(paymentTermsSchema()),
     }),
     (doc) => ORDER_STATUSES[doc.status].state === doc.state,
     'status does not belong to the state',

@@ -162,12 +162,21 @@ export interface NumberFormat {
   suffixLength: number
 }
 
+/** A company logo as stored in the settings record: at most 256 KiB once decoded (record-schemas.ts). */
+export interface CompanyLogo {
+  mediaType: 'image/png' | 'image/jpeg'
+  /** The image file, base64 encoded (no `data:` prefix). */
+  dataBase64: string
+}
+
 export interface CompanyProfile {
   name: string
   address: Address
   email?: string
   phone?: string
   taxId?: string
+  /** Printed on invoices. */
+  logo?: CompanyLogo
 }
 
 export interface CompanySettings extends RecordBase {
@@ -282,6 +291,25 @@ export interface OrderInvoiceHeader {
   freightAmount: DecimalString
 }
 
+/** Dynamics' Payment Terms option set; labels in PAYMENT_TERMS (header-fields.ts). */
+export type PaymentTerms = 'net30' | 'net45' | 'net60' | '2pct10net30'
+
+/**
+ * The last known state of the invoice's email to the customer, recorded by `recordEmailStatus`. Not content:
+ * it changes in every state, paid and canceled included.
+ */
+export interface EmailStatus {
+  state: 'queued' | 'sent' | 'failed'
+  /** The address the invoice was (or is being) sent to. */
+  to: string
+  /** When the state was reached. */
+  at: IsoDateTime
+  /** Why sending failed (state 'failed'). */
+  reason?: string
+  /** The mail's id: repeats of the same state for the same message are ignored. */
+  messageId: string
+}
+
 export type InvoiceState = 'active' | 'paid' | 'canceled'
 export type InvoiceStatus =
   | 'new'
@@ -302,7 +330,12 @@ export interface Invoice extends SalesDocumentBase, OrderInvoiceHeader {
   pricesLocked: boolean
   orderId?: Id
   opportunityId?: Id
+  /** Invoice Date: the day the invoice is issued (Create Invoice sets today). */
+  invoiceDate?: IsoDate
   dueDate?: IsoDate
+  dateDelivered?: IsoDate
+  paymentTerms?: PaymentTerms
+  email?: EmailStatus
   createdAt: IsoDateTime
   createdBy: Id
   history: HistoryEntry[]
@@ -320,6 +353,7 @@ export interface Order extends SalesDocumentBase, OrderInvoiceHeader {
   pricesLocked: boolean
   opportunityId?: Id
   requestedDeliveryDate?: IsoDate
+  paymentTerms?: PaymentTerms
   createdAt: IsoDateTime
   createdBy: Id
   history: HistoryEntry[]

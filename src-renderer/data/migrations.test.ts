@@ -15,6 +15,7 @@ import {
   INVOICE_DERIVED_FIELDS,
   ORDER_DERIVED_FIELDS,
   toInvoiceDoc,
+  toInvoiceDocWithBalance,
   toOrderDoc,
   without,
 } from './stored'
@@ -55,6 +56,33 @@ async function writeV1(name: string): Promise<void> {
         balanceKey: decimalSortKey(V1_BALANCE),
       }))
     docs = docs.map((d) => without(d, V2_FIELDS))
+    await (old.collections[collection] as RxCollection<object>).bulkInsert(docs)
+  }
+  await old.close()
+}
+
+/** Opens (and so migrates) the database, keeping the migration backups it writes. */
+async function openKeepingBackups(name: string) {
+  const backups: MigrationBackup[] = []
+  const restore = setMigrationBackupWriter(async (backup) => {
+    backups.push(backup)
+    return Promise.resolve()
+  })
+  try {
+    return { opened: await openDatabase({ name }), backups }
+  } finally {
+    restore()
+  }
+}
+
+/** Writes the fixture as the v2 schemas stored it: every derived key, none of v3's header fields. */
+async function writeV2(name: string): Promise<void> {
+  const old = await openV0Database(name, 2)
+  for (const collection of COLLECTION_NAMES) {
+    let docs: object[] = fixture[collection].map((d) => without(d, []))
+    if (collection === 'orders') docs = docs.map((d) => toOrderDoc(fromOrderDoc(d)))
+    if (collection === 'invoices')
+      docs = docs.map((d) => toInvoiceDocWithBalance(fromInvoiceDoc(d), V1_BALANCE))
     await (old.collections[collection] as RxCollection<object>).bulkInsert(docs)
   }
   await old.close()
@@ -117,16 +145,8 @@ describe('migration from schema v0', () => {
   it('from v1 adds the descending keys, keeps every v1 field and the stored balance', async () => {
     const name = uniqueName('v1')
     await writeV1(name)
-    const backups: MigrationBackup[] = []
-    const restore = setMigrationBackupWriter(async (backup) => {
-      backups.push(backup)
-      return Promise.resolve()
-    })
-    try {
-      db = await openDatabase({ name })
-    } finally {
-      restore()
-    }
+    const { opened, backups } = await openKeepingBackups(name)
+    db = opened
     expect(backups[0]?.collections.invoices?.schemaVersion).toBe(1)
     const v1Invoices = backups[0]?.collections.invoices?.documents as Record<string, unknown>[]
     const stored = await db.invoices.find().exec()
@@ -147,6 +167,41 @@ describe('migration from schema v0', () => {
       expect(doc.createdAtDescKey).toBe(newestFirstKey(doc.createdAt))
       expect(doc.deliveryDescKey).toBe(dateAmountDescKey(doc.deliveryDateKey, doc.totalKey))
     }
+  })
+
+  it('from v2 keeps every document as it was; the v3 header fields are then stored and read back', async () => {
+    const name = uniqueName('v2')
+    await writeV2(name)
+    const { opened, backups } = await openKeepingBackups(name)
+    db = opened
+    expect(backups[0]?.collections.invoices?.schemaVersion).toBe(2)
+    expect(backups[0]?.collections.orders?.schemaVersion).toBe(2)
+    for (const collection of ['invoices', 'orders'] as const) {
+      const v2Docs = backups[0]?.collections[collection]?.documents as Record<string, unknown>[]
+      const stored = await (db[collection] as RxCollection<object>).find().exec()
+      expect(stored, collection).toHaveLength(fixture[collection].length)
+      const byId = new Map(stored.map((d) => [d.primary, d.toJSON() as Record<string, unknown>]))
+      for (const before of v2Docs)
+        expect(byId.get(before.id as string)).toEqual(without(before, []))
+    }
+
+    const [first] = await db.invoices.find().exec()
+    if (!first) throw new Error('the fixture has invoices')
+    const invoice = {
+      ...fromInvoiceDoc(first.toJSON()),
+      invoiceDate: '2025-03-01',
+      dateDelivered: '2025-02-27',
+      paymentTerms: 'net45' as const,
+      email: { state: 'sent' as const, to: 'ana@x.example', at: first.updatedAt, messageId: 'M1' },
+    }
+    await first.incrementalPatch(toInvoiceDocWithBalance(invoice, first.balanceDue))
+    const read = fromInvoiceDoc((await db.invoices.findOne(invoice.id).exec())!.toJSON())
+    expect(invoiceSchema.parse(read)).toEqual(invoice)
+    const [order] = await db.orders.find().exec()
+    if (!order) throw new Error('the fixture has orders')
+    await order.incrementalPatch({ paymentTerms: '2pct10net30' })
+    const readOrder = fromOrderDoc((await db.orders.findOne(order.id).exec())!.toJSON())
+    expect(orderSchema.parse(readOrder).paymentTerms).toBe('2pct10net30')
   })
 
   it('takes no backup when nothing needs migrating', async () => {

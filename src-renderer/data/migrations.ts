@@ -8,6 +8,10 @@
  * v1 → v2 (orders, invoices): the descending keys (createdAtDescKey, and dueDescKey / deliveryDescKey), because
  * RxDB sorts every 'desc' query in memory after reading all its matches; these lists now sort ascending on them.
  * Like v1, the document is rebuilt through stored.ts, the one place that derives the keys.
+ *
+ * v2 → v3 (orders, invoices): new optional header fields from the Dynamics forms (invoices: invoiceDate,
+ * dateDelivered, paymentTerms and the email status; orders: paymentTerms). A v2 document has none of them and
+ * stays as it is, rebuilt through stored.ts like every step so its derived keys are the current ones.
  */
 import type { MigrationStrategies, RxCollection } from 'rxdb'
 import type { Invoice, Order, Payment } from '../../src-core/documents'
@@ -29,18 +33,22 @@ async function paymentsOfInvoice(collection: RxCollection, invoiceId: string): P
   return docs.map((d) => plain<Payment>(d.toJSON()))
 }
 
+/** A v1 or later invoice already stores the balance due, derived from the payments: no need to read them. */
+const withStoredBalance = (old: object) =>
+  toInvoiceDocWithBalance(fromInvoiceDoc(old), (old as { balanceDue: string }).balanceDue)
+
 export const migrationStrategies: { orders: MigrationStrategies; invoices: MigrationStrategies } = {
   orders: {
     1: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),
     2: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),
+    3: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),
   },
   invoices: {
     1: async (old: object, collection: RxCollection) => {
       const invoice: Invoice = fromInvoiceDoc(old)
       return toInvoiceDoc(invoice, await paymentsOfInvoice(collection, invoice.id))
     },
-    // v1 already stores the balance due, derived from the payments: no need to read them again.
-    2: (old: object) =>
-      toInvoiceDocWithBalance(fromInvoiceDoc(old), (old as { balanceDue: string }).balanceDue),
+    2: (old: object) => withStoredBalance(old),
+    3: (old: object) => withStoredBalance(old),
   },
 }

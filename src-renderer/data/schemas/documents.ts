@@ -119,8 +119,9 @@ const dateAmountDescKeyProp = (): TopLevelProperty => ({
 
 export const orderSchema: RxJsonSchema<OrderDoc> = {
   title: 'orders',
-  // v1 added deliveryDateKey and totalKey, v2 createdAtDescKey and deliveryDescKey (migrations.ts).
-  version: 2,
+  // v1 added deliveryDateKey and totalKey, v2 createdAtDescKey and deliveryDescKey, v3 paymentTerms
+  // (migrations.ts).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -130,6 +131,7 @@ export const orderSchema: RxJsonSchema<OrderDoc> = {
     state: textProp(20),
     status: textProp(20),
     requestedDeliveryDate: dateProp(),
+    paymentTerms: textProp(20),
     deliveryDateKey: dateProp(),
     totalKey: sortKeyProp(),
     createdAtDescKey: createdAtDescKeyProp(),
@@ -154,8 +156,9 @@ export const orderSchema: RxJsonSchema<OrderDoc> = {
 
 export const invoiceSchema: RxJsonSchema<InvoiceDoc> = {
   title: 'invoices',
-  // v1 added balanceDue, balanceKey and dueDateKey, v2 createdAtDescKey and dueDescKey (migrations.ts).
-  version: 2,
+  // v1 added balanceDue, balanceKey and dueDateKey, v2 createdAtDescKey and dueDescKey, v3 invoiceDate,
+  // dateDelivered, paymentTerms and email (migrations.ts).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -165,7 +168,11 @@ export const invoiceSchema: RxJsonSchema<InvoiceDoc> = {
     state: textProp(20),
     status: textProp(20),
     orderId: idProp(),
+    invoiceDate: dateProp(),
     dueDate: dateProp(),
+    dateDelivered: dateProp(),
+    paymentTerms: textProp(20),
+    email: objectProp(),
     balanceDue: decimalProp(),
     balanceKey: sortKeyProp(),
     dueDateKey: dateProp(),
