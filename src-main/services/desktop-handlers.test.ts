@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -25,6 +25,7 @@ let server: TestSmtp
 let chosenPath: string | null
 let opened: string[]
 let printed: { invoiceId: string; silent: boolean; deviceName?: string }[]
+let events: string[]
 
 beforeEach(async () => {
   base = await mkdtemp(join(tmpdir(), 'fieldbill-ipc-'))
@@ -33,6 +34,7 @@ beforeEach(async () => {
   chosenPath = null
   opened = []
   printed = []
+  events = []
 })
 afterEach(async () => {
   await Promise.all(services.map((s) => s.close()))
@@ -63,7 +65,7 @@ async function app(): Promise<IpcRouter> {
       opened.push(path)
       return Promise.resolve()
     },
-    notify: () => undefined,
+    notify: (event) => events.push(event),
     backoff: { baseMs: 30, maxMs: 100 },
     log: () => undefined,
   })
@@ -209,6 +211,25 @@ describe('desktop IPC handlers', () => {
     expect((await router.dispatch('backup:read', APP, { name: '../data/secrets.json' })).ok).toBe(
       false,
     )
+  })
+
+  it('ask the renderer for the daily backup at start and keep only the last 7 it writes', async () => {
+    const router = await app()
+    expect(events).toEqual(['backup:due'])
+    const written: string[] = []
+    for (let n = 0; n < 9; n++) {
+      const data = new TextEncoder().encode(`{"format":"fieldbill-backup","version":1,"n":${n}}`)
+      written.push(
+        ((await call(router, 'backup:write', { reason: 'daily', data })) as { name: string }).name,
+      )
+    }
+    const kept = (await call(router, 'backup:list')) as { name: string }[]
+    expect(kept.map((e) => e.name)).toEqual(written.slice(2).reverse())
+    expect(await readdir(join(base, 'Backups'))).toHaveLength(7)
+    expect(await call(router, 'backup:status')).toMatchObject({
+      due: null,
+      folder: join(base, 'Backups'),
+    })
   })
 
   it('keep the sync session sealed, give it back, and forget it on disconnect', async () => {
