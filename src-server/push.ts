@@ -12,6 +12,7 @@ import { jsonEqual } from '../src-core/sync/json'
 import type { CollectionSpec } from './collections'
 import { inTransaction } from './db'
 import { readState, writeRecords, type Master, type Write } from './push-sql'
+import { checkPayments } from './payments'
 import { lockCollection, restampCustomers } from './store'
 import {
   checkAgainstMaster,
@@ -86,7 +87,9 @@ export async function push(
       if (refused) rejections.push(refused)
       else writes.push({ checked, ownerId: ownerOf(spec, checked, actor, customerOwner) })
     }
-    const accepted = refuseDuplicateNumbers(spec, writes, numbers, rejections)
+    const unique = refuseDuplicateNumbers(spec, writes, numbers, rejections)
+    const accepted =
+      spec.name === 'payments' ? await checkPayments(client, unique, masters, rejections) : unique
     if (accepted.length === 0) return { conflicts, rejections, written: 0 }
     await writeRecords(client, spec.name, accepted)
     if (spec.owner === 'self')
