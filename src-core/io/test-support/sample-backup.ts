@@ -13,7 +13,7 @@ import {
   settings,
   volume,
 } from '../../documents/test-support/fixtures'
-import type { UnitGroup } from '../../documents/types'
+import type { Invoice, UnitGroup } from '../../documents/types'
 import type { BackupData } from '../backup-collections'
 
 /** The fixtures' unit group: Each, and a Box of 12. */
@@ -29,9 +29,30 @@ export const eachGroup: UnitGroup = {
 }
 
 export function sampleBackupData(): BackupData {
-  const invoice = { ...blankInvoice(), dueDate: '2025-04-01' }
+  const invoice: Invoice = {
+    ...blankInvoice(),
+    invoiceDate: '2025-03-01',
+    dueDate: '2025-04-01',
+    dateDelivered: '2025-02-27',
+    paymentTerms: '2pct10net30',
+    email: {
+      state: 'failed',
+      to: 'ana@x.example',
+      at: AT,
+      reason: 'mailbox full',
+      messageId: 'M1',
+    },
+  }
   return {
-    settings: [settings],
+    settings: [
+      {
+        ...settings,
+        profile: {
+          ...settings.profile,
+          logo: { mediaType: 'image/png', dataBase64: 'iVBORw0KGgo=' },
+        },
+      },
+    ],
     customers: [customer, { ...customer, id: 'C2', name: 'Fabrikam', accountNumber: 'F-2' }],
     unitGroups: [eachGroup],
     priceLists: [{ id: 'retail', updatedAt: AT, name: 'Retail', currencyCode: 'USD' }],
@@ -39,7 +60,7 @@ export function sampleBackupData(): BackupData {
     products: [...products],
     priceListItems: [...priceListItems],
     opportunities: [],
-    orders: [blankOrder()],
+    orders: [{ ...blankOrder(), paymentTerms: 'net45' }],
     invoices: [invoice, { ...invoice, id: 'I2', number: 'INV-00002-QWERTY', name: 'April' }],
     payments: [payment(invoice, 'PAY1', '5.00')],
   }

@@ -38,6 +38,12 @@ describe('backup and restore', () => {
       (i) => i.name === 'March',
     )!
     expect(await repos.invoices.balanceDue(march.id)).toBe('15.00')
+    expect(march).toMatchObject({
+      invoiceDate: '2025-03-01',
+      dateDelivered: '2025-02-27',
+      paymentTerms: 'net30',
+      email: { state: 'sent', to: 'ana@x.example', messageId: 'M1' },
+    })
   })
 
   it('removes records that were created after the backup', async () => {

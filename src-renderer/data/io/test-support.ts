@@ -7,7 +7,10 @@ import type { Repositories } from '../repositories'
 import { closeDatabase, ok, seededRepositories } from '../test-support/test-db'
 import { snapshotStored, type StoredSnapshot } from './storage-map'
 
-/** The fixture company plus two invoices with a widget line each, and a payment on the first. */
+/**
+ * The fixture company plus two invoices with a widget line each; the first has a payment, the invoice header
+ * dates and terms, and an email status.
+ */
 export async function seededWithInvoices(): Promise<Repositories> {
   const repos = await seededRepositories()
   for (const [name, quantity] of [
@@ -26,13 +29,32 @@ export async function seededWithInvoices(): Promise<Repositories> {
         quantity,
       }),
     )
-    if (name === 'March')
+    if (name === 'March') {
       ok(
         await repos.invoices.apply(invoice.id, {
           type: 'recordPayment',
           payment: { id: 'PAY1', date: '2025-03-05', amount: '5.00', method: 'cash' },
         }),
       )
+      // The header fields of the Dynamics invoice form and an email status, so backups carry them too.
+      ok(
+        await repos.invoices.apply(invoice.id, {
+          type: 'editHeader',
+          changes: {
+            invoiceDate: '2025-03-01',
+            dateDelivered: '2025-02-27',
+            paymentTerms: 'net30',
+          },
+        }),
+      )
+      const email = { state: 'sent', to: 'ana@x.example', at: '2025-03-01T10:00:00.000Z' } as const
+      ok(
+        await repos.invoices.apply(invoice.id, {
+          type: 'recordEmailStatus',
+          email: { ...email, messageId: 'M1' },
+        }),
+      )
+    }
   }
   return repos
 }
