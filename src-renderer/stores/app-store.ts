@@ -3,6 +3,7 @@ import { ref, shallowRef, watch } from 'vue'
 import type { AppInfo } from '../../src-core/ipc/contract'
 import { getPlatform } from '../platform'
 import { useDataIoStore } from './data-io-store'
+import { useOutboxStore } from './outbox-store'
 import { useSyncStore } from './sync-store'
 
 /** What the app knows about itself (About dialog) and the platform it runs on. */
@@ -38,6 +39,7 @@ export const useAppStore = defineStore('app', () => {
     if (started || platform.kind !== 'desktop') return
     started = true
     useDataIoStore().startAutoBackup()
+    useOutboxStore().startRecording()
     const sync = useSyncStore()
     void sync.init()
     watch(

@@ -1,11 +1,14 @@
 /**
  * The mail outbox as the renderer sees it: each invoice's latest mail and its state (queued, sending, sent,
- * failed with the server's reason, uncertain), refreshed whenever main says the outbox changed.
+ * failed with the server's reason, uncertain), refreshed whenever main says the outbox changed. In the main
+ * window each change is also recorded on its invoice (`email-status.ts`).
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { OutboxEntry } from '../../src-core/ipc/desktop-services'
 import { getPlatform } from '../platform'
+import { recordEmailStatuses } from './email-status'
+import { localRepositories } from './local-repositories'
 
 export const useOutboxStore = defineStore('outbox', () => {
   const platform = getPlatform()
@@ -40,5 +43,33 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   platform.on('mail:outbox-changed', () => void refresh())
 
-  return { entries, error, latestByInvoice, refresh, retry }
+  // One recording at a time: outbox events come in bursts (queued, sending, sent within a second).
+  let recording: Promise<unknown> = Promise.resolve()
+  function recordOnInvoices(): Promise<unknown> {
+    recording = recording.then(async () => {
+      try {
+        await refresh()
+        const repos = await localRepositories()
+        await recordEmailStatuses(latestByInvoice.value, {
+          invoices: repos.invoices,
+          now: repos.env.now,
+          log: (m) => console.warn(m),
+        })
+      } catch (e) {
+        error.value = e instanceof Error ? e.message : String(e)
+      }
+    })
+    return recording
+  }
+
+  let started = false
+  /** Records every outbox change on its invoice from now on, starting with the outbox as it is. */
+  function startRecording(): void {
+    if (started) return
+    started = true
+    platform.on('mail:outbox-changed', () => void recordOnInvoices())
+    void recordOnInvoices()
+  }
+
+  return { entries, error, latestByInvoice, refresh, retry, startRecording, recordOnInvoices }
 })
