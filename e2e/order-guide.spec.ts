@@ -3,6 +3,7 @@
  * (the new invoice opens filled from the order and locked), Submit Order (read-only for a rep, with the reason),
  * Fulfill refused to a rep once submitted, Cancel Order.
  */
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { keepScreen, loadSampleCompany } from './pages/app'
 import { DocumentForm, InvoiceForm } from './pages/invoice-form'
@@ -13,6 +14,15 @@ async function newOrder(page: DocumentForm['page'], name: string) {
   await order.addExisting(/^Heavy-duty Hinge$/, { quantity: '4', manualDiscount: '2', tax: '3' })
   await order.addWriteIn('Delivery', '35', { quantity: '1' })
   return order
+}
+
+/** Fulfill Order, then the status reason in its dialog, then Fulfill. */
+async function fulfill(page: Page, order: DocumentForm, status: 'Complete' | 'Partial') {
+  await order.button('Fulfill Order').click()
+  const dialog = page.getByRole('dialog', { name: 'Fulfill Order' })
+  await dialog.getByLabel(status, { exact: true }).check()
+  await dialog.getByRole('button', { name: 'Fulfill', exact: true }).click()
+  await expect(dialog).toBeHidden()
 }
 
 test('Create Invoice opens a locked invoice filled from the order', async ({ page }, testInfo) => {
@@ -47,7 +57,7 @@ test('a submitted order is read-only for a rep, with the reason', async ({ page 
   await expect(page.getByRole('button', { name: 'Add Product' })).toBeDisabled()
   await expect(order.line('Delivery').getByLabel('Quantity')).not.toBeEditable()
   await expect(order.button('Save')).toBeDisabled()
-  await order.button('Fulfill Order').click()
+  await fulfill(page, order, 'Complete')
   await expect(
     page.getByText(
       'This order has been submitted and is read-only. Only the back office can change it now.',
@@ -56,15 +66,56 @@ test('a submitted order is read-only for a rep, with the reason', async ({ page 
   await keepScreen(page, testInfo, 'order-submitted')
 })
 
-test('Fulfill Order and Cancel Order close an active order', async ({ page }) => {
+test('Fulfill Order closes an order as Complete or Partial; Cancel Order closes it too', async ({
+  page,
+}, testInfo) => {
   await loadSampleCompany(page)
-  let order = await newOrder(page, 'Fulfilled order')
+  let order = await newOrder(page, 'Partly delivered order')
   await order.button('Fulfill Order').click()
+  const dialog = page.getByRole('dialog', { name: 'Fulfill Order' })
+  await expect(dialog.getByLabel('Complete', { exact: true })).toBeChecked()
+  await dialog.getByLabel('Partial', { exact: true }).check()
+  await keepScreen(page, testInfo, 'fulfill-order')
+  await dialog.getByRole('button', { name: 'Fulfill', exact: true }).click()
+  await expect(dialog).toBeHidden()
   await expect(page.getByText('This order is fulfilled and read-only.')).toBeVisible()
+  await expect(page.getByText('Partial', { exact: true })).toBeVisible()
+  await expect(order.button('Create Invoice')).toBeEnabled()
+
+  order = await newOrder(page, 'Fulfilled order')
+  await fulfill(page, order, 'Complete')
+  await expect(page.getByText('This order is fulfilled and read-only.')).toBeVisible()
+  await expect(page.getByText('Complete', { exact: true })).toBeVisible()
   await expect(order.button('Create Invoice')).toBeEnabled()
 
   order = await newOrder(page, 'Canceled order')
   await order.button('Cancel Order').click()
   await expect(page.getByText('This order is canceled and read-only.')).toBeVisible()
   await expect(order.button('Create Invoice')).toBeDisabled()
+})
+
+test('the Orders list finds an order by part of its name and by its created date range', async ({
+  page,
+}, testInfo) => {
+  await loadSampleCompany(page)
+  const order = await newOrder(page, 'Hinges for the barn')
+  const number = (await page.getByRole('heading', { level: 1 }).innerText()).replace('Order ', '')
+  await order.button('Save and Close').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible()
+  const table = page.getByRole('table', { name: 'Orders' })
+  await page.getByLabel('Search').fill('FOR THE barn')
+  await expect(table.getByRole('link', { name: number })).toBeVisible()
+  await expect(table.getByRole('link', { name: /^ORD-/ })).toHaveCount(1)
+  const today = new Date().toISOString().slice(0, 10)
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+  await page.getByLabel('From').fill(today)
+  await page.getByLabel('To').fill(today)
+  await expect(table.getByRole('link', { name: number })).toBeVisible()
+  await keepScreen(page, testInfo, 'orders-search')
+  await page.getByLabel('To').fill(yesterday)
+  await expect(table.getByText('No orders match.')).toBeVisible()
+  await page.getByLabel('Search').fill('')
+  await page.getByLabel('From').fill('')
+  await expect(table.getByRole('link', { name: /^ORD-/ }).first()).toBeVisible()
+  await expect(table.getByRole('link', { name: number })).toBeHidden()
 })

@@ -36,6 +36,11 @@ export interface DocumentFilter<State extends string, Status extends string> {
   createdFrom?: IsoDateTime
   /** Created before this instant (ISO date-time, exclusive). */
   createdBefore?: IsoDateTime
+  /**
+   * Number or name containing this text, case-insensitive. No index answers it: the query engine tests each
+   * row the other filters and the sort's index range give, so narrow by status, customer or dates on a large list.
+   */
+  search?: string
 }
 
 /** `due`: invoices by due date then balance due; orders by requested delivery date then total amount. */
@@ -79,6 +84,11 @@ export function documentListQuery(
   if (filter.customerId) selector.customerId = filter.customerId
   if (filter.state) selector.state = filter.state
   if (filter.status) selector.status = filter.status
+  const text = filter.search?.trim()
+  if (text) {
+    const $regex = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    selector.$or = [{ number: { $regex, $options: 'i' } }, { name: { $regex, $options: 'i' } }]
+  }
   const sortBy = req.sort ?? 'createdAt'
   // Newest first is what a rep expects of a date list; numbers and due dates read oldest first.
   const descending = req.descending ?? sortBy === 'createdAt'

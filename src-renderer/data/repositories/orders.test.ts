@@ -54,4 +54,23 @@ describe('order repository', () => {
     })
     expect(none.total).toBe(0)
   })
+
+  it('finds orders by a part of their number or name, any case, within a created date range', async () => {
+    repos = await seededRepositories()
+    const names = ['Barn hinges', 'Shop (2.0) fit-out', 'barn doors']
+    const orders = []
+    for (const name of names) orders.push(ok(await repos.orders.create({ customerId: 'C1', name })))
+    const find = async (filter: Parameters<Repositories['orders']['page']>[0]['filter']) =>
+      (await repos!.orders.page({ page: 0, pageSize: 10, filter, withTotal: true })).rows
+        .map((o) => o.name)
+        .sort()
+    expect(await find({ search: 'BARN' })).toEqual(['Barn hinges', 'barn doors'])
+    // Regular expression characters are searched for as typed.
+    expect(await find({ search: '(2.0)' })).toEqual(['Shop (2.0) fit-out'])
+    expect(await find({ search: orders[1]!.number.slice(0, 8).toLowerCase() })).toHaveLength(3)
+    expect(await find({ search: orders[2]!.number })).toEqual(['barn doors'])
+    const second = orders[1]!.createdAt
+    expect(await find({ search: 'barn', createdFrom: second })).toEqual(['barn doors'])
+    expect(await find({ createdBefore: second })).toEqual(['Barn hinges'])
+  })
 })
