@@ -41,4 +41,26 @@ describe('settings repository', () => {
     expect((await again.settings.nextNumber('invoice')).slice(0, 9)).toBe('INV-00006')
     expect((await again.settings.nextNumber('order')).slice(0, 9)).toBe('ORD-00001')
   })
+
+  it('keeps a logo, refuses one that is not a PNG or JPEG, and numbers with the saved format', async () => {
+    repos = createRepositories(await openTestDatabase(), testEnv())
+    const logo = { mediaType: 'image/png' as const, dataBase64: 'iVBORw0KGgoBAgM=' }
+    ok(await repos.settings.save({ ...settings, profile: { ...settings.profile, logo } }))
+    expect((await repos.settings.get())?.profile.logo).toEqual(logo)
+    const gif = { mediaType: 'image/gif', dataBase64: 'R0lGODlh' } as unknown as typeof logo
+    expect(
+      (await repos.settings.save({ ...settings, profile: { ...settings.profile, logo: gif } })).ok,
+    ).toBe(false)
+    expect((await repos.settings.get())?.profile.logo).toEqual(logo)
+
+    const first = await repos.settings.nextNumber('invoice')
+    expect(first).toMatch(/^INV-00001-/)
+    const numbering = {
+      ...settings.numbering,
+      invoice: { prefix: 'FB', separator: '/', padding: 7, suffixLength: 4 },
+    }
+    ok(await repos.settings.save({ ...settings, numbering }))
+    // The counter goes on; only the format changes.
+    expect(await repos.settings.nextNumber('invoice')).toMatch(/^FB\/0000002\/[2-9A-Z]{4}$/)
+  })
 })
