@@ -8,6 +8,7 @@ import type { CompanySettings } from '../../src-core/documents'
 import { DatabaseNotEmptyError, getRepositories, loadSampleCompany as loadSample } from '../data'
 import { currentLocale } from '../composables/use-locale'
 import { checkLogo } from './company-logo'
+import { useLookupStore } from './lookup-store'
 import {
   draftFromSettings,
   settingsFromDraft,
@@ -72,6 +73,8 @@ export const useSettingsStore = defineStore('settings', () => {
       }
       settings.value = written.value
       savedDraft.value = JSON.stringify(draft.value)
+      // Forms read the settings from the lookup store (currencies, company name on mail): refresh it.
+      void useLookupStore().loadReference()
       saveOutcome.value = { ok: true, text: 'Settings saved. New documents use them.' }
       return true
     } finally {
