@@ -75,3 +75,15 @@ test('a corrupted backup is refused and the data stays as it was', async ({ page
   await expect(backup.getByRole('status').last()).toHaveText(/^Restored the backup of /)
   await expect(page.getByLabel('Customers', { exact: true })).toHaveText('2')
 })
+
+test('the browser build says automatic backups are made by the desktop app only', async ({
+  page,
+}) => {
+  await page.goto('/#/settings/data')
+  await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible()
+  const auto = page.getByRole('region', { name: 'Automatic backups' })
+  await expect(auto).toContainText(
+    'Automatic daily backups are made by the Fieldbill desktop app only.',
+  )
+  await expect(auto.getByLabel('Last automatic backup')).toHaveCount(0)
+})
