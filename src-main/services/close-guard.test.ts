@@ -32,6 +32,8 @@ describe('the close warning', () => {
     expect(guard.onClose()).toMatchObject({ action: 'ask' })
     expect(guard.answer(closeDialog(1).buttons.indexOf('Close Fieldbill'))).toBe(true)
     expect(guard.onClose()).toEqual({ action: 'close' })
+    // The answer covered that close only: a later window with unsent changes asks again.
+    expect(guard.onClose()).toMatchObject({ action: 'ask' })
   })
 
   it('treats a count that is not a whole positive number as nothing pending', () => {

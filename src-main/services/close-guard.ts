@@ -44,7 +44,7 @@ export function closeDialog(count: number): CloseDialog {
 
 export function createCloseGuard(): CloseGuard {
   let pending = 0
-  // Set once the rep chose to close: the close that follows must not ask again.
+  // Set when the rep chose to close: the close that follows must not ask again.
   let confirmed = false
   let asking = false
   return {
@@ -52,7 +52,12 @@ export function createCloseGuard(): CloseGuard {
       pending = Number.isSafeInteger(count) && count > 0 ? count : 0
     },
     onClose() {
-      if (confirmed || pending === 0) return { action: 'close' }
+      if (pending === 0) return { action: 'close' }
+      if (confirmed) {
+        // The rep's answer covers this one close; a window opened later (macOS) asks again.
+        confirmed = false
+        return { action: 'close' }
+      }
       // A second close while the dialog is open (the close button clicked again) is only cancelled.
       if (asking) return { action: 'wait' }
       asking = true

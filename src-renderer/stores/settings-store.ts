@@ -34,7 +34,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const errors = ref<FormErrors>({})
   const saveOutcome = ref<{ ok: boolean; text: string } | null>(null)
   const saving = ref(false)
-  const savedDraft = ref('')
+  const savedDraft = ref(JSON.stringify(draft.value))
   /** The form differs from what was loaded or last saved (asks before leaving). */
   const dirty = computed(() => JSON.stringify(draft.value) !== savedDraft.value)
 
