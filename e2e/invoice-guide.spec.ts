@@ -5,7 +5,7 @@
  */
 import { priceDocument, type PricingTotals } from '../src-core/pricing'
 import { expect, test } from './fixtures'
-import { keepScreen, loadSampleCompany } from './pages/app'
+import { choose, keepScreen, loadSampleCompany } from './pages/app'
 import { InvoiceForm } from './pages/invoice-form'
 
 const CUSTOMER = 'Alder Hardware'
@@ -96,6 +96,61 @@ test('a canceled invoice is read-only until Reactivate', async ({ page }, testIn
   await form.button('Reactivate').click()
   await expect(banner).toBeHidden()
   await expect(form.line('Installation').getByLabel('Quantity')).toBeEditable()
+})
+
+test('Invoice Date, Due Date, Date Delivered and Payment Terms are saved, survive a reload, and lock when canceled', async ({
+  page,
+}, testInfo) => {
+  // Two reloads on top of the sample company: more time than one step of the guide on a loaded machine.
+  test.slow()
+  await loadSampleCompany(page)
+  const form = new InvoiceForm(page)
+  await form.create('Header dates', 'Alder', CUSTOMER)
+  const heading = await page.getByRole('heading', { level: 1 }).innerText()
+
+  // A Due Date before the Invoice Date is shown next to Due Date, and Save refuses it.
+  await form.dateField('Invoice Date').fill('2025-03-10')
+  await form.dateField('Due Date').fill('2025-03-01')
+  await expect(page.getByText('Due Date cannot be before the Invoice Date.')).toBeVisible()
+  await expect(form.dateField('Due Date')).toHaveAttribute('aria-invalid', 'true')
+  await form.button('Save').click()
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Due Date cannot be before the Invoice Date.' }),
+  ).toBeVisible()
+
+  await form.dateField('Due Date').fill('2025-04-09')
+  await expect(form.dateField('Due Date')).toHaveAttribute('aria-invalid', 'false')
+  await form.dateField('Date Delivered').fill('2025-03-07')
+  await choose(page, page, 'Payment Terms', '2% 10, Net 30')
+  await form.button('Save').click()
+  await expect(page.getByRole('region', { name: 'History' })).toContainText(
+    'paymentTerms: — → 2pct10net30',
+  )
+
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+  await expect(form.dateField('Invoice Date')).toHaveValue('2025-03-10')
+  await expect(form.dateField('Due Date')).toHaveValue('2025-04-09')
+  await expect(form.dateField('Date Delivered')).toHaveValue('2025-03-07')
+  await expect(form.paymentTerms()).toHaveText('2% 10, Net 30')
+  await keepScreen(page, testInfo, 'invoice-header-fields')
+
+  // Cleared with an empty value and (none); then read-only once canceled.
+  await form.dateField('Date Delivered').fill('')
+  await choose(page, page, 'Payment Terms', '(none)')
+  await form.button('Save').click()
+  await expect(page.getByRole('region', { name: 'History' })).toContainText(
+    'dateDelivered: 2025-03-07 → —',
+  )
+  await form.button('Cancel Invoice').click()
+  await expect(page.getByText('This invoice is canceled and read-only.')).toBeVisible()
+  for (const label of ['Invoice Date', 'Due Date', 'Date Delivered'] as const)
+    await expect(form.dateField(label)).not.toBeEditable()
+  await expect(form.paymentTerms()).toHaveAttribute('aria-disabled', 'true')
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+  await expect(form.dateField('Date Delivered')).toHaveValue('')
+  await expect(form.paymentTerms()).toHaveText('(none)')
 })
 
 test('the Invoices list finds the new invoice by name and opens it with Enter', async ({

@@ -105,6 +105,15 @@ export class InvoiceForm extends DocumentForm {
     super(page, 'invoice')
   }
 
+  /** A header date field (Invoice Date, Due Date, Date Delivered) found by its label; `iso` is YYYY-MM-DD. */
+  dateField(label: 'Invoice Date' | 'Due Date' | 'Date Delivered'): Locator {
+    return this.page.getByLabel(label, { exact: true })
+  }
+
+  paymentTerms(): Locator {
+    return this.page.getByRole('combobox', { name: 'Payment Terms', exact: true })
+  }
+
   async recordPayment(amount: string, reference: string): Promise<void> {
     await this.button('Invoice Paid').click()
     const dialog = this.page.getByRole('dialog', { name: 'Invoice Paid' })

@@ -1,6 +1,7 @@
 /**
  * The header fields of an order or invoice as the form edits them, and what a save sends: only the fields that
- * changed. `date` is the invoice's Due Date or the order's Requested Delivery Date.
+ * changed. `date` is the invoice's Due Date or the order's Requested Delivery Date; `invoiceDate` and
+ * `dateDelivered` are the invoice's only (empty on an order). Dates are YYYY-MM-DD, '' when not set.
  */
 import type {
   Address,
@@ -9,6 +10,7 @@ import type {
   Id,
   Invoice,
   Order,
+  PaymentTerms,
 } from '../../../src-core/documents'
 
 export interface HeaderDraft {
@@ -17,6 +19,9 @@ export interface HeaderDraft {
   priceListId?: Id
   currencyCode?: string
   date: string
+  invoiceDate: string
+  dateDelivered: string
+  paymentTerms?: PaymentTerms
   description: string
   billTo: Address
   shipTo: Address
@@ -27,7 +32,15 @@ export type SalesDocument = Invoice | Order
 const NO_ADDRESS: Address = { line1: '', city: '' }
 
 export function emptyDraft(): HeaderDraft {
-  return { name: '', date: '', description: '', billTo: NO_ADDRESS, shipTo: NO_ADDRESS }
+  return {
+    name: '',
+    date: '',
+    invoiceDate: '',
+    dateDelivered: '',
+    description: '',
+    billTo: NO_ADDRESS,
+    shipTo: NO_ADDRESS,
+  }
 }
 
 function dateOf(doc: SalesDocument): string {
@@ -41,6 +54,9 @@ export function draftOf(doc: SalesDocument): HeaderDraft {
     priceListId: doc.priceListId,
     currencyCode: doc.currencyCode,
     date: dateOf(doc),
+    invoiceDate: (doc.kind === 'invoice' ? doc.invoiceDate : undefined) ?? '',
+    dateDelivered: (doc.kind === 'invoice' ? doc.dateDelivered : undefined) ?? '',
+    paymentTerms: doc.paymentTerms,
     description: doc.description ?? '',
     billTo: doc.billTo,
     shipTo: doc.shipTo,
@@ -62,7 +78,9 @@ export function withCustomer(draft: HeaderDraft, customer: Customer): HeaderDraf
 const sameAddress = (a: Address, b: Address) => JSON.stringify(a) === JSON.stringify(b)
 
 export type DocumentHeaderChanges = HeaderChanges & {
+  invoiceDate?: string | null
   dueDate?: string | null
+  dateDelivered?: string | null
   requestedDeliveryDate?: string | null
 }
 
@@ -83,6 +101,12 @@ export function headerChanges(
     if (kind === 'invoice') changes.dueDate = draft.date || null
     else changes.requestedDeliveryDate = draft.date || null
   }
+  if (kind === 'invoice') {
+    if (draft.invoiceDate !== before.invoiceDate) changes.invoiceDate = draft.invoiceDate || null
+    if (draft.dateDelivered !== before.dateDelivered)
+      changes.dateDelivered = draft.dateDelivered || null
+  }
+  if (draft.paymentTerms !== before.paymentTerms) changes.paymentTerms = draft.paymentTerms ?? null
   if (!sameAddress(draft.billTo, before.billTo)) changes.billTo = draft.billTo
   if (!sameAddress(draft.shipTo, before.shipTo)) changes.shipTo = draft.shipTo
   if (doc && draft.priceListId && draft.priceListId !== before.priceListId)
@@ -95,11 +119,21 @@ export function isDirty(doc: SalesDocument | undefined, draft: HeaderDraft): boo
   return Object.keys(headerChanges(doc.kind, doc, draft)).length > 0
 }
 
-/** What a page needs to check before the first save of a new document. */
+/**
+ * A Due Date before the Invoice Date, which src-core refuses too (content-commands.ts): shown next to Due Date
+ * as the rep types, and stops the save.
+ */
+export function dueDateError(draft: HeaderDraft): string | null {
+  if (draft.invoiceDate && draft.date && draft.date < draft.invoiceDate)
+    return 'Due Date cannot be before the Invoice Date.'
+  return null
+}
+
+/** What a page needs to check before a save: required fields of a new document, then the dates. */
 export function missingField(draft: HeaderDraft): string | null {
   if (!draft.name.trim()) return 'Name: a value is required'
   if (!draft.customerId) return 'Customer: choose a customer'
   if (!draft.priceListId) return 'Price List: choose a price list'
   if (!draft.currencyCode) return 'Currency: choose a currency'
-  return null
+  return dueDateError(draft)
 }
