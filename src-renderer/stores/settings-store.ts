@@ -30,7 +30,8 @@ export const useSettingsStore = defineStore('settings', () => {
   )
 
   /** The Company form: what the rep is typing, each field's error, and the outcome of the last save. */
-  const draft = ref<CompanyDraft>(draftFromSettings(undefined, currentLocale()))
+  // The starting values' one number is the rate 1, written alike in every locale; editCompany reads the rest.
+  const draft = ref<CompanyDraft>(draftFromSettings(undefined, 'en-US'))
   const errors = ref<FormErrors>({})
   const saveOutcome = ref<{ ok: boolean; text: string } | null>(null)
   const saving = ref(false)
