@@ -36,7 +36,12 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
 
   function print(invoice: Invoice) {
     return run(async () => {
-      const outcome = await platform.printInvoice(invoice.id, await paper(), 'dialog')
+      // The printer chosen in Settings > Email and printer gets it straight away; none chosen: the dialog.
+      const { paperSize, printerName } = await platform.printSettings()
+      const mode = printerName ? 'printer' : 'dialog'
+      const outcome = await platform.printInvoice(invoice.id, paperSize, mode)
+      if (outcome.done && printerName)
+        return { ...outcome, message: `Sent to the printer ${printerName}.` }
       if (platform.kind === 'browser' && !outcome.message)
         return { ...outcome, message: 'the browser prints this page with its own print dialog.' }
       return outcome

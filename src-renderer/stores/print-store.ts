@@ -107,8 +107,12 @@ export const usePrintStore = defineStore('print', () => {
     busy,
     paper,
     load,
-    print: (mode: 'dialog' | 'printer' = 'dialog') =>
-      run((doc) => platform.printInvoice(doc.invoice.id, paper.value, mode)),
+    /** Without a mode: straight to the printer chosen in Settings, or the system dialog when none is. */
+    print: (mode?: 'dialog' | 'printer') =>
+      run(async (doc) => {
+        const chosen = mode ?? ((await platform.printSettings()).printerName ? 'printer' : 'dialog')
+        return platform.printInvoice(doc.invoice.id, paper.value, chosen)
+      }),
     exportPdf: () =>
       run((doc) =>
         platform.exportInvoicePdf(
