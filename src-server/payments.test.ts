@@ -65,6 +65,7 @@ test('a payment up to the balance is stored; one past it is refused with the bal
       id: 'P-2',
       code: 'overpayment',
       reason: 'Payment of 39.00 is more than the balance due of 9.00 on invoice INV-00001-PAYAAA.',
+      master: null,
     },
   ])
   expect(await ann.push('payments', [create(payment('P-3', inv, '9.00'))])).toMatchObject({
@@ -92,7 +93,9 @@ test('a changed amount is checked without the payment’s own old amount; a repl
   expect((await ann.push('payments', [change(before, after)])).rejections).toEqual([])
   const tooMuch = { ...after, amount: '39.01', updatedAt: '2025-03-07T09:00:00.000Z' }
   const answer = await ann.push('payments', [change(after, tooMuch)])
-  expect(answer.rejections.map((r) => r.code)).toEqual(['overpayment'])
+  expect(answer.rejections.map((r) => [r.code, r.master])).toEqual([
+    ['overpayment', { ...after, _deleted: false }],
+  ])
   expect((await ann.pullAll('payments')).find((p) => p.id === 'P-31')?.amount).toBe('39.00')
 })
 
@@ -106,6 +109,7 @@ test('a canceled invoice takes no payment', async () => {
       id: 'P-41',
       code: 'invoiceCanceled',
       reason: 'Invoice INV-00004-PAYAAA is canceled: it takes no payment.',
+      master: null,
     },
   ])
 })

@@ -65,6 +65,7 @@ export async function push(
     }
   }
   if (candidates.length === 0) return { conflicts: [], rejections, written: 0 }
+  const early = [...rejections]
   return inTransaction(pool, async (client) => {
     await lockCollection(client, spec.name)
     const { masters, owners, numbers } = await readState(
@@ -90,14 +91,26 @@ export async function push(
     const unique = refuseDuplicateNumbers(spec, writes, numbers, rejections)
     const accepted =
       spec.name === 'payments' ? await checkPayments(client, unique, masters, rejections) : unique
-    if (accepted.length === 0) return { conflicts, rejections, written: 0 }
+    const answered = [...early, ...withMasters(rejections.slice(early.length), masters)]
+    if (accepted.length === 0) return { conflicts, rejections: answered, written: 0 }
     await writeRecords(client, spec.name, accepted)
     if (spec.owner === 'self')
       await restampCustomers(
         client,
         accepted.map((w) => w.checked.doc),
       )
-    return { conflicts, rejections, written: accepted.length }
+    return { conflicts, rejections: answered, written: accepted.length }
+  })
+}
+
+/**
+ * Refusals made against the stored state carry that state (null: the server has no such record), so the
+ * device can go back to it instead of keeping a version the server will never take.
+ */
+function withMasters(rejections: Refusal[], masters: Map<string, Master>): Refusal[] {
+  return rejections.map((r) => {
+    const master = masters.get(r.id)
+    return { ...r, master: master ? wire(master) : null }
   })
 }
 

@@ -121,6 +121,8 @@ describe('validation', () => {
         id: 'I-b',
         code: 'duplicateNumber',
         reason: expect.stringContaining('INV-00003') as string,
+        // The server holds no I-b: the device drops it (and keeps the refused version in view).
+        master: null,
       },
     ])
     const again = await ann.push('invoices', [
@@ -182,6 +184,8 @@ describe('accounts and rights', () => {
         id: 'O-1',
         code: 'notPermitted',
         reason: 'This order is submitted: only the back office can change it.',
+        // The state the device goes back to.
+        master: { ...submitted, _deleted: false },
       },
     ])
     const fulfilled = orderCommand(submitted, { type: 'fulfillOrder' }, 'erp', 'integration')

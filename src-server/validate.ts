@@ -17,6 +17,11 @@ export interface Refusal {
   id: string
   code: string
   reason: string
+  /**
+   * The record as the server holds it (null: it holds none), on refusals made against the stored state, so the
+   * device can go back to it; absent when the record alone is refused (malformed, forged totals, role).
+   */
+  master?: unknown
 }
 
 /** A pushed record that passed the first stage. */

@@ -33,7 +33,7 @@ export interface Client {
 export interface PushAnswer {
   status: number
   conflicts: Array<Record<string, unknown>>
-  rejections: Array<{ id: string; code: string; reason: string }>
+  rejections: Array<{ id: string; code: string; reason: string; master?: unknown }>
 }
 
 export function client(url: string, token: string, userId: string): Client {
