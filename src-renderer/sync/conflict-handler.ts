@@ -13,6 +13,7 @@ import { mergeDocuments } from '../../src-core/sync/merge'
 import { jsonEqual } from '../../src-core/sync/json'
 import type { CollectionName } from '../data/collections'
 import { fromWire, toWire, type WireDocument } from './derived'
+import { REFUSED } from './push-answer'
 
 /** The merged document (wire form, `_deleted` included) and the values that lost. */
 export interface SyncMerge {
@@ -80,7 +81,11 @@ export function conflictHandlerFor<T = unknown>(collection: CollectionName): RxC
     const created: RxConflictHandler<unknown> = {
       isEqual: (a, b) => jsonEqual(toWire(collection, a), toWire(collection, b)),
       resolve: (input) => {
-        const { document } = mergeForSync(collection, input)
+        // A refusal: the server's state is taken as it is (push-answer.ts says why).
+        const { document } =
+          REFUSED in input.realMasterState
+            ? { document: toWire(collection, input.realMasterState) }
+            : mergeForSync(collection, input)
         const payments = paidSoFar(input.newDocumentState)
         return Promise.resolve(
           fromWire(collection, document, payments) as WireDocument & { _deleted: boolean },

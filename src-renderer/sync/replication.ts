@@ -13,7 +13,9 @@ import { DERIVED_FIELDS, fromWire, toWire, type WireDocument } from './derived'
 import { mergeForSync } from './conflict-handler'
 import { jsonEqual } from '../../src-core/sync/json'
 import { SyncHttpError, syncHttp } from './http'
+import { settlePush, REFUSED, type PushAnswer } from './push-answer'
 import { readSse } from './sse'
+import { backoff, type Backoff } from './backoff'
 import type { SyncStateTracker } from './sync-state'
 
 /**
@@ -23,6 +25,8 @@ import type { SyncStateTracker } from './sync-state'
  */
 export const STREAMED: readonly CollectionName[] = ['customers', 'invoices', 'orders', 'payments']
 const POLL_MS = 60_000
+/** The longest extra wait before retrying a failed request (backoff.ts). */
+const MAX_BACKOFF_MS = 60_000
 
 /** Records with a history keep lost values there (the merge adds a conflict entry). */
 const WITH_HISTORY: readonly CollectionName[] = ['orders', 'invoices']
@@ -57,11 +61,6 @@ interface Checkpoint {
   seq: number
 }
 
-interface PushAnswer {
-  conflicts: WireDocument[]
-  rejections: Array<{ id: string; code: string; reason: string }>
-}
-
 async function paymentsOf(db: Database, invoiceId: string): Promise<Payment[]> {
   const docs = await db.payments.find({ selector: { invoiceId } }).exec()
   return docs.map((d) => d.toJSON() as unknown as Payment)
@@ -76,7 +75,15 @@ async function paymentsOf(db: Database, invoiceId: string): Promise<Payment[]> {
  */
 export async function startSync(options: SyncOptions): Promise<SyncSession> {
   const { db, tracker } = options
-  const http = syncHttp(options.url, options.token, options.fetch)
+  let offline = false
+  const server = syncHttp(options.url, options.token, options.fetch)
+  const paused = () => Promise.reject(new SyncHttpError('Sync is paused (offline).', 0))
+  // Offline, requests fail at once, and RxDB keeps retrying them (backoff.ts) until the sync resumes.
+  const http = {
+    url: server.url,
+    get: <T>(path: string) => (offline ? paused() : server.get<T>(path)),
+    post: <T>(path: string, body: unknown) => (offline ? paused() : server.post<T>(path, body)),
+  }
   const names = options.collections ?? COLLECTION_NAMES
   const streams = new Map<
     CollectionName,
@@ -87,8 +94,12 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
   let streamAbort: AbortController | undefined
   let poll: ReturnType<typeof setInterval> | undefined
 
-  const failed = (e: unknown) => {
+  const retryMs = options.retryMs ?? 5000
+  const waits: Backoff[] = []
+  /** A failed request: a 401 ends the session; any failure waits longer each time before RxDB retries. */
+  const failing = (wait: Backoff) => async (e: unknown) => {
     if (e instanceof SyncHttpError && e.status === 401) options.onUnauthorized?.()
+    await wait.failed()
     throw e
   }
 
@@ -96,24 +107,37 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
     const collection = db[name] as unknown as RxCollection
     const stream$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>()
     streams.set(name, stream$)
-    const state = replicateRxCollection<unknown, Checkpoint>({
+    let pushes = 0
+    const wait = backoff(retryMs, MAX_BACKOFF_MS)
+    waits.push(wait)
+    const failed = failing(wait)
+    const state: RxReplicationState<unknown, Checkpoint> = replicateRxCollection<
+      unknown,
+      Checkpoint
+    >({
       collection,
       // A new server is a new replication: its checkpoints mean nothing to the old one.
       replicationIdentifier: `fieldbill-${name}-${http.url}`,
       live: true,
       autoStart: false,
-      retryTime: options.retryMs ?? 5000,
+      retryTime: retryMs,
       waitForLeadership: db.multiInstance,
       pull: {
         batchSize: options.batchSize ?? 200,
         stream$: stream$.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const seq = checkpoint?.seq ?? 0
-          const answer = await http
-            .get<{ documents: WireDocument[]; checkpoint: Checkpoint }>(
-              `/sync/${name}/pull?checkpoint=${seq}&batchSize=${batchSize}`,
-            )
-            .catch(failed)
+          const answer = await pullAfterPushes(
+            state,
+            () => pushes,
+            () =>
+              http
+                .get<{ documents: WireDocument[]; checkpoint: Checkpoint }>(
+                  `/sync/${name}/pull?checkpoint=${seq}&batchSize=${batchSize}`,
+                )
+                .catch(failed),
+          )
+          wait.succeeded()
           tracker.markSynced(new Date().toISOString())
           return { documents: answer.documents as never[], checkpoint: answer.checkpoint }
         },
@@ -127,24 +151,14 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
         batchSize: options.batchSize ?? 200,
         modifier: (doc) => toWire(name, doc) as never,
         handler: async (rows) => {
+          pushes++
           const answer = await http.post<PushAnswer>(`/sync/${name}/push`, { rows }).catch(failed)
-          const rejected = new Map(answer.rejections.map((r) => [r.id, r]))
-          const conflicted = new Set(answer.conflicts.map((d) => d.id))
-          tracker.markPushed(
-            name,
-            rows.map(({ newDocumentState }) => {
-              const doc = newDocumentState as WireDocument & { updatedAt?: string }
-              const rejection = rejected.get(doc.id)
-              return {
-                id: doc.id,
-                updatedAt: doc.updatedAt ?? '',
-                conflict: conflicted.has(doc.id),
-                rejection: rejection && { code: rejection.code, reason: rejection.reason },
-              }
-            }),
-          )
+          const back = await Promise.resolve()
+            .then(() => settlePush(name, rows, answer, tracker))
+            .catch(failed)
+          wait.succeeded()
           tracker.markSynced(new Date().toISOString())
-          return answer.conflicts as never[]
+          return back as never[]
         },
       },
     })
@@ -153,18 +167,18 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
       void refreshBalance(db, invoiceId).catch((e: unknown) => options.onError?.(e))
     // A payment, or an invoice written by the replication (pulled, or merged with a balance derived from
     // what the local version knew), may leave the stored balance behind the payments on this device.
-    if (name === 'payments')
-      cleanups.push(
-        subscription(
-          state.received$.subscribe((doc) => refresh((doc as unknown as Payment).invoiceId)),
-        ),
-      )
-    if (name === 'invoices')
+    // A payment pulled, or dropped after a refusal, or an invoice written by the replication (pulled, or merged
+    // with a balance derived from what the local version knew), may leave the stored balance behind the
+    // payments on this device.
+    if (name === 'payments' || name === 'invoices')
       cleanups.push(
         subscription(
           collection.eventBulks$.subscribe((bulk) => {
             if (!bulk.context.startsWith('replication-')) return
-            for (const event of bulk.events) refresh(event.documentId)
+            for (const event of bulk.events) {
+              const doc = (event.documentData ?? event.previousDocumentData) as Partial<Payment>
+              refresh(name === 'payments' ? String(doc.invoiceId) : event.documentId)
+            }
           }),
         ),
       )
@@ -173,7 +187,7 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
       subscription(state.error$.subscribe((e) => options.onError?.(e))),
       subscription(
         state.conflict$.subscribe(({ input }) => {
-          if (WITH_HISTORY.includes(name)) return
+          if (WITH_HISTORY.includes(name) || REFUSED in input.realMasterState) return
           const { document, lost } = mergeForSync(name, input)
           tracker.recordLost(name, document.id, lost)
         }),
@@ -202,6 +216,7 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
   }
 
   function closeStreams(): void {
+    for (const wait of waits) wait.interrupt()
     streamAbort?.abort()
     clearInterval(poll)
   }
@@ -211,14 +226,20 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
 
   return {
     states,
-    async pause() {
+    // Not RxDB's own pause: a push answered while pausing is dropped there without its assumed master state
+    // being written, and a later push can move the checkpoint past it, so the local change is never pushed
+    // again and the pulls of that record are skipped for good. Failing requests are retried instead.
+    pause() {
+      offline = true
       closeStreams()
-      await Promise.all([...states.values()].map((s) => s.pause()))
+      return Promise.resolve()
     },
-    async resume() {
+    resume() {
+      offline = false
       closeStreams()
-      await Promise.all([...states.values()].map((s) => s.start()))
       openStreams()
+      for (const state of states.values()) state.reSync()
+      return Promise.resolve()
     },
     async awaitInSync() {
       await Promise.all([...states.values()].map((s) => s.awaitInSync()))
@@ -233,6 +254,35 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
     },
   }
 }
+
+/**
+ * Fetches a page of a pull once no push of the collection is under way, and again if a push started meanwhile.
+ *
+ * Why: RxDB records what the server holds (the assumed master state) only after a push returns. A pulled record
+ * that finds the local record different from the assumed master state is skipped as "a local change not pushed
+ * yet", and the checkpoint moves past it. If that local change was in fact already accepted (its push answered,
+ * its assumed master state not written yet), nothing pushes it again, and the newer master state, say another
+ * device's edit made on top of it, is never applied: the device stays behind for good. The upstream queue
+ * settles only after those writes, so a page fetched while it is idle is judged against the right state.
+ */
+async function pullAfterPushes<T>(
+  state: RxReplicationState<unknown, Checkpoint>,
+  pushCount: () => number,
+  fetchPage: () => Promise<T>,
+): Promise<T> {
+  for (;;) {
+    for (let queue = upstreamQueue(state); ; queue = upstreamQueue(state)) {
+      await queue
+      if (queue === upstreamQueue(state)) break
+    }
+    const before = pushCount()
+    const page = await fetchPage()
+    if (pushCount() === before) return page
+  }
+}
+
+const upstreamQueue = (state: RxReplicationState<unknown, Checkpoint>) =>
+  state.internalReplicationState?.streamQueue.up
 
 /**
  * A payment recorded on another device arrived: the invoice's stored balance (a derived field, never on the

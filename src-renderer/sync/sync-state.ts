@@ -18,6 +18,8 @@ export interface DocSyncInfo {
   reason?: string
   /** The values that lost a conflict on a record without a history. */
   lost?: FieldChange[]
+  /** The refused version, as it was pushed (rejected only): the record itself went back to the server's. */
+  refused?: unknown
 }
 
 interface Entry {
@@ -28,10 +30,19 @@ interface Entry {
   reason?: string
 }
 
+/** A refusal, kept apart from pending entries: it stays until a later local version is accepted. */
+interface Rejection {
+  updatedAt: string
+  code: string
+  reason: string
+  refused?: unknown
+}
+
 interface Stored {
   connected: boolean
   lastSyncAt: string | null
   entries: Record<string, Entry>
+  rejected: Record<string, Rejection>
   lost: Record<string, FieldChange[]>
 }
 
@@ -44,7 +55,7 @@ const key = (collection: CollectionName, id: string) => `${collection}/${id}`
 export interface PushOutcome {
   id: string
   updatedAt: string
-  rejection?: { code: string; reason: string }
+  rejection?: { code: string; reason: string; refused?: unknown }
   conflict: boolean
 }
 
@@ -52,6 +63,10 @@ export interface SyncStateTracker {
   stateOf(collection: CollectionName, id: string): DocSyncInfo
   pendingCount(): number
   rejectedCount(): number
+  /** Every refusal still in view, with the refused version. */
+  rejections(): Array<
+    { collection: CollectionName; id: string } & Required<Omit<DocSyncInfo, 'state' | 'lost'>>
+  >
   lastSyncAt(): string | null
   /** A local write: pending until a push of this version (or a later one) is accepted. */
   markPending(collection: CollectionName, id: string, updatedAt: string): void
@@ -70,6 +85,7 @@ export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
     connected: false,
     lastSyncAt: null,
     entries: {},
+    rejected: {},
     lost: {},
     ...(await readLocal<Stored>(db, SYNC_STATE_DOC)),
   }
@@ -95,15 +111,27 @@ export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
 
   return {
     stateOf(collection, id) {
-      const entry = stored.entries[key(collection, id)]
-      const lost = stored.lost[key(collection, id)]
-      const base: DocSyncInfo = entry
-        ? { state: entry.state, code: entry.code, reason: entry.reason }
-        : { state: stored.connected ? 'synced' : 'local' }
+      const k = key(collection, id)
+      const [entry, rejection, lost] = [stored.entries[k], stored.rejected[k], stored.lost[k]]
+      const base: DocSyncInfo =
+        entry?.state === 'pending' || !(entry ?? rejection)
+          ? { state: entry ? 'pending' : stored.connected ? 'synced' : 'local' }
+          : { state: 'rejected', ...(rejection ?? entry) }
       return lost ? { ...base, lost } : base
     },
     pendingCount,
-    rejectedCount: () => Object.values(stored.entries).filter((e) => e.state === 'rejected').length,
+    rejectedCount: () => Object.keys(stored.rejected).length,
+    rejections: () =>
+      Object.entries(stored.rejected).map(([k, r]) => {
+        const [collection, ...id] = k.split('/')
+        return {
+          collection: collection as CollectionName,
+          id: id.join('/'),
+          code: r.code,
+          reason: r.reason,
+          refused: r.refused,
+        }
+      }),
     lastSyncAt: () => stored.lastSyncAt,
     markPending(collection, id, updatedAt) {
       stored.entries[key(collection, id)] = { state: 'pending', updatedAt }
@@ -115,10 +143,16 @@ export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
         const entry = stored.entries[k]
         // A newer local edit made while this push was in flight is still pending.
         if (entry && entry.updatedAt > o.updatedAt) continue
-        if (o.rejection)
-          stored.entries[k] = { state: 'rejected', updatedAt: o.updatedAt, ...o.rejection }
-        else if (o.conflict) stored.entries[k] = { state: 'pending', updatedAt: o.updatedAt }
-        else delete stored.entries[k]
+        if (o.rejection) {
+          stored.rejected[k] = { updatedAt: o.updatedAt, ...o.rejection }
+          delete stored.entries[k]
+        } else if (o.conflict) stored.entries[k] = { state: 'pending', updatedAt: o.updatedAt }
+        else if (entry) {
+          // A local version accepted: an earlier refusal is settled. (The server's state pushed back after a
+          // refusal has no entry, and leaves the refusal in view.)
+          delete stored.entries[k]
+          delete stored.rejected[k]
+        }
       }
       changed()
     },
