@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
-import { applyInvoiceCommand } from '../src-core/documents'
+import { applyInvoiceCommand, PAYMENT_TERMS, recordEmailStatus } from '../src-core/documents'
 import {
   blankInvoice,
   context,
@@ -20,7 +20,7 @@ import {
 import type { Invoice } from '../src-core/documents/types'
 import { encodeBackup } from '../src-core/io/backup'
 import { sampleBackupData } from '../src-core/io/test-support/sample-backup'
-import { formatMoney } from '../src-core/print/format'
+import { formatDate, formatMoney } from '../src-core/print/format'
 import {
   chromiumPdfOptions,
   PRINT_READY_ATTRIBUTE,
@@ -31,11 +31,19 @@ import { expect, test } from './fixtures'
 const run = promisify(execFile)
 const ARTIFACT = join('test-results', 'artifacts', 'sample-invoice.pdf')
 const HOSTILE = '<script>window.pwned=1</script> Widget'
+/** An 8×4 red PNG: the company logo. */
+const LOGO =
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAECAIAAAA8r+mnAAAAEUlEQVR4nGM4ISeHFTFQTwIAbv4ggUBHKgEAAAAASUVORK5CYII='
+const HEADER = {
+  invoiceDate: '2025-03-03',
+  dateDelivered: '2025-02-26',
+  paymentTerms: '2pct10net30',
+} as const
 
 /** A 60-line invoice through the real document rules, with a hostile product name and one payment. */
 function sixtyLineInvoice(): Invoice {
   const ctx = context()
-  let invoice: Invoice = { ...blankInvoice(ctx), dueDate: '2025-04-01' }
+  let invoice: Invoice = { ...blankInvoice(ctx), dueDate: '2025-04-01', ...HEADER }
   for (let i = 1; i <= 60; i++) {
     const result = applyInvoiceCommand(
       invoice,
@@ -55,11 +63,26 @@ function sixtyLineInvoice(): Invoice {
   return invoice
 }
 
+/** The mail sender's reports on an invoice: queued, then failed. */
+function mailedThenFailed(invoice: Invoice): Invoice {
+  const queued = { state: 'queued', to: 'ann@contoso.example', messageId: 'M1' } as const
+  const at = '2025-03-03T15:30:00.000Z'
+  return [
+    { ...queued, at },
+    { ...queued, at, state: 'failed', reason: 'mailbox full' } as const,
+  ].reduce((doc, report) => {
+    const result = recordEmailStatus(doc, report, context())
+    if (!result.ok) throw new Error(result.refusal.reason)
+    return result.document
+  }, invoice)
+}
+
 async function backupFile(invoice: Invoice): Promise<Buffer> {
   const data = sampleBackupData()
   const contact = { ...customer.contacts[0], id: 'K1', firstName: 'Ann', lastName: 'Lee' }
   data.customers = [{ ...customer, contacts: [contact], accountNumber: 'C-1' }]
-  data.settings = [{ ...settings, profile: { ...settings.profile, phone: '+1 555 0100' } }]
+  const logo = { mediaType: 'image/png', dataBase64: LOGO } as const
+  data.settings = [{ ...settings, profile: { ...settings.profile, phone: '+1 555 0100', logo } }]
   data.invoices = [invoice]
   data.payments = [payment(invoice, 'PAY1', '25.00')]
   const text = await encodeBackup(data, { createdAt: invoice.createdAt, appVersion: 'e2e' })
@@ -103,12 +126,31 @@ test('a 60-line invoice becomes a paginated PDF with every line, the totals and 
 
   // The customer's text stayed text: nothing ran, and it prints as typed.
   expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined()
+  // The logo loaded (the Content-Security-Policy lets a data: image in) and was drawn into the PDF.
+  const logo = page.getByRole('img', { name: 'Acme logo' })
+  await expect(logo).toBeVisible()
+  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8)
+  const { stdout: images } = await run('pdfimages', ['-list', ARTIFACT])
+  expect(images).toMatch(/^\s*1\s+\d+\s+image\s+8\s+4\s/m)
 
   const pages = await pdfPages(ARTIFACT)
   const all = pages.join('\n')
   expect(pages.length).toBeGreaterThanOrEqual(2)
   expect(all).toContain(invoice.number)
   expect(all).toContain('Contoso')
+  // The header of the Dynamics invoice form: Invoice Date, Due Date, Date Delivered, Payment Terms.
+  const first = pages[0] ?? ''
+  const header: [label: string, value: string][] = [
+    ['Invoice date', formatDate(HEADER.invoiceDate, 'en-US')],
+    ['Due date', formatDate('2025-04-01', 'en-US')],
+    ['Date delivered', formatDate(HEADER.dateDelivered, 'en-US')],
+    ['Payment terms', PAYMENT_TERMS[HEADER.paymentTerms]],
+  ]
+  for (const [label, value] of header)
+    expect(
+      first.split('\n').find((line) => line.includes(label)),
+      label,
+    ).toContain(value)
   // pdftotext may wrap the name onto two lines; the tags themselves must be there, as text.
   expect(all).toContain('<script>window.pwned=1</script>')
   const names = invoice.lines.map((l) => l.productName).filter((n) => n !== HOSTILE)
@@ -135,4 +177,21 @@ test('a 60-line invoice becomes a paginated PDF with every line, the totals and 
   // The shipped font is embedded (a subset), not the system's.
   const { stdout: fonts } = await run('pdffonts', [ARTIFACT])
   expect(fonts).toMatch(/LiberationSans\S*\s+(CID )?TrueType.*yes\s+yes/)
+})
+
+test('the invoice form shows what the mail sender last reported, and the restored header fields', async ({
+  page,
+}) => {
+  const invoice = mailedThenFailed(sixtyLineInvoice())
+  await restore(page, await backupFile(invoice))
+  await page.goto(`/#/invoices/${invoice.id}`)
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Invoice ${invoice.number}` }),
+  ).toBeVisible()
+  await expect(page.getByText(/Email failed: mailbox full \(Mar 3, 2025/)).toBeVisible()
+  await expect(page.getByLabel('Invoice Date', { exact: true })).toHaveValue(HEADER.invoiceDate)
+  await expect(page.getByRole('combobox', { name: 'Payment Terms' })).toHaveText('2% 10, Net 30')
+  await expect(page.getByRole('region', { name: 'History' })).toContainText(
+    'email: Email to ann@contoso.example queued → Email failed: mailbox full',
+  )
 })
