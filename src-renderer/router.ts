@@ -96,6 +96,25 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/InvoiceFormPage.vue'),
     meta: { title: 'Invoice' },
   },
+  // New and existing opportunities; unit groups (from Products) and discount lists (from Price Lists).
+  {
+    path: '/opportunities/:id',
+    name: 'opportunity',
+    component: () => import('./pages/OpportunityFormPage.vue'),
+    meta: { title: 'Opportunity' },
+  },
+  {
+    path: '/unit-groups',
+    name: 'unit-groups',
+    component: () => import('./pages/UnitGroupsPage.vue'),
+    meta: { title: 'Unit Groups' },
+  },
+  {
+    path: '/discount-lists',
+    name: 'discount-lists',
+    component: () => import('./pages/DiscountListsPage.vue'),
+    meta: { title: 'Discount Lists' },
+  },
   {
     path: '/orders/:id',
     name: 'order',

@@ -57,6 +57,19 @@ export const useLookupStore = defineStore('lookup', () => {
     return page.rows
   }
 
+  /** Products whose name starts with the text (retired ones included: a price may still be set for them). */
+  async function searchProducts(text: string, limit = 20): Promise<Product[]> {
+    const repos = await localRepositories()
+    const prefix = text.trim()
+    const page = await repos.catalog.productPage({
+      page: 0,
+      pageSize: limit,
+      sort: 'name',
+      filter: prefix ? { prefix } : {},
+    })
+    return page.rows
+  }
+
   async function customer(id: Id): Promise<Customer | undefined> {
     return (await localRepositories()).customers.get(id)
   }
@@ -154,6 +167,7 @@ export const useLookupStore = defineStore('lookup', () => {
     unitGroups,
     loadReference,
     searchCustomers,
+    searchProducts,
     customer,
     createCustomer,
     sellableProducts,

@@ -62,6 +62,12 @@ export const usePriceListStore = defineStore('price-list', () => {
     }
   }
 
+  /** Reads the price lists and discount lists again (one was created or changed) and shows `id`. */
+  async function reload(id?: Id): Promise<void> {
+    if (id) selectedId.value = id
+    await load()
+  }
+
   async function select(id: Id): Promise<void> {
     selectedId.value = id
     await loadItems()
@@ -76,5 +82,5 @@ export const usePriceListStore = defineStore('price-list', () => {
     return result
   }
 
-  return { lists, discountLists, selectedId, rows, loading, load, select, saveItem }
+  return { lists, discountLists, selectedId, rows, loading, load, reload, select, saveItem }
 })

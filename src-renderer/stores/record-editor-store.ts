@@ -1,21 +1,33 @@
 /**
- * Creating and editing the records the workflows need: customers (accounts with contacts and addresses) and
- * products (in a unit group, with list price and costs). Saving a product whose price changed reprices the
- * unlocked documents that use it (the catalog repository does that).
+ * Creating and editing the records the workflows need: customers (accounts with contacts and addresses),
+ * products (in a unit group, with list price and costs), unit groups, price lists and discount lists. Saving a
+ * product or discount list whose prices changed reprices the unlocked documents that use it (the catalog
+ * repository does that); every catalog save refreshes the reference lists the forms choose from.
  */
 import { defineStore } from 'pinia'
-import type { Customer, Id, Product } from '../../src-core/documents'
+import type {
+  Customer,
+  DiscountList,
+  Id,
+  PriceList,
+  Product,
+  UnitGroup,
+} from '../../src-core/documents'
 import type { WriteResult } from '../data'
 import { localRepositories } from './local-repositories'
 import { useLookupStore } from './lookup-store'
 
 export const useRecordEditorStore = defineStore('record-editor', () => {
+  async function stamp(): Promise<{ id: Id; updatedAt: string }> {
+    const { env } = await localRepositories()
+    return { id: env.newId(), updatedAt: env.now() }
+  }
+
   async function newCustomer(): Promise<Customer> {
     const { env } = await localRepositories()
     const address = { line1: '', city: '' }
     return {
-      id: env.newId(),
-      updatedAt: env.now(),
+      ...(await stamp()),
       name: '',
       ownerId: env.actor.userId,
       contacts: [],
@@ -29,11 +41,9 @@ export const useRecordEditorStore = defineStore('record-editor', () => {
   }
 
   async function newProduct(): Promise<Product> {
-    const { env } = await localRepositories()
     const group = useLookupStore().unitGroups[0]
     return {
-      id: env.newId(),
-      updatedAt: env.now(),
+      ...(await stamp()),
       productNumber: '',
       name: '',
       unitGroupId: group?.id ?? '',
@@ -42,15 +52,67 @@ export const useRecordEditorStore = defineStore('record-editor', () => {
     }
   }
 
-  async function saveProduct(product: Product): Promise<WriteResult<Product>> {
-    const result = await (await localRepositories()).catalog.saveProduct(product)
-    if (result.ok) useLookupStore().forgetCatalog()
+  /** Refreshes what the forms choose from after a catalog record changed. */
+  async function catalogChanged<T>(result: WriteResult<T>): Promise<WriteResult<T>> {
+    if (!result.ok) return result
+    const lookup = useLookupStore()
+    lookup.forgetCatalog()
+    await lookup.loadReference()
     return result
+  }
+
+  async function saveProduct(product: Product): Promise<WriteResult<Product>> {
+    return catalogChanged(await (await localRepositories()).catalog.saveProduct(product))
+  }
+
+  /** A unit group with its base unit (quantity 1), named by the rep. */
+  async function newUnitGroup(): Promise<UnitGroup> {
+    const base = await stamp()
+    const unitId = (await stamp()).id
+    return {
+      ...base,
+      name: '',
+      primaryUnitId: unitId,
+      units: [{ id: unitId, name: '', quantity: '1' }],
+    }
+  }
+
+  async function saveUnitGroup(group: UnitGroup): Promise<WriteResult<UnitGroup>> {
+    return catalogChanged(await (await localRepositories()).catalog.saveUnitGroup(group))
+  }
+
+  async function newPriceList(): Promise<PriceList> {
+    const currency = useLookupStore().settings?.baseCurrencyCode ?? ''
+    return { ...(await stamp()), name: '', currencyCode: currency }
+  }
+
+  async function savePriceList(list: PriceList): Promise<WriteResult<PriceList>> {
+    return catalogChanged(await (await localRepositories()).catalog.savePriceList(list))
+  }
+
+  async function newDiscountList(): Promise<DiscountList> {
+    return { ...(await stamp()), name: '', type: 'percentage', bands: [] }
+  }
+
+  async function saveDiscountList(list: DiscountList): Promise<WriteResult<DiscountList>> {
+    return catalogChanged(await (await localRepositories()).catalog.saveDiscountList(list))
   }
 
   async function newId(): Promise<Id> {
     return (await localRepositories()).env.newId()
   }
 
-  return { newCustomer, saveCustomer, newProduct, saveProduct, newId }
+  return {
+    newCustomer,
+    saveCustomer,
+    newProduct,
+    saveProduct,
+    newUnitGroup,
+    saveUnitGroup,
+    newPriceList,
+    savePriceList,
+    newDiscountList,
+    saveDiscountList,
+    newId,
+  }
 })
