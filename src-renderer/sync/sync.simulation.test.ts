@@ -2,17 +2,20 @@
  * The sync simulation: five devices of one rep, a seeded stream of random invoice commands (create, edit
  * header and lines, add lines, pay, cancel, reactivate) and random disconnections, against the real server and
  * PostgreSQL. Afterwards every device and the server hold the same invoices and payments, every invoice passes
- * src-core's schema and totals check, balances follow the payments, and no invoice number repeats.
+ * src-core's schema and totals check, balances follow the payments, no invoice number repeats, and every change
+ * the server refused (a payment past a balance another device already took) is in view with its reason.
  *
- * NOT YET PASSING, so opt-in (SYNC_SIM=1): with 60 commands, pending counts reach 0 and no push errors, but one
- * device keeps invoice contents that differ from the others (a pulled state not applied, or a conflict merged
- * differently); SYNC_SIM_DEBUG=1 prints the pending/rejected counts and the first differing invoice.
- * SYNC_SIM_COMMANDS sets the number of commands (2,000 by default).
+ * It runs in the unit suite with 300 commands (400 took 111 s in all on a loaded 2-core machine; 2,000 take about
+ * seven minutes, too long for every run).
+ * SYNC_SIM_COMMANDS sets the number of commands (the issue's figure: SYNC_SIM_COMMANDS=2000), SYNC_SIM_SEED the
+ * seed, SYNC_SIM_WAIT_MS how long to wait for convergence; SYNC_SIM_DEBUG=1 prints pending and rejected
+ * counts, each document that differs from device 0's, and sync errors.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import {
   balanceDue,
   invoiceSchema,
+  paymentSchema,
   type Invoice,
   type InvoiceCommand,
 } from '../../src-core/documents'
@@ -31,7 +34,7 @@ import {
 // Node's process, in a folder type-checked against the DOM.
 declare const process: { env: Record<string, string | undefined> }
 
-const COMMANDS = Number(process.env.SYNC_SIM_COMMANDS ?? 2000)
+const COMMANDS = Number(process.env.SYNC_SIM_COMMANDS ?? 300)
 const DEVICES = 5
 
 let server: TestSyncServer
@@ -52,7 +55,6 @@ function prng(seed: number): () => number {
 }
 
 beforeAll(async () => {
-  if (process.env.SYNC_SIM !== '1') return
   server = await startSyncServer()
   const rep = await server.signIn('ann', 'rep')
   erp = await server.signIn('erp', 'integration')
@@ -64,6 +66,9 @@ beforeAll(async () => {
         url: server.url,
         token: rep.token,
         collections: ['invoices', 'payments'],
+        onError: process.env.SYNC_SIM_DEBUG
+          ? (e) => console.log(`device ${d} sync error`, String(e).slice(0, 400))
+          : undefined,
       }),
     )
     online.push(true)
@@ -131,15 +136,15 @@ function report(all: Snapshot[], pending: number[]): void {
   all.forEach((other, d) => {
     for (const id of new Set([...first.byId.keys(), ...other.byId.keys()])) {
       if (first.byId.get(id) === other.byId.get(id)) continue
+      const [a, b] = [first.byId.get(id), other.byId.get(id)]
       console.log(
-        `device ${d} differs on ${id}:\n  0: ${first.byId.get(id)}\n  ${d}: ${other.byId.get(id)}`,
+        `device ${d} differs on ${id}:\n  0: ${a?.slice(-400)}\n  ${d}: ${b?.slice(-400)}`,
       )
     }
     for (const [id] of other.byId) {
       const [name, docId] = id.split('/') as ['invoices' | 'payments', string]
       const info = devices[d]!.tracker.stateOf(name, docId)
-      if (info.state === 'rejected')
-        console.log(`device ${d} rejected ${id}: ${info.code} ${info.reason}`)
+      if (info.state !== 'synced') console.log(`device ${d} ${info.state} ${id}`, info)
     }
   })
 }
@@ -164,43 +169,56 @@ async function step(random: () => number, n: number): Promise<void> {
   await device.command(id, randomCommand(random, doc, n), ann.ownerId, at)
 }
 
-test.runIf(process.env.SYNC_SIM === '1')(
-  `${DEVICES} devices, ${COMMANDS} random commands and disconnections converge`,
-  async () => {
-    const random = prng(20250301)
-    for (let n = 1; n <= COMMANDS; n++) await step(random, n)
+test(`${DEVICES} devices, ${COMMANDS} random commands and disconnections converge`, async () => {
+  const random = prng(Number(process.env.SYNC_SIM_SEED ?? 20250301))
+  for (let n = 1; n <= COMMANDS; n++) await step(random, n)
 
-    for (const device of devices) await device.session.resume()
-    await eventually(
-      async () => {
-        await Promise.all(devices.map((device) => device.session.awaitInSync()))
-        const all = await Promise.all(devices.map(snapshot))
-        const pending = devices.map((device) => device.tracker.pendingCount())
-        const same = all.every((s) => s.text === all[0]!.text)
-        if (process.env.SYNC_SIM_DEBUG) report(all, pending)
-        return same && pending.every((p) => p === 0)
-      },
-      Number(process.env.SYNC_SIM_WAIT_MS ?? 240_000),
-    )
+  for (const device of devices) await device.session.resume()
+  await eventually(
+    async () => {
+      await Promise.all(devices.map((device) => device.session.awaitInSync()))
+      const all = await Promise.all(devices.map(snapshot))
+      const pending = devices.map((device) => device.tracker.pendingCount())
+      const same = all.every((s) => s.text === all[0]!.text)
+      if (process.env.SYNC_SIM_DEBUG) report(all, pending)
+      return same && pending.every((p) => p === 0)
+    },
+    Number(process.env.SYNC_SIM_WAIT_MS ?? 240_000),
+  )
 
-    const invoices = (await erp.pullAll('invoices')) as unknown as Array<
-      Invoice & { _deleted: boolean }
-    >
-    const payments = await erp.pullAll('payments')
-    const onDevice = await devices[0]!.db.invoices.find().exec()
-    expect(onDevice.length).toBe(invoices.length)
-    expect((await devices[0]!.db.payments.find().exec()).length).toBe(payments.length)
-    const numbers = invoices.map((i) => i.number)
-    expect(new Set(numbers).size).toBe(numbers.length)
-    for (const { _deleted, ...invoice } of invoices) {
-      expect(_deleted).toBe(false)
-      expect(invoiceSchema.safeParse(invoice).ok).toBe(true)
-      expect(checkTotals(invoice)).toBeUndefined()
-      expect(await devices[0]!.invoice(invoice.id)).toEqual(invoice)
-      const stored = await devices[0]!.db.invoices.findOne(invoice.id).exec()
-      const paid = (await devices[0]!.payments(invoice.id)) as never[]
-      expect(stored?.balanceDue).toBe(balanceDue(invoice, paid))
+  const invoices = (await erp.pullAll('invoices')) as unknown as Array<
+    Invoice & { _deleted: boolean }
+  >
+  const payments = (await erp.pullAll('payments')).filter((p) => p._deleted !== true)
+  const onDevice = await devices[0]!.db.invoices.find().exec()
+  expect(onDevice.length).toBe(invoices.length)
+  const paymentsOnDevice = await devices[0]!.db.payments.find({ sort: [{ id: 'asc' }] }).exec()
+  const record = ({ _deleted, ...rest }: Record<string, unknown>) => rest
+  expect(paymentsOnDevice.map((p) => record(toWire('payments', p.toJSON())))).toEqual(
+    payments.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1)).map(record),
+  )
+  for (const payment of payments) expect(paymentSchema.safeParse(record(payment)).ok).toBe(true)
+  const numbers = invoices.map((i) => i.number)
+  expect(new Set(numbers).size).toBe(numbers.length)
+  for (const { _deleted, ...invoice } of invoices) {
+    expect(_deleted).toBe(false)
+    expect(invoiceSchema.safeParse(invoice).ok).toBe(true)
+    expect(checkTotals(invoice)).toBeUndefined()
+    expect(await devices[0]!.invoice(invoice.id)).toEqual(invoice)
+    const stored = await devices[0]!.db.invoices.findOne(invoice.id).exec()
+    const paid = (await devices[0]!.payments(invoice.id)) as never[]
+    expect(stored?.balanceDue).toBe(balanceDue(invoice, paid))
+  }
+  // Refused changes (a payment past the balance another device already took) stay in view with the
+  // server's reason and the refused version; the records themselves went back to the server's state.
+  for (const device of devices)
+    for (const refusal of device.tracker.rejections()) {
+      expect(refusal.reason).not.toBe('')
+      expect(refusal.refused).toMatchObject({ id: refusal.id })
     }
-  },
-  600_000,
-)
+  if (process.env.SYNC_SIM_DEBUG)
+    console.log(
+      'refusals',
+      devices.map((d) => d.tracker.rejections().map((r) => r.code)),
+    )
+}, 600_000)
