@@ -24,8 +24,8 @@ import {
 import { customerRecordSchema, productRecordSchema } from '../src-core/documents/record-schemas'
 
 const STORES = {
-  invoices: 'rxdb-dexie-fieldbill--2--invoices',
-  orders: 'rxdb-dexie-fieldbill--2--orders',
+  invoices: 'rxdb-dexie-fieldbill--3--invoices',
+  orders: 'rxdb-dexie-fieldbill--3--orders',
   payments: 'rxdb-dexie-fieldbill--0--payments',
   customers: 'rxdb-dexie-fieldbill--0--customers',
   products: 'rxdb-dexie-fieldbill--0--products',
