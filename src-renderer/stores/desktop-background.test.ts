@@ -33,6 +33,12 @@ function fakeBridge() {
     },
     'backup:list': () => backups,
     'mail:outbox-status': () => outbox,
+    'print:list-printers': () => [{ name: 'hp-desk', displayName: 'HP Desk', isDefault: true }],
+    'print:settings': () => ({ paperSize: 'a4', printerName: null }),
+    'print:save-settings': (request) => request,
+    'smtp:save-settings': (request) => request,
+    'secrets:set-smtp': () => true,
+    'secrets:has-smtp': () => false,
   }
   const bridge = new Proxy(
     {
@@ -155,6 +161,45 @@ describe('the desktop background services', () => {
     expect((await repos.invoices.get(invoice.id))?.email).toMatchObject({
       state: 'failed',
       reason: '535 Authentication failed',
+    })
+  })
+
+  it('hand the SMTP password to main once and never hold it afterwards; remember the printer', async () => {
+    const { useMailPrinterStore } = await import('./mail-printer-store')
+    const store = useMailPrinterStore()
+    expect(store.desktop).toBe(true)
+    await store.load()
+    expect(store.hasPassword).toBe(false)
+    expect(store.printers.map((p) => p.name)).toEqual(['hp-desk'])
+
+    store.smtp = { ...store.smtp, host: 'smtp.example.com', port: 'x', password: 'pa55' }
+    await store.saveSmtp()
+    expect(store.errors).toMatchObject({ port: 'Port: a number from 1 to 65535, e.g. 587' })
+    expect(fake.calls.filter((c) => c.channel.startsWith('secrets:set'))).toHaveLength(0)
+
+    store.smtp = { ...store.smtp, port: '465', security: 'tls', fromAddress: 'rep@example.com' }
+    await store.saveSmtp()
+    const saved = fake.calls.find((c) => c.channel === 'smtp:save-settings')?.request
+    expect(saved).toEqual({
+      host: 'smtp.example.com',
+      port: 465,
+      security: 'tls',
+      username: '',
+      fromAddress: 'rep@example.com',
+      fromName: '',
+    })
+    expect(fake.calls.filter((c) => c.channel === 'secrets:set-smtp')).toEqual([
+      { channel: 'secrets:set-smtp', request: { password: 'pa55' } },
+    ])
+    expect(store.smtp.password).toBe('')
+    expect(store.hasPassword).toBe(true)
+    expect(JSON.stringify(store.$state)).not.toContain('pa55')
+
+    store.printerName = 'hp-desk'
+    await store.savePrinter()
+    expect(fake.calls.find((c) => c.channel === 'print:save-settings')?.request).toEqual({
+      paperSize: 'a4',
+      printerName: 'hp-desk',
     })
   })
 })
