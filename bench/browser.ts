@@ -30,8 +30,14 @@ export async function chromiumSettings(): Promise<{ path: string | undefined; ar
  *
  * @param html - the page's file in bench/data/ (its script is the page's entry)
  * @param base - the path the page is served under
+ * @param minify - off for a CPU profile that names functions
  */
-export async function buildBenchPage(html: string, outDir: string, base = '/'): Promise<void> {
+export async function buildBenchPage(
+  html: string,
+  outDir: string,
+  base = '/',
+  minify = true,
+): Promise<void> {
   const root = join(BENCH_DIR, 'data')
   await build({
     configFile: false,
@@ -42,6 +48,7 @@ export async function buildBenchPage(html: string, outDir: string, base = '/'): 
       outDir,
       emptyOutDir: true,
       target: 'es2022',
+      minify,
       reportCompressedSize: false,
       rollupOptions: { input: join(root, html) },
     },
@@ -59,10 +66,15 @@ const TYPES: Record<string, string> = {
 }
 
 /**
- * Serves folders on 127.0.0.1 at a free port: each URL prefix ('/' last) maps to a folder; a folder path
- * answers its index.html.
+ * Serves folders on 127.0.0.1: each URL prefix ('/' last) maps to a folder; a folder path answers its
+ * index.html.
+ *
+ * @param port - 0 for a free one; a fixed port keeps the origin, and so its IndexedDB, from run to run
  */
-export function serve(mounts: Record<string, string>): Promise<{ server: Server; url: string }> {
+export function serve(
+  mounts: Record<string, string>,
+  port = 0,
+): Promise<{ server: Server; url: string }> {
   const entries = Object.entries(mounts).sort(([a], [b]) => b.length - a.length)
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
@@ -84,13 +96,14 @@ export function serve(mounts: Record<string, string>): Promise<{ server: Server;
       () => res.writeHead(404).end(),
     )
   })
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
+  return new Promise((done, fail) => {
+    server.once('error', fail)
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      done({ server, url: `http://127.0.0.1:${port}/` })
-    }),
-  )
+      const actual = typeof address === 'object' && address ? address.port : 0
+      done({ server, url: `http://127.0.0.1:${actual}/` })
+    })
+  })
 }
 
 const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)

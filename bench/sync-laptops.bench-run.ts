@@ -14,6 +14,7 @@
  * One JSON line per figure (`{"bench":"sync-laptops",…}`). `BENCH_SYNC_INVOICES` seeds fewer invoices (a quick
  * check of the harness); the figures are for 50,000.
  */
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { expect, it } from 'vitest'
@@ -154,6 +155,25 @@ function firstSync(page: Page, url: string, token: string) {
   ] as const)
 }
 
+/**
+ * BENCH_SYNC_PROFILE=1: a CPU profile of the laptop's page during the first sync, written to
+ * bench/results/first-sync.cpuprofile (open it in Chromium's DevTools, Performance panel); the page is then
+ * built unminified, so the profile names functions.
+ */
+async function startProfile(page: Page): Promise<{ stop(): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.start')
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop')
+      const file = join(RESULTS_DIR, 'first-sync.cpuprofile')
+      await writeFile(file, JSON.stringify(profile))
+      print('profile', { file })
+    },
+  }
+}
+
 async function measureFirstSync(browser: Browser, pageUrl: string, server: Server, ann: Client) {
   const seeding = process.hrtime.bigint()
   const { customers } = await seedServer(server, ann)
@@ -161,7 +181,9 @@ async function measureFirstSync(browser: Browser, pageUrl: string, server: Serve
   const rawPerSecond = await rawSelects(server, ann.userId)
   const httpPerSecond = await httpPulls(ann)
   const page = await laptop(browser, pageUrl)
+  const profiler = process.env.BENCH_SYNC_PROFILE ? await startProfile(page) : undefined
   const { ms, perCollection, invoices } = await firstSync(page, server.url, ann.token)
+  if (profiler) await profiler.stop()
   const perSecond = invoices / (ms / 1000)
   print('firstSync', {
     invoices,
@@ -234,7 +256,7 @@ async function measureRoundTrip(browser: Browser, pageUrl: string, server: Serve
 
 it('sync laptops: first sync of 50,000 invoices and the round trip of one edit', async () => {
   const outDir = join(RESULTS_DIR, 'sync-page')
-  await buildBenchPage('sync.html', outDir)
+  await buildBenchPage('sync.html', outDir, '/', !process.env.BENCH_SYNC_PROFILE)
   const { server: pageServer, url: pageUrl } = await serve({ '/': outDir })
   const server = await startTestServer()
   const { path: executablePath, args } = await chromiumSettings()

@@ -15,6 +15,11 @@ export interface SyncServer {
   url: string
   /** Creates a user with this password (at least 8 characters). */
   addUser(name: string, role: 'rep' | 'integration' | 'admin', password: string): Promise<void>
+  /**
+   * Signs in as this user and pushes these records as new, as a desktop's replication would; a rejection
+   * fails the caller.
+   */
+  push(user: string, password: string, collection: string, records: object[]): Promise<void>
   stop(): Promise<void>
 }
 
@@ -54,6 +59,23 @@ export async function startSyncServer(): Promise<SyncServer> {
     url,
     async addUser(name, role, password) {
       await createUser(pool, { name, role, password })
+    },
+    async push(user, password, collection, records) {
+      const login = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: user, password }),
+      })
+      const { token } = (await login.json()) as { token: string }
+      const rows = records.map((r) => ({ newDocumentState: { ...r, _deleted: false } }))
+      const answer = await fetch(`${url}/sync/${collection}/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ rows }),
+      })
+      const body = (await answer.json()) as { rejections?: unknown[]; conflicts?: unknown[] }
+      if (!answer.ok || body.rejections?.length || body.conflicts?.length)
+        throw new Error(`push of ${collection} refused: ${answer.status} ${JSON.stringify(body)}`)
     },
     async stop() {
       await pool.end()

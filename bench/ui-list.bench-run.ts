@@ -1,0 +1,269 @@
+/**
+ * The Invoices list of the built app in Chromium with 50,000 invoices in its store (issue 5: "stays smooth with
+ * 50,000 invoices"). The store is filled once, on the app's own origin, by bench/data/fill.html (the data
+ * bench's company: 50,000 invoices of 5 lines on average, 2,000 customers, 5,000 products); the fill is kept in
+ * a persistent profile on a fixed port and reused by later runs (BENCH_UI_REFILL=1 fills anew).
+ *
+ * Then the real Invoices page is driven as a rep would: time to first rows on a cold open, Next Page, Last
+ * Page and First Page, a search, a status filter and a sort change, each from the rep's click or keystroke to
+ * the first row of the new answer on screen (measured in the page, `performance.now()`), median and p95 over
+ * repeats; and the longest main-thread task (PerformanceObserver 'longtask') while paging and overall.
+ *
+ * Needs a built renderer: `npx electron-vite build` (in $FIELDBILL_RENDERER_OUT, default out/renderer).
+ * One JSON line per figure (`{"bench":"ui-list",…}`).
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { chromium, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import { expect, it } from 'vitest'
+import {
+  BENCH_DIR,
+  buildBenchPage,
+  chromiumSettings,
+  loadAverage,
+  median,
+  p95,
+  RESULTS_DIR,
+  round2,
+  serve,
+} from './browser'
+
+const INVOICES = Number(process.env.BENCH_UI_INVOICES ?? 50_000)
+const PORT = Number(process.env.BENCH_UI_PORT ?? 5290)
+const REPEATS = Number(process.env.BENCH_UI_REPEATS ?? 7)
+const RENDERER = resolve(BENCH_DIR, '..', process.env.FIELDBILL_RENDERER_OUT ?? 'out/renderer')
+const PROFILE = join(RESULTS_DIR, 'ui-profile')
+/** Written after a complete fill: which origin and how many invoices the profile holds. */
+const FILLED = join(RESULTS_DIR, 'ui-profile.json')
+const ACTION_TIMEOUT_MS = 60_000
+
+/** What the fill page exposes (bench/data/fill-page.mts). */
+type FillGlobal = {
+  fill: { count(): Promise<number>; seed(invoices: number): Promise<Record<string, number>> }
+}
+
+/** What INSTRUMENT installs in every page of the app; typed here because this file has no DOM types. */
+type BenchGlobal = {
+  __bench: {
+    longtasks: number[]
+    firstRow(): string
+    /** Starts watching the Invoices table; call before the rep's action. */
+    arm(): void
+    /**
+     * Resolves with ms from the rep's last click or keystroke to the table's last change, once the table has
+     * changed since `arm`, shows no loading mask and has been quiet for QUIET_MS; -1 on timeout.
+     */
+    settled(timeoutMs: number): Promise<number>
+    /** Resolves with ms since navigation start once a first row is on screen, or -1. */
+    firstRows(timeoutMs: number): Promise<number>
+  }
+}
+
+/**
+ * Runs in the app's pages before their own scripts: the time of the rep's last input, every long task, and a
+ * watcher of the Invoices table (checked every animation frame). An answer equal to the one on screen would
+ * change nothing and time out; the actions below always change the first page.
+ */
+const INSTRUMENT = `(() => {
+  const QUIET_MS = 300
+  const bench = { lastInput: 0, longtasks: [], changedAt: -1 }
+  for (const type of ['click', 'keydown', 'input'])
+    addEventListener(type, () => { bench.lastInput = performance.now() }, true)
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longtasks.push(entry.duration)
+  }).observe({ type: 'longtask', buffered: true })
+  const table = () => document.querySelector('table[aria-label="Invoices"]')
+  const busy = () => document.querySelector('.p-datatable-mask') !== null
+  bench.firstRow = () => {
+    const row = document.querySelector('table[aria-label="Invoices"] tbody tr')
+    const text = row ? row.textContent || '' : ''
+    return text.includes('INV-') ? text : ''
+  }
+  const until = (ok, timeoutMs) => new Promise((done) => {
+    const stop = performance.now() + timeoutMs
+    const check = () => {
+      if (ok()) return done(performance.now())
+      if (performance.now() > stop) return done(-1)
+      requestAnimationFrame(check)
+    }
+    check()
+  })
+  let observer
+  bench.arm = () => {
+    observer?.disconnect()
+    bench.changedAt = -1
+    observer = new MutationObserver(() => { bench.changedAt = performance.now() })
+    observer.observe(table(), { subtree: true, childList: true, characterData: true })
+  }
+  bench.settled = async (timeoutMs) => {
+    const at = await until(
+      () => bench.changedAt > 0 && !busy() && performance.now() - bench.changedAt >= QUIET_MS,
+      timeoutMs,
+    )
+    observer?.disconnect()
+    return at < 0 ? -1 : bench.changedAt - bench.lastInput
+  }
+  bench.firstRows = (timeoutMs) => until(() => bench.firstRow() !== '', timeoutMs)
+  window.__bench = bench
+})()`
+
+function print(figure: string, values: Record<string, unknown>): void {
+  console.log(JSON.stringify({ bench: 'ui-list', figure, ...values }))
+}
+
+function report(figure: string, times: number[], extra: Record<string, unknown> = {}): void {
+  const ok = times.filter((t) => t >= 0)
+  print(figure, {
+    runs: times.length,
+    medianMs: round2(median(ok)),
+    p95Ms: round2(p95(ok)),
+    maxMs: round2(Math.max(...ok)),
+    timedOut: times.length - ok.length,
+    ...extra,
+  })
+}
+
+/** Fills the app's database unless the profile already holds this fill. */
+async function ensureFilled(context: BrowserContext, url: string): Promise<void> {
+  const want = JSON.stringify({ url, invoices: INVOICES })
+  const page = await context.newPage()
+  page.on('pageerror', (e) => console.error(`fill page error: ${e.message}`))
+  await page.goto(`${url}bench-fill/fill.html`)
+  await page.waitForFunction(() => 'fill' in globalThis)
+  const kept = existsSync(FILLED) ? await readFile(FILLED, 'utf8') : ''
+  const held = await page.evaluate(() => (globalThis as unknown as FillGlobal).fill.count())
+  if (kept === want && held === INVOICES) print('fill', { reused: true, invoices: held })
+  else {
+    if (held > 0) throw new Error(`the profile holds ${held} invoices: run with BENCH_UI_REFILL=1`)
+    const stats = await page.evaluate(
+      (n) => (globalThis as unknown as FillGlobal).fill.seed(n),
+      INVOICES,
+    )
+    await writeFile(FILLED, want)
+    print('fill', { reused: false, ...stats })
+  }
+  await page.close()
+}
+
+const bench = (page: Page) => ({
+  firstRow: () => page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.firstRow()),
+  arm: () => page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.arm()),
+  settled: () =>
+    page.evaluate(
+      (t) => (globalThis as unknown as BenchGlobal).__bench.settled(t),
+      ACTION_TIMEOUT_MS,
+    ),
+  longtasks: () =>
+    page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.longtasks.splice(0)),
+})
+
+/** Times one action: from the rep's input to the table's answer on screen. */
+async function timed(page: Page, act: () => Promise<void>): Promise<number> {
+  const b = bench(page)
+  await b.arm()
+  await act()
+  return b.settled()
+}
+
+async function coldOpen(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage()
+  page.on('pageerror', (e) => console.error(`app page error: ${e.message}`))
+  await page.goto(`${url}#/invoices`)
+  return page
+}
+
+async function measure(context: BrowserContext, url: string): Promise<void> {
+  const cold: number[] = []
+  for (let k = 0; k < 3; k++) {
+    const page = await coldOpen(context, url)
+    cold.push(
+      await page.evaluate(
+        (t) => (globalThis as unknown as BenchGlobal).__bench.firstRows(t),
+        ACTION_TIMEOUT_MS,
+      ),
+    )
+    await page.close()
+  }
+  report('firstRowsColdOpen', cold, { note: 'ms from navigation start' })
+
+  const page = await coldOpen(context, url)
+  await expect.poll(() => bench(page).firstRow(), { timeout: ACTION_TIMEOUT_MS }).not.toBe('')
+  const paginator = (name: string): Locator => page.getByRole('button', { name, exact: true })
+  await bench(page).longtasks()
+
+  const next: number[] = []
+  for (let k = 0; k < REPEATS; k++)
+    next.push(await timed(page, () => paginator('Next Page').click()))
+  report('nextPage', next)
+  const last: number[] = []
+  const first: number[] = []
+  for (let k = 0; k < REPEATS; k++) {
+    last.push(await timed(page, () => paginator('Last Page').click()))
+    first.push(await timed(page, () => paginator('First Page').click()))
+  }
+  report('lastPage', last)
+  report('firstPageFromLast', first)
+  const paging = await bench(page).longtasks()
+  print('longestTaskWhilePaging', { ms: round2(Math.max(0, ...paging)), longTasks: paging.length })
+
+  const search = page.getByLabel('Search', { exact: true })
+  const searches: number[] = []
+  for (let k = 0; k < REPEATS; k++) {
+    searches.push(await timed(page, () => search.fill(`Invoice ${4000 + k * 6007}`)))
+  }
+  report('search', searches, { note: 'search reads the list page by page (scan)' })
+  await timed(page, () => search.fill(''))
+
+  const statuses: number[] = []
+  const states = ['Paid', 'Canceled', 'Active', 'All']
+  for (let k = 0; k < REPEATS; k++) {
+    statuses.push(
+      await timed(page, async () => {
+        await page.getByRole('combobox', { name: 'Status', exact: true }).click()
+        await page.getByRole('option', { name: states[k % states.length], exact: true }).click()
+      }),
+    )
+  }
+  report('statusFilter', statuses)
+
+  const sorts: number[] = []
+  const headers = ['Invoice ID', 'Created On', 'Due Date']
+  for (let k = 0; k < REPEATS; k++) {
+    const header = page.getByRole('columnheader', { name: headers[k % headers.length] })
+    sorts.push(await timed(page, () => header.click()))
+  }
+  report('sortChange', sorts)
+  const rest = await bench(page).longtasks()
+  print('longestTaskOverall', {
+    ms: round2(Math.max(0, ...paging, ...rest)),
+    longTasks: paging.length + rest.length,
+    loadAverage: await loadAverage(),
+  })
+  await page.close()
+}
+
+it('ui list: the Invoices page of the built app with 50,000 invoices', async () => {
+  if (!existsSync(join(RENDERER, 'index.html')))
+    throw new Error(`no built renderer in ${RENDERER}: run npx electron-vite build first`)
+  if (process.env.BENCH_UI_REFILL) await rm(PROFILE, { recursive: true, force: true })
+  await mkdir(RESULTS_DIR, { recursive: true })
+  const fillOut = join(RESULTS_DIR, 'ui-fill-page')
+  await buildBenchPage('fill.html', fillOut, '/bench-fill/')
+  const { server, url } = await serve({ '/bench-fill/': fillOut, '/': RENDERER }, PORT)
+  const { path: executablePath, args } = await chromiumSettings()
+  const context = await chromium.launchPersistentContext(PROFILE, {
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 900 },
+    ...(executablePath ? { executablePath } : {}),
+  })
+  try {
+    await context.addInitScript(INSTRUMENT)
+    await ensureFilled(context, url)
+    await measure(context, url)
+  } finally {
+    await context.close()
+    server.close()
+  }
+}, 3_600_000)
