@@ -75,6 +75,8 @@ export const useDataIoStore = defineStore('data-io', () => {
   const platform = getPlatform()
   /** The newest automatic backup (daily or before an update) and main's backup folder; desktop only. */
   const lastAutoBackup = shallowRef<BackupEntry | null>(null)
+  /** Every backup in main's folder, newest first, for a restore. */
+  const automaticBackups = shallowRef<BackupEntry[]>([])
   const backupFolder = ref<string | null>(null)
   const autoBackupError = ref<string | null>(null)
 
@@ -154,10 +156,19 @@ export const useDataIoStore = defineStore('data-io', () => {
   }
 
   /** Replaces all data with a backup file's, after checking the whole file; or changes nothing. */
-  async function restore(file: File): Promise<void> {
+  function restore(file: File): Promise<void> {
+    return restoreFrom(() => file.text())
+  }
+
+  /** The same from one of main's automatic backups (desktop), by its name in the backup folder. */
+  function restoreAutomatic(name: string): Promise<void> {
+    return restoreFrom(async () => new TextDecoder().decode(await platform.readBackup(name)))
+  }
+
+  async function restoreFrom(read: () => Promise<string>): Promise<void> {
     restoreOutcome.value = null
     try {
-      const text = await file.text()
+      const text = await read()
       const result = await run((repos) => restoreBackup(repos.db, text))
       if (result.ok)
         restoreOutcome.value = { ok: true, text: `Restored the backup of ${result.createdAt}.` }
@@ -183,6 +194,7 @@ export const useDataIoStore = defineStore('data-io', () => {
     try {
       const [status, entries] = await Promise.all([platform.backupStatus(), platform.listBackups()])
       backupFolder.value = status?.folder ?? null
+      automaticBackups.value = entries
       lastAutoBackup.value =
         entries.find((e) => e.reason === 'daily' || e.reason === 'pre-update') ?? null
     } catch (e) {
@@ -215,6 +227,7 @@ export const useDataIoStore = defineStore('data-io', () => {
   return {
     autoBackupAvailable: platform.kind === 'desktop',
     lastAutoBackup,
+    automaticBackups,
     backupFolder,
     autoBackupError,
     refreshAutoBackup,
@@ -234,6 +247,7 @@ export const useDataIoStore = defineStore('data-io', () => {
     exportCsv,
     backUpNow,
     restore,
+    restoreAutomatic,
     formatImportError,
   }
 })

@@ -14,6 +14,7 @@ function fakeBridge() {
   const listeners = new Map<AppEvent, (() => void)[]>()
   const backups: BackupEntry[] = []
   let outbox: OutboxEntry[] = []
+  const writtenData: Uint8Array[] = []
   const answers: Record<string, (request: unknown) => unknown> = {
     'backup:status': () => ({
       due: backups.length === 0 ? 'daily' : null,
@@ -29,9 +30,11 @@ function fakeBridge() {
         size: data.byteLength,
       }
       backups.unshift(entry)
+      writtenData.unshift(data)
       return entry
     },
     'backup:list': () => backups,
+    'backup:read': () => writtenData[0],
     'mail:outbox-status': () => outbox,
     'print:list-printers': () => [{ name: 'hp-desk', displayName: 'HP Desk', isDefault: true }],
     'print:settings': () => ({ paperSize: 'a4', printerName: null }),
@@ -128,6 +131,14 @@ describe('the desktop background services', () => {
     await until(() => fake.calls.filter((c) => c.channel === 'backup:status').length >= 3)
     await data.writeDueBackup()
     expect(fake.written()).toHaveLength(1)
+
+    // Restore from the backup folder: the file main hands back replaces the data, checked first.
+    expect(data.automaticBackups.map((e) => e.reason)).toEqual(['daily'])
+    await data.restoreAutomatic(data.automaticBackups[0]?.name ?? '')
+    expect(data.restoreOutcome).toEqual({
+      ok: true,
+      text: expect.stringMatching(/^Restored the backup of /) as string,
+    })
   })
 
   it('record the outbox on the invoice and report unsent changes to main', async () => {
