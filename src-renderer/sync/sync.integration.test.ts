@@ -145,3 +145,44 @@ describe('two laptops edit the same invoice offline', () => {
     )
   })
 })
+
+describe('a change the server refuses', () => {
+  test('two laptops pay one invoice in full offline: the second payment is refused, shown with its reason, and both laptops agree', async () => {
+    const invoice = newInvoice('I-3', 'INV-00003-AAAAAA', ann)
+    await sharedThenOffline(invoice)
+    const total = invoice.totals.totalAmount
+    const pay = (id: string) =>
+      ({
+        type: 'recordPayment',
+        payment: { id, date: '2025-03-02', amount: total, method: 'cash' },
+      }) as const
+    expect(await laptopA.command('I-3', pay('P-A'), ann.ownerId, '2025-03-02T10:00:00.000Z')).toBe(
+      true,
+    )
+    expect(await laptopB.command('I-3', pay('P-B'), ann.ownerId, '2025-03-02T11:00:00.000Z')).toBe(
+      true,
+    )
+
+    await reconnectAndConverge('I-3')
+    await eventually(async () => (await laptopB.payments('I-3')).length === 1)
+    expect(
+      (await erp.pullAll('payments')).filter((p) => p.invoiceId === 'I-3' && !p._deleted),
+    ).toEqual([expect.objectContaining({ id: 'P-A', amount: total })])
+    const refusal = laptopB.tracker.stateOf('payments', 'P-B')
+    expect(refusal).toMatchObject({
+      state: 'rejected',
+      code: 'overpayment',
+      reason: `Payment of ${total} is more than the balance due of 0.00 on invoice INV-00003-AAAAAA.`,
+      refused: expect.objectContaining({ id: 'P-B', amount: total }) as unknown,
+    })
+    expect(laptopB.tracker.rejections().map((r) => r.id)).toEqual(['P-B'])
+    // B went back to what the server holds: A's payment only, nothing due, on both laptops.
+    for (const laptop of [laptopA, laptopB]) {
+      expect((await laptop.payments('I-3')).map((p) => p.id)).toEqual(['P-A'])
+      await eventually(
+        async () => (await laptop.db.invoices.findOne('I-3').exec())?.balanceDue === '0.00',
+      )
+    }
+    expect(laptopB.tracker.pendingCount()).toBe(0)
+  })
+})

@@ -1,0 +1,75 @@
+import { expect, test } from 'vitest'
+import { REFUSED, RefusedForNow, settlePush, type PushAnswer } from './push-answer'
+import type { PushOutcome, SyncStateTracker } from './sync-state'
+
+/** A tracker that records outcomes; `pendingInvoices` are invoices with a change not yet accepted. */
+function tracker(pendingInvoices: string[] = []) {
+  const outcomes: PushOutcome[] = []
+  const fake = {
+    stateOf: (collection: string, id: string) => ({
+      state: collection === 'invoices' && pendingInvoices.includes(id) ? 'pending' : 'synced',
+    }),
+    markPushed: (_: string, list: readonly PushOutcome[]) => outcomes.push(...list),
+  }
+  return { outcomes, tracker: fake as unknown as SyncStateTracker }
+}
+
+const payment = { id: 'P1', invoiceId: 'I1', amount: '10.00', updatedAt: 'T2', _deleted: false }
+const row = { newDocumentState: payment }
+const overpaid = (master: PushAnswer['rejections'][number]['master']): PushAnswer => ({
+  conflicts: [],
+  rejections: [{ id: 'P1', code: 'overpayment', reason: 'Payment of 10.00 is more…', master }],
+})
+
+test('a refused new record comes back deleted and marked; the refusal keeps the refused version', () => {
+  const { outcomes, tracker: t } = tracker()
+  const back = settlePush('payments', [row], overpaid(null), t)
+  expect(back).toEqual([{ ...payment, _deleted: true, [REFUSED]: true }])
+  expect(outcomes).toEqual([
+    {
+      id: 'P1',
+      updatedAt: 'T2',
+      conflict: false,
+      rejection: { code: 'overpayment', reason: 'Payment of 10.00 is more…', refused: payment },
+    },
+  ])
+})
+
+test('a refused change comes back as the server holds it', () => {
+  const master = { ...payment, amount: '5.00', updatedAt: 'T1' }
+  const back = settlePush('payments', [row], overpaid(master), tracker().tracker)
+  expect(back).toEqual([{ ...master, [REFUSED]: true }])
+})
+
+test('a refusal about the record alone (no server state) is only recorded', () => {
+  const answer: PushAnswer = {
+    conflicts: [],
+    rejections: [{ id: 'P1', code: 'invalid', reason: 'The document is not valid: amount.' }],
+  }
+  const { outcomes, tracker: t } = tracker()
+  expect(settlePush('payments', [row], answer, t)).toEqual([])
+  expect(outcomes[0]?.rejection?.code).toBe('invalid')
+})
+
+test('a payment refused while its invoice still has a change on the way is tried again later', () => {
+  const { outcomes, tracker: t } = tracker(['I1'])
+  expect(() => settlePush('payments', [row], overpaid(null), t)).toThrow(RefusedForNow)
+  expect(outcomes).toEqual([])
+})
+
+test('conflicts go back to RxDB as they came, accepted rows are only recorded', () => {
+  const other = { ...payment, id: 'P2' }
+  const conflict = { ...other, amount: '3.00' }
+  const { outcomes, tracker: t } = tracker()
+  const back = settlePush(
+    'payments',
+    [row, { newDocumentState: other }],
+    { conflicts: [conflict], rejections: [] },
+    t,
+  )
+  expect(back).toEqual([conflict])
+  expect(outcomes.map((o) => [o.id, o.conflict, o.rejection])).toEqual([
+    ['P1', false, undefined],
+    ['P2', true, undefined],
+  ])
+})
