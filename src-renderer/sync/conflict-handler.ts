@@ -69,6 +69,19 @@ export function mergeForSync(collection: CollectionName, input: Input): SyncMerg
   }
 }
 
+/**
+ * A document as stored, derived fields included (RxDB's bookkeeping left out). The upstream compares with this:
+ * a write of derived fields only (a balance refreshed) is then pushed, a no-op on the server when nothing else
+ * changed. Why push it: RxDB drops a pulled state whose write collides with a local write, trusting the local
+ * write to be pushed and merged against the server's state; a write that is never pushed would leave this
+ * device behind the server for good.
+ */
+function stored(doc: unknown): unknown {
+  return Object.fromEntries(
+    Object.entries(doc as object).filter(([k]) => !k.startsWith('_') || k === '_deleted'),
+  )
+}
+
 const handlers = new Map<CollectionName, RxConflictHandler<unknown>>()
 
 /**
@@ -79,7 +92,10 @@ export function conflictHandlerFor<T = unknown>(collection: CollectionName): RxC
   let handler = handlers.get(collection)
   if (!handler) {
     const created: RxConflictHandler<unknown> = {
-      isEqual: (a, b) => jsonEqual(toWire(collection, a), toWire(collection, b)),
+      isEqual: (a, b, context) =>
+        context === 'upstream-check-if-equal'
+          ? jsonEqual(stored(a), stored(b))
+          : jsonEqual(toWire(collection, a), toWire(collection, b)),
       resolve: (input) => {
         // A refusal: the server's state is taken as it is (push-answer.ts says why).
         const { document } =

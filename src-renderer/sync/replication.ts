@@ -314,7 +314,7 @@ function trackLocalWrites(
       if (bulk.context.startsWith('replication-')) return
       for (const event of bulk.events) {
         const data = event.documentData as { updatedAt?: string } | undefined
-        // A write of derived fields only (a balance refreshed) sends nothing: RxDB skips an unchanged push.
+        // A write of derived fields only (a balance refreshed) changes nothing on the server: not pending.
         const before = event.previousDocumentData as object | undefined
         if (before && data && jsonEqual(toWire(name, before), toWire(name, data))) continue
         tracker.markPending(name, event.documentId, data?.updatedAt ?? '')

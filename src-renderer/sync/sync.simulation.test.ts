@@ -169,56 +169,61 @@ async function step(random: () => number, n: number): Promise<void> {
   await device.command(id, randomCommand(random, doc, n), ann.ownerId, at)
 }
 
-test(`${DEVICES} devices, ${COMMANDS} random commands and disconnections converge`, async () => {
-  const random = prng(Number(process.env.SYNC_SIM_SEED ?? 20250301))
-  for (let n = 1; n <= COMMANDS; n++) await step(random, n)
+test(
+  `${DEVICES} devices, ${COMMANDS} random commands and disconnections converge`,
+  async () => {
+    const random = prng(Number(process.env.SYNC_SIM_SEED ?? 20250301))
+    for (let n = 1; n <= COMMANDS; n++) await step(random, n)
 
-  for (const device of devices) await device.session.resume()
-  await eventually(
-    async () => {
-      await Promise.all(devices.map((device) => device.session.awaitInSync()))
-      const all = await Promise.all(devices.map(snapshot))
-      const pending = devices.map((device) => device.tracker.pendingCount())
-      const same = all.every((s) => s.text === all[0]!.text)
-      if (process.env.SYNC_SIM_DEBUG) report(all, pending)
-      return same && pending.every((p) => p === 0)
-    },
-    Number(process.env.SYNC_SIM_WAIT_MS ?? 240_000),
-  )
-
-  const invoices = (await erp.pullAll('invoices')) as unknown as Array<
-    Invoice & { _deleted: boolean }
-  >
-  const payments = (await erp.pullAll('payments')).filter((p) => p._deleted !== true)
-  const onDevice = await devices[0]!.db.invoices.find().exec()
-  expect(onDevice.length).toBe(invoices.length)
-  const paymentsOnDevice = await devices[0]!.db.payments.find({ sort: [{ id: 'asc' }] }).exec()
-  const record = ({ _deleted, ...rest }: Record<string, unknown>) => rest
-  expect(paymentsOnDevice.map((p) => record(toWire('payments', p.toJSON())))).toEqual(
-    payments.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1)).map(record),
-  )
-  for (const payment of payments) expect(paymentSchema.safeParse(record(payment)).ok).toBe(true)
-  const numbers = invoices.map((i) => i.number)
-  expect(new Set(numbers).size).toBe(numbers.length)
-  for (const { _deleted, ...invoice } of invoices) {
-    expect(_deleted).toBe(false)
-    expect(invoiceSchema.safeParse(invoice).ok).toBe(true)
-    expect(checkTotals(invoice)).toBeUndefined()
-    expect(await devices[0]!.invoice(invoice.id)).toEqual(invoice)
-    const stored = await devices[0]!.db.invoices.findOne(invoice.id).exec()
-    const paid = (await devices[0]!.payments(invoice.id)) as never[]
-    expect(stored?.balanceDue).toBe(balanceDue(invoice, paid))
-  }
-  // Refused changes (a payment past the balance another device already took) stay in view with the
-  // server's reason and the refused version; the records themselves went back to the server's state.
-  for (const device of devices)
-    for (const refusal of device.tracker.rejections()) {
-      expect(refusal.reason).not.toBe('')
-      expect(refusal.refused).toMatchObject({ id: refusal.id })
-    }
-  if (process.env.SYNC_SIM_DEBUG)
-    console.log(
-      'refusals',
-      devices.map((d) => d.tracker.rejections().map((r) => r.code)),
+    for (const device of devices) await device.session.resume()
+    await eventually(
+      async () => {
+        await Promise.all(devices.map((device) => device.session.awaitInSync()))
+        const all = await Promise.all(devices.map(snapshot))
+        const pending = devices.map((device) => device.tracker.pendingCount())
+        const same = all.every((s) => s.text === all[0]!.text)
+        if (process.env.SYNC_SIM_DEBUG) report(all, pending)
+        return same && pending.every((p) => p === 0)
+      },
+      Number(process.env.SYNC_SIM_WAIT_MS ?? 240_000),
     )
-}, 600_000)
+
+    const invoices = (await erp.pullAll('invoices')) as unknown as Array<
+      Invoice & { _deleted: boolean }
+    >
+    const payments = (await erp.pullAll('payments')).filter((p) => p._deleted !== true)
+    const onDevice = await devices[0]!.db.invoices.find().exec()
+    expect(onDevice.length).toBe(invoices.length)
+    const paymentsOnDevice = await devices[0]!.db.payments.find({ sort: [{ id: 'asc' }] }).exec()
+    const record = ({ _deleted, ...rest }: Record<string, unknown>) => rest
+    expect(paymentsOnDevice.map((p) => record(toWire('payments', p.toJSON())))).toEqual(
+      payments.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1)).map(record),
+    )
+    for (const payment of payments) expect(paymentSchema.safeParse(record(payment)).ok).toBe(true)
+    const numbers = invoices.map((i) => i.number)
+    expect(new Set(numbers).size).toBe(numbers.length)
+    for (const { _deleted, ...invoice } of invoices) {
+      expect(_deleted).toBe(false)
+      expect(invoiceSchema.safeParse(invoice).ok).toBe(true)
+      expect(checkTotals(invoice)).toBeUndefined()
+      expect(await devices[0]!.invoice(invoice.id)).toEqual(invoice)
+      const stored = await devices[0]!.db.invoices.findOne(invoice.id).exec()
+      const paid = (await devices[0]!.payments(invoice.id)) as never[]
+      expect(stored?.balanceDue).toBe(balanceDue(invoice, paid))
+    }
+    // Refused changes (a payment past the balance another device already took) stay in view with the
+    // server's reason and the refused version; the records themselves went back to the server's state.
+    for (const device of devices)
+      for (const refusal of device.tracker.rejections()) {
+        expect(refusal.reason).not.toBe('')
+        expect(refusal.refused).toMatchObject({ id: refusal.id })
+      }
+    if (process.env.SYNC_SIM_DEBUG)
+      console.log(
+        'refusals',
+        devices.map((d) => d.tracker.rejections().map((r) => r.code)),
+      )
+    // Generous: 2,000 commands took about ten minutes on a loaded 2-core machine.
+  },
+  120_000 + COMMANDS * 600,
+)

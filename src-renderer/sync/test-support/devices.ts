@@ -85,11 +85,18 @@ export async function openDevice(options: {
       const all = await payments(id)
       const others = all.filter((p) => p.id !== payment?.id)
       let ok = false
-      await doc.incrementalModify((stored) => {
-        const result = attempt(stored, others)
-        ok = result !== undefined && result.payment?.id === payment?.id
-        return ok && result ? toInvoiceDoc(result.document, all) : stored
-      })
+      // A refusal abandons the update, as the repositories' applyAtomically does: nothing is written.
+      const refused = new Error('refused')
+      await doc
+        .incrementalModify((stored) => {
+          const result = attempt(stored, others)
+          ok = result !== undefined && result.payment?.id === payment?.id
+          if (!ok || !result) throw refused
+          return toInvoiceDoc(result.document, all)
+        })
+        .catch((e: unknown) => {
+          if (e !== refused) throw e
+        })
       if (!ok && payment) await (await db.payments.findOne(payment.id).exec())?.remove()
       return ok
     },
