@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
 import type { AppInfo } from '../../src-core/ipc/contract'
+import { setMigrationBackupWriter } from '../data'
 import { getPlatform } from '../platform'
 import { useDataIoStore } from './data-io-store'
+import { migrationBackupToMain } from './migration-backup-writer'
 import { useOutboxStore } from './outbox-store'
 import { useSyncStore } from './sync-store'
 
@@ -28,6 +30,14 @@ export const useAppStore = defineStore('app', () => {
   }
 
   platform.on('menu:about', () => void openAbout())
+
+  /**
+   * Desktop: the backup taken before a schema migration also goes to main's backup folder. Call before the
+   * database is first opened (App's setup runs before any page's).
+   */
+  function installMigrationBackup(): void {
+    if (platform.kind === 'desktop') setMigrationBackupWriter(migrationBackupToMain(platform))
+  }
 
   let started = false
   /**
@@ -56,6 +66,7 @@ export const useAppStore = defineStore('app', () => {
     aboutOpen,
     loadInfo,
     openAbout,
+    installMigrationBackup,
     startBackgroundServices,
   }
 })
