@@ -66,7 +66,7 @@ type BenchGlobal = {
  * change nothing and time out; the actions below always change the first page.
  */
 const INSTRUMENT = `(() => {
-  const QUIET_MS = 300
+  const QUIET_MS = 1000
   const bench = { lastInput: 0, longtasks: [], changedAt: -1 }
   for (const type of ['click', 'keydown', 'input'])
     addEventListener(type, () => { bench.lastInput = performance.now() }, true)
@@ -96,11 +96,17 @@ const INSTRUMENT = `(() => {
     observer = new MutationObserver(() => { bench.changedAt = performance.now() })
     observer.observe(table(), { subtree: true, childList: true, characterData: true })
   }
+  // The loading mask may come after the first change: the table is settled once it has been free of the
+  // mask, and unchanged, for QUIET_MS.
+  let freeSince = -1
   bench.settled = async (timeoutMs) => {
-    const at = await until(
-      () => bench.changedAt > 0 && !busy() && performance.now() - bench.changedAt >= QUIET_MS,
-      timeoutMs,
-    )
+    freeSince = -1
+    const at = await until(() => {
+      const now = performance.now()
+      if (busy()) freeSince = -1
+      else if (freeSince < 0) freeSince = now
+      return bench.changedAt > 0 && freeSince >= 0 && now - Math.max(freeSince, bench.changedAt) >= QUIET_MS
+    }, timeoutMs)
     observer?.disconnect()
     return at < 0 ? -1 : bench.changedAt - bench.lastInput
   }
@@ -158,16 +164,22 @@ const bench = (page: Page) => ({
     page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.longtasks.splice(0)),
 })
 
-/** Times one action: from the rep's input to the table's answer on screen. */
+/** Times one action: from the rep's input to the table's answer on screen; -1 when it did not come. */
 async function timed(page: Page, act: () => Promise<void>): Promise<number> {
   const b = bench(page)
-  await b.arm()
-  await act()
-  return b.settled()
+  try {
+    await b.arm()
+    await act()
+    return await b.settled()
+  } catch (e) {
+    console.error(`action failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)
+    return -1
+  }
 }
 
 async function coldOpen(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage()
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS)
   page.on('pageerror', (e) => console.error(`app page error: ${e.message}`))
   await page.goto(`${url}#/invoices`)
   return page
@@ -175,7 +187,7 @@ async function coldOpen(context: BrowserContext, url: string): Promise<Page> {
 
 async function measure(context: BrowserContext, url: string): Promise<void> {
   const cold: number[] = []
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < Math.min(3, REPEATS); k++) {
     const page = await coldOpen(context, url)
     cold.push(
       await page.evaluate(
