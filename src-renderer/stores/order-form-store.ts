@@ -8,6 +8,7 @@ import type { Id, Order, OrderCommand, OrderHeaderChanges } from '../../src-core
 import type { NewOrder } from '../data'
 import { useDocumentForm, type CommandOutcome } from './document-form'
 import { localRepositories } from './local-repositories'
+import { todayIso } from '../format/dates'
 
 export const useOrderFormStore = defineStore('order-form', () => {
   const form = useDocumentForm<Order, OrderCommand>((repos) => repos.orders)
@@ -25,7 +26,11 @@ export const useOrderFormStore = defineStore('order-form', () => {
   async function createInvoice(): Promise<{ ok: true; invoiceId: Id } | { ok: false }> {
     const order = form.doc.value
     if (!order) return { ok: false }
-    const result = await (await localRepositories()).invoices.createFromOrder(order.id)
+    const result = await (
+      await localRepositories()
+    ).invoices.createFromOrder(order.id, {
+      invoiceDate: todayIso(),
+    })
     if (!result.ok) {
       form.refused('createInvoice', result.refusal.reason)
       return { ok: false }

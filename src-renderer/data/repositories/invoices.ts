@@ -54,7 +54,11 @@ export interface InvoiceRepository {
   watchPage(req: InvoicePageRequest): Observable<Page<Invoice>>
   payments(invoiceId: Id): Promise<Payment[]>
   create(input: NewInvoice): Promise<WriteResult<Invoice>>
-  createFromOrder(orderId: Id, options?: { dueDate?: IsoDate }): Promise<WriteResult<Invoice>>
+  /** invoiceDate: the rep's own today (the screens pass it); without it src-core dates the invoice by the UTC day. */
+  createFromOrder(
+    orderId: Id,
+    options?: { dueDate?: IsoDate; invoiceDate?: IsoDate },
+  ): Promise<WriteResult<Invoice>>
   /** Applies a command; recordPayment also saves the payment, atomically with the invoice. */
   apply(id: Id, cmd: InvoiceCommand): Promise<WriteResult<Invoice>>
   /** Finishes or rolls back payments whose save was interrupted (run once after opening). */

@@ -21,8 +21,9 @@ describe('order repository', () => {
     const refused = await repos.orders.apply(order.id, { type: 'removeLine', lineId: 'L1' })
     expect(refused).toMatchObject({ ok: false, refusal: { code: 'notPermitted' } })
     expect((await repos.orders.get(order.id))?.lines).toHaveLength(1)
-    const invoice = ok(await repos.invoices.createFromOrder(order.id, { dueDate: '2025-04-01' }))
-    expect(invoice).toMatchObject({ orderId: order.id, pricesLocked: true })
+    const options = { dueDate: '2025-04-01', invoiceDate: '2025-03-02' }
+    const invoice = ok(await repos.invoices.createFromOrder(order.id, options))
+    expect(invoice).toMatchObject({ orderId: order.id, pricesLocked: true, ...options })
     expect(invoice.totals).toEqual(submitted.totals)
     expect(await repos.invoices.balanceDue(invoice.id)).toBe('30.00')
   })
