@@ -119,6 +119,36 @@ describe('mergeDocuments on invoices', () => {
     }
   })
 
+  test('an email status recorded on one side survives the other side paying the invoice', () => {
+    const paid = run(base, T1, {
+      type: 'recordPayment',
+      payment: { id: 'P1', date: '2025-03-02', amount: base.totals.totalAmount, method: 'cash' },
+    })
+    const email = { state: 'sent', to: 'ana@example.com', at: T2, messageId: 'M1' } as const
+    const mailed = run(base, T2, { type: 'recordEmailStatus', email })
+    for (const [local, remote] of [
+      [mailed, paid],
+      [paid, mailed],
+    ] as const) {
+      const { document, lost } = mergeDocuments(base, local, remote)
+      expect(document.state).toBe('paid')
+      expect(document.email).toEqual(email)
+      expect(lost.map((c) => c.field)).not.toContain('email')
+      expect(document.history.map((h) => h.command)).toContain('recordEmailStatus')
+      expect(checkTransition(remote, document, { userId: 'rep1', role: 'rep' })).toBeUndefined()
+    }
+    const failed = {
+      ...email,
+      state: 'failed',
+      reason: 'mailbox full',
+      at: T1,
+      messageId: 'M2',
+    } as const
+    const older = run(base, T1, { type: 'recordEmailStatus', email: failed })
+    expect(mergeDocuments(base, older, mailed).document.email).toEqual(email)
+    expect(mergeDocuments(base, mailed, older).document.email).toEqual(email)
+  })
+
   test('a state changed on one side only stands, with the other side’s edits', () => {
     const canceled = run(base, T1, { type: 'cancelInvoice' })
     const reactivated = run(

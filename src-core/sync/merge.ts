@@ -12,6 +12,8 @@
  *   further along wins (invoice: paid > canceled > active; order: invoiced > canceled > fulfilled > submitted >
  *   active). When the winning state is read-only (a paid or canceled invoice, a submitted order), the other
  *   side's edits are stale: they are dropped and recorded, never applied to the closed document.
+ * - An invoice's email status is not content (it is recorded in every state): it merges on its own, so a closed
+ *   winner still takes the other side's newer report.
  * - Totals are recomputed with priceLines ('keep': the prices the lines carry).
  * - Orders and invoices get a 'conflict' history entry listing every losing value (from = lost, to = kept); all
  *   other records return the losing values in `lost` for the caller to keep where the user can see them.
@@ -141,6 +143,30 @@ function mergeWithLifecycle(b: Doc | undefined, l: Doc, r: Doc, m: FieldMerge): 
 }
 
 /**
+ * An invoice's email status: a side that changed it wins; both changed, the later report (`at`) wins, ties by the
+ * canonical JSON. No report is lost either way: each one is in the history, which merges as a union.
+ */
+function mergeEmailStatus(base: unknown, local: unknown, remote: unknown): unknown {
+  if (jsonEqual(local, remote) || jsonEqual(remote, base)) return local
+  if (jsonEqual(local, base) || !local) return remote
+  if (!remote) return local
+  const at = (v: unknown) => {
+    const value = (v as { at?: unknown }).at
+    return typeof value === 'string' ? value : ''
+  }
+  if (at(local) !== at(remote)) return at(local) > at(remote) ? local : remote
+  return canonicalJson(local) > canonicalJson(remote) ? local : remote
+}
+
+/** The record without its email status (invoices only: a customer's `email` is ordinary content). */
+function withoutEmailStatus(doc: Doc | undefined): Doc | undefined {
+  if (doc?.kind !== 'invoice') return doc
+  const rest = { ...doc }
+  delete rest.email
+  return rest
+}
+
+/**
  * Merges two versions of a record that diverged from a common ancestor.
  *
  * @param base - the ancestor (RxDB's assumedMasterState), or undefined when unknown (then every difference is
@@ -157,8 +183,13 @@ export function mergeDocuments<D extends RecordBase>(
   local: D,
   remote: D,
 ): MergeResult<D> {
-  const [b, l, r] = [base, local, remote] as Array<Doc | undefined> as [Doc | undefined, Doc, Doc]
-  if (jsonEqual(l, r)) return { document: remote, lost: [] }
+  if (jsonEqual(local, remote)) return { document: remote, lost: [] }
+  const docs = [base, local, remote] as Array<Doc | undefined> as [Doc | undefined, Doc, Doc]
+  const [b, l, r] = docs.map(withoutEmailStatus) as [Doc | undefined, Doc, Doc]
+  const email =
+    l.kind === 'invoice'
+      ? mergeEmailStatus(docs[0]?.email, docs[1].email, docs[2].email)
+      : undefined
   const at = laterOf(l.updatedAt, r.updatedAt)
   let m: FieldMerge = { localWins: localWinsTie(l, r), force: false, lost: [] }
   let merged = reprice({ ...mergeWithLifecycle(b, l, r, m), updatedAt: at })
@@ -168,6 +199,7 @@ export function mergeDocuments<D extends RecordBase>(
     m = { ...m, force: true, lost: [] }
     merged = reprice({ ...mergeContent(b, l, r, m), updatedAt: at })
   }
+  if (email !== undefined) merged = { ...merged, email } as Doc
   if (!Array.isArray(r.history)) return { document: merged as unknown as D, lost: m.lost }
   const entry = m.lost.length > 0 ? conflictEntry(m.localWins ? r : l, at, m.lost) : undefined
   const history = mergedHistory(l, r, entry)
