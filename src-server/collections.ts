@@ -16,6 +16,12 @@ import {
   paymentSchema,
 } from '../src-core/documents/schemas'
 import * as records from '../src-core/documents/record-schemas'
+import {
+  checkDiscountList,
+  checkPriceList,
+  checkUnitGroup,
+  type FieldErrors,
+} from '../src-core/documents/catalog'
 import type { ActorRole } from '../src-core/documents/types'
 import type { SafeResult, Schema } from '../src-core/schema'
 
@@ -48,6 +54,13 @@ const CATALOG_REF_SCHEMAS: Readonly<Record<string, Schema<unknown>>> = {
   priceList: records.priceListSchema,
 }
 
+/** The rules beyond the shape, the same the desktop's screens and repository apply (src-core/documents/catalog). */
+const CATALOG_REF_CHECKS: Readonly<Record<string, (value: never) => FieldErrors>> = {
+  unitGroup: checkUnitGroup,
+  discountList: checkDiscountList,
+  priceList: checkPriceList,
+}
+
 const parseCatalogRef: Parser = (input) => {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { ok: false, error: 'expected an object' }
@@ -57,6 +70,9 @@ const parseCatalogRef: Parser = (input) => {
     return { ok: false, error: 'kind: expected one of unitGroup, discountList, priceList' }
   const parsed = schema.safeParse(rest)
   if (!parsed.ok) return parsed
+  const errors = CATALOG_REF_CHECKS[kind as string]?.(parsed.value as never) ?? {}
+  const [field, reason] = Object.entries(errors)[0] ?? []
+  if (field) return { ok: false, error: `${field}: ${reason}` }
   return { ok: true, value: { kind, ...(parsed.value as { id: string }) } }
 }
 

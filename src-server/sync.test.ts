@@ -216,6 +216,11 @@ describe('accounts and rights', () => {
       currencyCode: 'USD',
     }
     expect((await admin.push('catalogrefs', [create(ref)])).rejections).toEqual([])
+    const backwards = { ...ref, id: 'winter', validFrom: '2025-03-01', validTo: '2025-02-01' }
+    const refusedList = await admin.push('catalogrefs', [create(backwards)])
+    expect(refusedList.rejections[0]?.reason).toContain(
+      'End Date: must not be before the Start Date',
+    )
     expect((await bob.pullAll('products')).map((d) => d.id)).toEqual(['P-1'])
     expect((await bob.pullAll('catalogrefs')).map((d) => d.kind)).toEqual(['priceList'])
   })
