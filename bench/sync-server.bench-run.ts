@@ -3,8 +3,9 @@
  * - push: 20 concurrent clients pushing new invoices through HTTP (validation, repricing, compare-and-set,
  *   per-collection lock), beside raw INSERTs of the same rows in the same batches from 20 connections
  *   (target: push ≥ 25 % of raw);
- * - pull: a first sync of 50,000 invoices over HTTP (client parses every page), beside raw SELECTs of the same
- *   pages (target: ≥ 2,000 documents/s).
+ * - pull: 50,000 invoices pulled over HTTP by Node (client parses every page, stores nothing), beside raw
+ *   SELECTs of the same pages: the server's side of a first sync. The first sync as a laptop does it (the app's
+ *   replication into its IndexedDB store, target ≥ 2,000 invoices/s) is measured in sync-laptops.bench-run.ts.
  * Each figure is one JSON line.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -136,7 +137,7 @@ it('push throughput, 20 concurrent clients, beside raw inserts', async () => {
   expect(rows[0]?.n).toBe(total)
 })
 
-it('first sync of 50,000 invoices: HTTP pull beside raw selects', async () => {
+it('50,000 invoices pulled over HTTP beside raw selects', async () => {
   const reader = await rep('puller')
   const owner = customer('C-puller', 'puller')
   await reader.push('customers', [create(owner)])
@@ -194,8 +195,7 @@ it('first sync of 50,000 invoices: HTTP pull beside raw selects', async () => {
       batchSize: PULL_BATCH,
       pullDocsPerSecond: round(pulled / httpSeconds),
       rawSelectDocsPerSecond: round(selected / rawSeconds),
-      firstSyncSeconds: Math.round(httpSeconds * 100) / 100,
-      target: 2000,
+      httpPullSeconds: Math.round(httpSeconds * 100) / 100,
     }),
   )
   expect(pulled).toBe(PULL_DOCS)
