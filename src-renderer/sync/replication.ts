@@ -186,8 +186,10 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
       trackLocalWrites(collection, name, tracker),
       subscription(state.error$.subscribe((e) => options.onError?.(e))),
       subscription(
-        state.conflict$.subscribe(({ input }) => {
-          if (WITH_HISTORY.includes(name) || REFUSED in input.realMasterState) return
+        state.conflict$.subscribe(({ input, output }) => {
+          if (REFUSED in input.realMasterState) return
+          settleIfServerState(name, input, output, tracker)
+          if (WITH_HISTORY.includes(name)) return
           const { document, lost } = mergeForSync(name, input)
           tracker.recordLost(name, document.id, lost)
         }),
@@ -303,6 +305,23 @@ async function refreshBalance(db: Database, invoiceId: string): Promise<void> {
 
 const subscription = (s: { unsubscribe(): void }) => () => s.unsubscribe()
 
+/**
+ * A conflict whose merge is the server's state as it is (the local side only refreshed a balance, or its
+ * change was already there): nothing is left to send, and RxDB may never push the merge (a pull that lands
+ * first finds the record equal to the server's and writes over it). The push's pending entry is settled here.
+ */
+function settleIfServerState(
+  name: CollectionName,
+  input: { newDocumentState: unknown; realMasterState: unknown },
+  output: unknown,
+  tracker: SyncStateTracker,
+): void {
+  if (!jsonEqual(toWire(name, output as object), toWire(name, input.realMasterState as object)))
+    return
+  const pushed = input.newDocumentState as { id: string; updatedAt?: string }
+  tracker.markSettled(name, pushed.id, pushed.updatedAt ?? '')
+}
+
 /** Writes made on this device (not by the replication itself) are pending until a push is accepted. */
 function trackLocalWrites(
   collection: RxCollection,
@@ -311,6 +330,10 @@ function trackLocalWrites(
 ): () => void {
   return subscription(
     collection.eventBulks$.subscribe((bulk) => {
+      // A pulled state is written only over a record with nothing left to send (RxDB skips one with a local
+      // change not yet accepted): whatever was pending there has reached the server or been merged away.
+      if (bulk.context.startsWith('replication-downstream'))
+        for (const event of bulk.events) tracker.markSettled(name, event.documentId)
       if (bulk.context.startsWith('replication-')) return
       for (const event of bulk.events) {
         const data = event.documentData as { updatedAt?: string } | undefined

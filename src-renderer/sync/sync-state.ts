@@ -33,6 +33,8 @@ interface Entry {
 /** A refusal, kept apart from pending entries: it stays until a later local version is accepted. */
 interface Rejection {
   updatedAt: string
+  /** When the server refused it (absent in state saved before this was kept). */
+  at?: string
   code: string
   reason: string
   refused?: unknown
@@ -65,12 +67,19 @@ export interface SyncStateTracker {
   rejectedCount(): number
   /** Every refusal still in view, with the refused version. */
   rejections(): Array<
-    { collection: CollectionName; id: string } & Required<Omit<DocSyncInfo, 'state' | 'lost'>>
+    { collection: CollectionName; id: string; at: string } & Required<
+      Omit<DocSyncInfo, 'state' | 'lost'>
+    >
   >
   lastSyncAt(): string | null
   /** A local write: pending until a push of this version (or a later one) is accepted. */
   markPending(collection: CollectionName, id: string, updatedAt: string): void
   markPushed(collection: CollectionName, outcomes: readonly PushOutcome[]): void
+  /**
+   * Nothing of this device's is left to send (the record holds the server's state): a pending entry about a
+   * version up to `upTo` (any version when omitted) is cleared; a refusal stays in view.
+   */
+  markSettled(collection: CollectionName, id: string, upTo?: string): void
   recordLost(collection: CollectionName, id: string, lost: readonly FieldChange[]): void
   markSynced(at: string): void
   /** Called after every change of state; returns the unsubscribe function. */
@@ -130,6 +139,7 @@ export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
           code: r.code,
           reason: r.reason,
           refused: r.refused,
+          at: r.at ?? r.updatedAt,
         }
       }),
     lastSyncAt: () => stored.lastSyncAt,
@@ -144,16 +154,31 @@ export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
         // A newer local edit made while this push was in flight is still pending.
         if (entry && entry.updatedAt > o.updatedAt) continue
         if (o.rejection) {
-          stored.rejected[k] = { updatedAt: o.updatedAt, ...o.rejection }
+          stored.rejected[k] = {
+            updatedAt: o.updatedAt,
+            at: new Date().toISOString(),
+            ...o.rejection,
+          }
           delete stored.entries[k]
-        } else if (o.conflict) stored.entries[k] = { state: 'pending', updatedAt: o.updatedAt }
-        else if (entry) {
+        } else if (o.conflict) {
+          // Still pending if the rep changed it: the merge goes out next. A version pushed with nothing of the
+          // rep's in it (a balance refreshed) made no entry and gets none: the merge brings only the server's
+          // state, and if that is pushed at all, nothing would settle an entry made here.
+          if (entry) entry.updatedAt = o.updatedAt
+        } else if (entry) {
           // A local version accepted: an earlier refusal is settled. (The server's state pushed back after a
           // refusal has no entry, and leaves the refusal in view.)
           delete stored.entries[k]
           delete stored.rejected[k]
         }
       }
+      changed()
+    },
+    markSettled(collection, id, upTo) {
+      const k = key(collection, id)
+      const entry = stored.entries[k]
+      if (entry?.state !== 'pending' || (upTo !== undefined && entry.updatedAt > upTo)) return
+      delete stored.entries[k]
       changed()
     },
     recordLost(collection, id, lost) {
