@@ -1,8 +1,9 @@
 /**
  * Sync as the rep sees it: connect with server URL, user and password (Settings > Sync), the connection's
- * state, the pending count, the last sync, and each document's sync state. The session is kept by the
- * platform (sealed by main in the desktop, in memory in a browser). Replication runs while online and a session
- * exists; it pauses offline and resumes from its checkpoints when the network comes back.
+ * state, the pending count, the last sync, each document's sync state, and every change the server refused.
+ * The session is kept by the platform (sealed by main in the desktop, in memory in a browser). Replication
+ * runs while online and a session exists; it pauses offline and resumes from its checkpoints when the network
+ * comes back.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
@@ -18,6 +19,34 @@ export type SyncStatus = 'disconnected' | 'connecting' | 'online' | 'offline' | 
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
+/** A change the server refused, as Settings > Sync lists it: every refused value in plain text. */
+export interface RejectedChange {
+  collection: CollectionName
+  id: string
+  code: string
+  reason: string
+  /** When the server refused it (ISO). */
+  at: string
+  values: Array<{ field: string; value: string }>
+}
+
+/** Bookkeeping the rep never typed. */
+const UNTYPED = new Set(['id', '_deleted', 'history', 'updatedAt'])
+
+/**
+ * The refused version's fields as text, for reading, never as HTML: strings as they are, anything else (a
+ * number, a line list, an address) as JSON.
+ */
+export function refusedValues(refused: unknown): RejectedChange['values'] {
+  if (typeof refused !== 'object' || refused === null) return []
+  return Object.entries(refused)
+    .filter(([field, value]) => !UNTYPED.has(field) && value !== undefined && value !== null)
+    .map(([field, value]) => ({
+      field,
+      value: typeof value === 'string' ? value : JSON.stringify(value),
+    }))
+}
+
 export const useSyncStore = defineStore('sync', () => {
   const platform = getPlatform()
   const status = ref<SyncStatus>('disconnected')
@@ -28,6 +57,7 @@ export const useSyncStore = defineStore('sync', () => {
   const pendingCount = ref(0)
   const rejectedCount = ref(0)
   const lastSyncAt = ref<string | null>(null)
+  const rejections = shallowRef<RejectedChange[]>([])
   /** Bumped on every tracker change, so `stateOf` is reactive. */
   const version = ref(0)
   const tracker = shallowRef<SyncStateTracker>()
@@ -41,6 +71,10 @@ export const useSyncStore = defineStore('sync', () => {
     pendingCount.value = t.pendingCount()
     rejectedCount.value = t.rejectedCount()
     lastSyncAt.value = t.lastSyncAt()
+    rejections.value = t
+      .rejections()
+      .map(({ refused, ...r }) => ({ ...r, values: refusedValues(refused) }))
+      .sort((a, b) => (a.at < b.at ? 1 : -1))
     version.value++
   }
 
@@ -149,6 +183,7 @@ export const useSyncStore = defineStore('sync', () => {
     pendingCount,
     rejectedCount,
     lastSyncAt,
+    rejections,
     tokenPersists: platform.syncTokenPersists,
     init,
     connect,
