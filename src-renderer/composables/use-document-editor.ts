@@ -48,7 +48,7 @@ export function useDocumentEditor<D extends SalesDocument>(
   const routeId = computed(() => (typeof route.params.id === 'string' ? route.params.id : 'new'))
   useSaveShortcut(() => save())
 
-  async function load() {
+  async function load(opening: boolean) {
     if (routeId.value === 'new') {
       store.clear()
       draft.value = emptyDraft()
@@ -60,12 +60,15 @@ export function useDocumentEditor<D extends SalesDocument>(
         ...draft.value,
         currencyCode: draft.value.currencyCode ?? lookup.settings?.baseCurrencyCode,
       }
-    } else if (store.doc.value?.id !== routeId.value) {
-      await store.open(routeId.value)
+    } else {
+      // A page opening reads the document afresh: the store may still hold it from an earlier visit, since
+      // changed by sync or another window. Only a route change to the document just created keeps it.
+      if (opening || store.doc.value?.id !== routeId.value) await store.open(routeId.value)
       if (store.doc.value) draft.value = draftOf(store.doc.value)
     }
   }
-  watch(routeId, load, { immediate: true })
+  void load(true)
+  watch(routeId, () => load(false))
 
   // A command saved elsewhere on the form (a line, a total) refreshes the header unless it has unsaved edits.
   watch(store.doc, (now, before) => {
