@@ -27,6 +27,8 @@ async function saveAndClose(dialog: Locator) {
 test('unit group, product, discount list, price list item and opportunity feed Get Products', async ({
   page,
 }, testInfo) => {
+  // The whole catalog set-up of a rep, one record after the other: about 90 s on a quiet 2-core machine.
+  test.setTimeout(240_000)
   await loadSampleCompany(page)
 
   // Unit group: a Case of 12 Bottles; a quantity of 0 is refused next to its field.
