@@ -68,3 +68,45 @@ test('two laptops of one rep connect and show their sync status', async ({
     await Promise.all(laptops.map((c) => c.close()))
   }
 })
+
+test('a customer typed before the first connect goes to the server as the rep’s own', async ({
+  browser,
+  syncServer,
+}) => {
+  const laptops = await Promise.all([browser.newContext(), browser.newContext()])
+  try {
+    const a = await laptops[0].newPage()
+    const b = await laptops[1].newPage()
+    // Laptop A, never connected: the rep types a new account.
+    await a.goto('/#/customers')
+    await expect(a.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible()
+    await a.getByRole('button', { name: 'New', exact: true }).click()
+    const dialog = a.getByRole('dialog', { name: 'Customer' })
+    await dialog.getByLabel('Account Name').fill('Offline Outfitters')
+    await dialog.getByLabel('Bill To Street').fill('2 Pier St')
+    await dialog.getByLabel('Bill To City').fill('Astoria')
+    await dialog.getByRole('button', { name: 'Save and Close' }).click()
+    await expect(dialog).toBeHidden()
+    // The first connect hands the account to the signed-in rep; the server accepts it.
+    await connect(a, syncServer.url, 'ann', 'ann-password')
+    await expect(a.getByRole('status')).toContainText(`Connected to ${syncServer.url} as ann`)
+    const bar = a.getByRole('contentinfo', { name: 'Sync status' })
+    await expect(bar).toContainText('0 pending', { timeout: 60_000 })
+    await expect(bar).not.toContainText('rejected')
+    // Laptop B of the same rep receives it.
+    await connect(b, syncServer.url, 'ann', 'ann-password')
+    await expect(b.getByRole('status')).toContainText(`Connected to ${syncServer.url} as ann`)
+    await expect(async () => {
+      await b
+        .getByRole('navigation', { name: 'Site map' })
+        .getByRole('link', { name: 'Customers' })
+        .click()
+      await expect(b.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible()
+      await expect(b.getByRole('button', { name: 'Offline Outfitters' })).toBeVisible({
+        timeout: 5_000,
+      })
+    }).toPass({ timeout: 60_000 })
+  } finally {
+    await Promise.all(laptops.map((c) => c.close()))
+  }
+})

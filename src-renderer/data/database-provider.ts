@@ -3,7 +3,7 @@
  * the same name would close the first (`closeDuplicates`), so every store must come through here.
  */
 import { openDatabase } from './database'
-import { createRepositories, type Repositories } from './repositories'
+import { createRepositories, restoreDeviceUser, type Repositories } from './repositories'
 
 /** The IndexedDB name of the app's database. Never change it: a new name orphans every rep's data. */
 export const APP_DATABASE_NAME = 'fieldbill'
@@ -35,6 +35,7 @@ async function open(): Promise<Repositories> {
   )
   const db = await openDatabase({ name: APP_DATABASE_NAME, multiInstance: true })
   const repos = createRepositories(db)
+  await restoreDeviceUser(db, repos.env)
   // A payment cut off half-way by a closed page is finished (or rolled back) before anything reads it.
   await repos.invoices.recoverPendingWrites()
   return repos

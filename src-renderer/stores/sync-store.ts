@@ -7,7 +7,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { getRepositories, type CollectionName, type Database } from '../data'
+import { getRepositories, signInDeviceUser, type CollectionName, type Database } from '../data'
 import { getPlatform, type SyncCredentials } from '../platform'
 import { login, SyncHttpError } from '../sync/http'
 import { startSync, type SyncSession } from '../sync/replication'
@@ -119,7 +119,7 @@ export const useSyncStore = defineStore('sync', () => {
       void session.pause()
     })
     // Closing the page with unsent work asks first. Not in Electron: there a cancelled beforeunload silently
-    // keeps the window open with no dialog (a close warning from main is still to do).
+    // keeps the window open with no dialog; main asks instead (app:unsent-changes, src-main/services/close-guard.ts).
     window.addEventListener('beforeunload', (event) => {
       if (pendingCount.value === 0 || platform.kind === 'desktop') return
       event.preventDefault()
@@ -144,9 +144,12 @@ export const useSyncStore = defineStore('sync', () => {
     loginError.value = null
     syncError.value = null
     try {
-      const { token } = await login(url, name, password)
+      const { token, user } = await login(url, name, password)
       const credentials = { serverUrl: url.trim().replace(/\/+$/, ''), userName: name, token }
       await platform.saveSyncCredentials(credentials)
+      // From now on this device acts as the signed-in user, and customers typed before are handed to them.
+      const repos = await getRepositories()
+      await signInDeviceUser(repos.db, repos.env, { userId: user.id, role: user.role })
       await run(credentials)
       return true
     } catch (e) {

@@ -14,7 +14,7 @@ export interface RepositoryEnv {
 
 /**
  * The local rep, the wall clock, random UUIDs and the platform's strong random source. The user id is a
- * placeholder until sign-in with the sync server exists.
+ * placeholder until the device signs in to the sync server (device-user.ts replaces `actor` then).
  */
 export function defaultEnv(actor: Actor = { userId: 'local-rep', role: 'rep' }): RepositoryEnv {
   return {

@@ -18,6 +18,7 @@ import { createSettingsRepository, type SettingsRepository } from './settings'
 
 export * from './catalog'
 export * from './customers'
+export * from './device-user'
 export * from './document-lists'
 export * from './env'
 export * from './invoices'
