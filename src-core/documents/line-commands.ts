@@ -128,6 +128,34 @@ export function addWriteIn<D extends Editable>(doc: D, cmd: LineCommand<'addWrit
   return { ok: true, document: { ...doc, lines: [...doc.lines, line] } }
 }
 
+type LineAmounts = Partial<Record<'quantity' | 'manualDiscount' | 'tax', string>>
+
+/**
+ * A line's Quantity, Manual discount and Tax as typed, each checked and rounded for the document's pricing (an
+ * absent field stays absent). Shared by orders, invoices and opportunities.
+ *
+ * @example
+ * readLineAmounts(invoice, { quantity: '2', tax: '1.5' }) // { ok: true, value: { quantity: '2', tax: '1.50' } }
+ */
+export function readLineAmounts(
+  doc: Pick<Editable, 'pricing'>,
+  input: LineAmounts,
+): Read<LineAmounts> {
+  const out: LineAmounts = {}
+  const reads = [
+    ['quantity', 'quantity', 'Quantity'],
+    ['manualDiscount', 'nonNegativeMoney', 'Manual discount'],
+    ['tax', 'money', 'Tax'],
+  ] as const
+  for (const [field, kind, label] of reads) {
+    if (input[field] === undefined) continue
+    const read = readValue(input[field], kind, label, doc.pricing)
+    if (!read.ok) return read
+    out[field] = read.value
+  }
+  return { ok: true, value: out }
+}
+
 const LINE_FIELDS: ReadonlySet<string> = new Set([
   'quantity',
   'manualDiscount',
@@ -146,17 +174,9 @@ function applyLineChanges(
     if (!LINE_FIELDS.has(key))
       return refuse('invalidValue', `The ${key} of a line cannot be changed.`)
   }
-  const reads = [
-    ['quantity', 'quantity', 'Quantity'],
-    ['manualDiscount', 'nonNegativeMoney', 'Manual discount'],
-    ['tax', 'money', 'Tax'],
-  ] as const
-  for (const [field, kind, label] of reads) {
-    if (changes[field] === undefined) continue
-    const read = readValue(changes[field], kind, label, doc.pricing)
-    if (!read.ok) return read
-    next[field] = read.value
-  }
+  const amounts = readLineAmounts(doc, changes)
+  if (!amounts.ok) return amounts
+  Object.assign(next, amounts.value)
   if (changes.unitId !== undefined && changes.unitId !== line.unitId) {
     // Prices are per unit of measure: a new unit is a new price, which a locked document cannot take.
     if (doc.pricesLocked && !line.isWriteIn)

@@ -14,6 +14,7 @@ import {
   type Opportunity,
   type Refused,
 } from '../../../src-core/documents'
+import { readLineAmounts } from '../../../src-core/documents/line-commands'
 import { readValue } from '../../../src-core/documents/values'
 
 /** The line commands an opportunity takes (no header discounts, no pricing lock). */
@@ -30,26 +31,6 @@ const ZERO_AMOUNTS = {
   amount: '0',
   manualDiscountAmount: '0',
   extendedAmount: '0',
-}
-
-/** Quantity, manual discount and tax as typed, checked and rounded as on orders and invoices. */
-function readAmounts(
-  doc: Opportunity,
-  input: { quantity?: string; manualDiscount?: string; tax?: string },
-) {
-  const out: Partial<Record<'quantity' | 'manualDiscount' | 'tax', string>> = {}
-  const fields = [
-    ['quantity', 'quantity', 'Quantity'],
-    ['manualDiscount', 'nonNegativeMoney', 'Manual discount'],
-    ['tax', 'money', 'Tax'],
-  ] as const
-  for (const [field, kind, label] of fields) {
-    if (input[field] === undefined) continue
-    const read = readValue(input[field], kind, label, doc.pricing)
-    if (!read.ok) return read
-    out[field] = read.value
-  }
-  return { ok: true as const, value: out }
 }
 
 function withLine(doc: Opportunity, line: DocumentLine): Opportunity {
@@ -81,7 +62,7 @@ function step(doc: Opportunity, cmd: OpportunityLineCommand, catalog: Catalog): 
         )
       if (entry.retired)
         return refuse('productRetired', `${entry.productName} is retired and cannot be added.`)
-      const amounts = readAmounts(doc, { manualDiscount: '0', tax: '0', ...cmd })
+      const amounts = readLineAmounts(doc, { manualDiscount: '0', tax: '0', ...cmd })
       if (!amounts.ok) return amounts
       const added: DocumentLine = {
         id: cmd.lineId,
@@ -103,7 +84,7 @@ function step(doc: Opportunity, cmd: OpportunityLineCommand, catalog: Catalog): 
       if (!name) return refuse('invalidValue', 'A write-in product needs a name.')
       const price = readValue(cmd.pricePerUnit, 'pricePerUnit', 'Price per unit', doc.pricing)
       if (!price.ok) return price
-      const amounts = readAmounts(doc, { manualDiscount: '0', tax: '0', ...cmd })
+      const amounts = readLineAmounts(doc, { manualDiscount: '0', tax: '0', ...cmd })
       if (!amounts.ok) return amounts
       const added: DocumentLine = {
         id: cmd.lineId,
@@ -126,7 +107,7 @@ function step(doc: Opportunity, cmd: OpportunityLineCommand, catalog: Catalog): 
     return refuse('lineNotFound', 'This opportunity has no such line; it may have been removed.')
   if (cmd.type === 'editLine') {
     const { unitId, description, ...values } = cmd.changes
-    const amounts = readAmounts(doc, values)
+    const amounts = readLineAmounts(doc, values)
     if (!amounts.ok) return amounts
     const next: DocumentLine = { ...line, ...amounts.value }
     if (unitId) next.unitId = unitId
