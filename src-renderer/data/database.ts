@@ -9,7 +9,13 @@ import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
-import { collectionCreators, type Collections, type Database } from './collections'
+import { guardDownstreamWrites } from '../sync/downstream-guard'
+import {
+  COLLECTION_NAMES,
+  collectionCreators,
+  type Collections,
+  type Database,
+} from './collections'
 import { migrateWithBackup } from './migration-backup'
 
 export {
@@ -41,11 +47,15 @@ export interface OpenDatabaseOptions {
 }
 
 /**
- * Dexie on IndexedDB: the storage of the real app. The globals are read at call time, not when Dexie's module
- * loads, so a test that installs fake-indexeddb after importing this module still gets it.
+ * Dexie on IndexedDB: the storage of the real app, its replicated collections guarded against losing a pulled
+ * state (sync/downstream-guard.ts). The globals are read at call time, not when Dexie's module loads, so a test
+ * that installs fake-indexeddb after importing this module still gets it.
  */
 export function defaultStorage(): RxStorage<unknown, unknown> {
-  return getRxStorageDexie({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange })
+  return guardDownstreamWrites(
+    getRxStorageDexie({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange }),
+    COLLECTION_NAMES,
+  )
 }
 
 /**
