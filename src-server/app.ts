@@ -9,6 +9,7 @@ import { ChangeHub } from './change-hub'
 import { registerCors } from './cors'
 import { migrationsApplied } from './db'
 import { registerAuthRoutes } from './routes-auth'
+import { registerStreamRoutes } from './routes-stream'
 import { registerSyncRoutes } from './routes-sync'
 
 declare module 'fastify' {
@@ -100,6 +101,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   })
 
   registerAuthRoutes(app, pool, { ...DEFAULT_AUTH, ...options.auth })
-  registerSyncRoutes(app, pool, hub)
+  registerSyncRoutes(app, pool)
+  registerStreamRoutes(app, hub)
   return app
 }

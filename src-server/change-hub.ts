@@ -1,7 +1,9 @@
 /**
  * Live streams: one LISTEN connection per server process receives the change notifications every process sends
- * at COMMIT (store.ts) and wakes the server-sent-event streams that care. Streams carry no documents, only "pull
- * now": the pull path stays the one place that decides what a user may read.
+ * at COMMIT (store.ts) and wakes the server-sent-event streams that care: a stream follows a set of collections
+ * (a client's one stream follows all of them), and hears of a change only when the user reads what was written.
+ * Streams carry no documents, only "pull now": the pull path stays the one place that decides what a user may
+ * read.
  */
 import pg from 'pg'
 import type { FastifyBaseLogger } from 'fastify'
@@ -11,7 +13,8 @@ import { readsAll } from './pull'
 import { CHANGES_CHANNEL, type ChangeEvent } from './store'
 
 export interface Subscriber {
-  collection: string
+  /** The collections whose changes the stream tells of. */
+  collections: ReadonlySet<string>
   user: User
   /** Sends one event: `change` with the seq written, or `resync` when events may have been missed. */
   send(event: 'change' | 'resync', data: unknown): void
@@ -71,9 +74,9 @@ export class ChangeHub {
     } catch {
       return
     }
+    const spec = COLLECTIONS.get(event.collection)
     for (const s of this.subscribers) {
-      if (s.collection !== event.collection) continue
-      const spec = COLLECTIONS.get(s.collection)
+      if (!s.collections.has(event.collection)) continue
       const concerned =
         !spec || readsAll(spec, s.user) || event.owners === null || event.owners.includes(s.user.id)
       if (concerned) s.send('change', { collection: event.collection, seq: event.seq })

@@ -1,16 +1,14 @@
 /**
- * The replication routes, one set per collection (see README.md for the protocol):
- * GET /sync/:collection/pull, POST /sync/:collection/push, GET /sync/:collection/stream.
+ * The replication routes, one pair per collection (see README.md for the protocol):
+ * GET /sync/:collection/pull, POST /sync/:collection/push. The live streams are in routes-stream.ts.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type pg from 'pg'
 import type { User } from './auth'
-import type { ChangeHub } from './change-hub'
 import { COLLECTIONS, type CollectionSpec } from './collections'
 import { pull } from './pull'
 import { push, type PushRow } from './push'
 
-const HEARTBEAT_MS = 20_000
 const MAX_PUSH_ROWS = 1000
 
 interface Params {
@@ -32,7 +30,7 @@ function specOr404(name: string, reply: FastifyReply): CollectionSpec | undefine
 
 const actorOf = (user: User) => ({ userId: user.id, role: user.role })
 
-export function registerSyncRoutes(app: FastifyInstance, pool: pg.Pool, hub: ChangeHub) {
+export function registerSyncRoutes(app: FastifyInstance, pool: pg.Pool) {
   app.get<{ Params: Params; Querystring: { checkpoint: number; batchSize: number } }>(
     '/sync/:collection/pull',
     {
@@ -95,38 +93,6 @@ export function registerSyncRoutes(app: FastifyInstance, pool: pg.Pool, hub: Cha
         'push',
       )
       return { conflicts, rejections }
-    },
-  )
-
-  app.get<{ Params: Params }>(
-    '/sync/:collection/stream',
-    { schema: { params } },
-    async (request, reply) => {
-      const spec = specOr404(request.params.collection, reply)
-      if (!spec || !request.user) return reply
-      reply.hijack()
-      const raw = reply.raw
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      })
-      const send = (event: string, data: unknown) =>
-        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS)
-      const unsubscribe = hub.subscribe({
-        collection: spec.name,
-        user: request.user,
-        send,
-        close: () => raw.end(),
-      })
-      raw.on('close', () => {
-        clearInterval(heartbeat)
-        unsubscribe()
-      })
-      // Whatever happened while the client was away: pull once now.
-      send('resync', 'RESYNC')
     },
   )
 }

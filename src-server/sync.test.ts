@@ -2,11 +2,11 @@
  * The replication protocol against a real PostgreSQL: push, pull, replay, conflicts, validation (forged totals,
  * duplicate numbers, lifecycle) and who may read and write what.
  */
-import type { ReadableStream } from 'node:stream/web'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   change,
   create,
+  signInTeam,
   startTestServer,
   type Client,
   type TestServer,
@@ -25,12 +25,7 @@ const bobCustomer = customer('C-bob', 'bob')
 
 beforeAll(async () => {
   server = await startTestServer()
-  ann = await server.signIn('ann', 'rep')
-  bob = await server.signIn('bob', 'rep')
-  erp = await server.signIn('erp', 'integration')
-  admin = await server.signIn('admin', 'admin')
-  expect((await ann.push('customers', [create(annCustomer)])).rejections).toEqual([])
-  expect((await bob.push('customers', [create(bobCustomer)])).rejections).toEqual([])
+  ;({ ann, bob, erp, admin } = await signInTeam(server, { ann: annCustomer, bob: bobCustomer }))
 }, HOOK_TIMEOUT)
 
 afterAll(async () => {
@@ -237,34 +232,5 @@ describe('accounts and rights', () => {
     expect(answer.rejections).toEqual([])
     expect((await bob.pullAll('invoices')).map((d) => d.id)).toContain('I-moving')
     expect((await ann.pullAll('invoices')).map((d) => d.id)).not.toContain('I-moving')
-  })
-})
-
-describe('live stream', () => {
-  test('tells a client to pull when its records change, and only then', async () => {
-    const controller = new AbortController()
-    const response = await fetch(`${server.url}/sync/invoices/stream`, {
-      headers: { authorization: `Bearer ${ann.token}` },
-      signal: controller.signal,
-    })
-    expect(response.headers.get('content-type')).toContain('text/event-stream')
-    const reader = (response.body as unknown as ReadableStream<Uint8Array>).getReader()
-    const decoder = new TextDecoder()
-    let text = ''
-    const readUntil = async (needle: string) => {
-      for (let i = 0; i < 50 && !text.includes(needle); i++) {
-        const { value } = await reader.read()
-        text += decoder.decode(value)
-      }
-      return text
-    }
-    expect(await readUntil('RESYNC')).toContain('event: resync')
-    await bob.push('invoices', [create(invoice('I-bob-2', 'INV-00008-HHHHHH', bobCustomer))])
-    await ann.push('invoices', [create(invoice('I-ann-2', 'INV-00010-IIIIII', annCustomer))])
-    const seq = await seqOf('invoices', 'I-ann-2')
-    const events = await readUntil(`"seq":${seq}`)
-    expect(events).toContain(`event: change\ndata: {"collection":"invoices","seq":${seq}}`)
-    expect(events).not.toContain(`"seq":${await seqOf('invoices', 'I-bob-2')}`)
-    controller.abort()
   })
 })

@@ -14,17 +14,10 @@ import { mergeForSync } from './conflict-handler'
 import { jsonEqual } from '../../src-core/sync/json'
 import { SyncHttpError, syncHttp } from './http'
 import { settlePush, REFUSED, type PushAnswer } from './push-answer'
-import { readSse } from './sse'
+import { changedCollection, readSse } from './sse'
 import { backoff, type Backoff } from './backoff'
 import type { SyncStateTracker } from './sync-state'
 
-/**
- * Collections with a live stream. Browsers open at most 6 HTTP/1.1 connections per server, and every stream
- * holds one; with a stream for each of the nine collections, pulls and pushes would wait forever. The
- * collections reps change on other devices stream; the shared catalog and the rest are pulled every minute.
- */
-export const STREAMED: readonly CollectionName[] = ['customers', 'invoices', 'orders', 'payments']
-const POLL_MS = 60_000
 /** The longest extra wait before retrying a failed request (backoff.ts). */
 const MAX_BACKOFF_MS = 60_000
 
@@ -92,7 +85,6 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
   const states = new Map<CollectionName, RxReplicationState<unknown, Checkpoint>>()
   const cleanups: Array<() => void> = []
   let streamAbort: AbortController | undefined
-  let poll: ReturnType<typeof setInterval> | undefined
 
   const retryMs = options.retryMs ?? 5000
   const waits: Backoff[] = []
@@ -197,30 +189,31 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
     )
   }
 
+  /**
+   * One live stream for every collection: a browser opens at most 6 HTTP/1.1 connections to a server and each
+   * stream holds one, so a stream per collection would leave pulls and pushes waiting.
+   */
   function openStreams(): void {
     streamAbort = new AbortController()
-    const signal = streamAbort.signal
-    for (const name of names.filter((n) => STREAMED.includes(n))) {
-      void readSse({
-        url: `${http.url}/sync/${name}/stream`,
-        token: options.token,
-        signal,
-        fetch: options.fetch,
-        retryMs: options.retryMs,
-        // Every event only says "pull now".
-        onEvent: () => streams.get(name)?.next('RESYNC'),
-        onError: (e) => options.onError?.(e),
-      })
-    }
-    poll = setInterval(() => {
-      for (const name of names.filter((n) => !STREAMED.includes(n))) states.get(name)?.reSync()
-    }, POLL_MS)
+    void readSse({
+      url: `${http.url}/sync/stream?collections=${names.join(',')}`,
+      token: options.token,
+      signal: streamAbort.signal,
+      fetch: options.fetch,
+      retryMs: options.retryMs,
+      // Every event only says "pull now": a change for the collection it names, a resync for every collection.
+      onEvent: (event) => {
+        const changed = changedCollection(event)
+        for (const [name, stream$] of streams)
+          if (changed === undefined || changed === name) stream$.next('RESYNC')
+      },
+      onError: (e) => options.onError?.(e),
+    })
   }
 
   function closeStreams(): void {
     for (const wait of waits) wait.interrupt()
     streamAbort?.abort()
-    clearInterval(poll)
   }
 
   await Promise.all([...states.values()].map((s) => s.start()))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readSse, sseParser } from './sse'
+import { changedCollection, readSse, sseParser } from './sse'
 
 describe('sseParser', () => {
   it('parses events split across chunks, with CRLF, comments and multi-line data', () => {
@@ -15,6 +15,19 @@ describe('sseParser', () => {
   it('names an event without an event field "message" and ignores events without data', () => {
     const parse = sseParser()
     expect(parse('event: lonely\n\ndata:plain\n\n')).toEqual([{ event: 'message', data: 'plain' }])
+  })
+})
+
+describe('changedCollection', () => {
+  it('names the collection of a change, and none (every collection pulls) for anything else', () => {
+    expect(changedCollection({ event: 'change', data: '{"collection":"orders","seq":7}' })).toBe(
+      'orders',
+    )
+    expect(changedCollection({ event: 'resync', data: '"RESYNC"' })).toBeUndefined()
+    expect(changedCollection({ event: 'change', data: '{"seq":7}' })).toBeUndefined()
+    expect(changedCollection({ event: 'change', data: 'null' })).toBeUndefined()
+    expect(changedCollection({ event: 'change', data: '{not json' })).toBeUndefined()
+    expect(changedCollection({ event: 'later', data: '{"collection":"orders"}' })).toBeUndefined()
   })
 })
 
@@ -46,5 +59,46 @@ describe('readSse', () => {
     })
     expect(seen).toEqual(['resync', 'resync'])
     expect(auth).toEqual(['Bearer t0k', 'Bearer t0k'])
+  })
+
+  it('replaces a connection that goes quiet, and closes the quiet one', async () => {
+    const controller = new AbortController()
+    const errors: unknown[] = []
+    const closed: boolean[] = []
+    let connects = 0
+    // Like fetch: the body fails when the request's signal aborts. After its resync, the server says nothing.
+    const quietFetch = (_url: string | URL | Request, init?: RequestInit) => {
+      connects++
+      const signal = init?.signal as AbortSignal
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('event: resync\ndata: "RESYNC"\n\n'))
+          signal.addEventListener('abort', () => {
+            closed.push(true)
+            c.error(signal.reason)
+          })
+        },
+      })
+      return Promise.resolve(new Response(body, { status: 200 }))
+    }
+    await readSse({
+      url: 'http://127.0.0.1:1/sync/stream',
+      token: 't0k',
+      signal: controller.signal,
+      retryMs: 1,
+      idleMs: 30,
+      fetch: quietFetch,
+      onEvent: () => {
+        if (connects === 3) controller.abort()
+      },
+      onError: (e) => errors.push(e),
+    })
+    expect(connects).toBe(3)
+    expect(errors.map((e) => (e as Error).message)).toEqual([
+      'stream went quiet',
+      'stream went quiet',
+    ])
+    // The two quiet ones by the reader, the third when the reader stopped.
+    expect(closed).toHaveLength(3)
   })
 })

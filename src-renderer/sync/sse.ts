@@ -46,17 +46,43 @@ export function sseParser(): (chunk: string) => SseEvent[] {
   }
 }
 
+/**
+ * The collection an event of the sync stream (src-server/README.md) asks to pull, or undefined when every
+ * collection should pull: a `resync`, or an event this client does not know, which is safest read the same way.
+ *
+ * @example
+ * changedCollection({ event: 'change', data: '{"collection":"orders","seq":7}' }) // 'orders'
+ * changedCollection({ event: 'resync', data: '"RESYNC"' }) // undefined
+ */
+export function changedCollection(event: SseEvent): string | undefined {
+  if (event.event !== 'change') return undefined
+  try {
+    const data = JSON.parse(event.data) as { collection?: unknown } | null
+    return typeof data?.collection === 'string' ? data.collection : undefined
+  } catch {
+    return undefined
+  }
+}
+
 export interface SseOptions {
   url: string
   token: string
   /** Ends the stream (and its reconnect loop). */
   signal: AbortSignal
   onEvent(event: SseEvent): void
-  /** A connection failed or ended; the reader reconnects after `retryMs`. */
+  /** A connection failed, ended or went quiet; the reader reconnects after `retryMs`. */
   onError?(error: unknown): void
   retryMs?: number
+  /**
+   * A connection that brings nothing (not even the server's keep-alive comment, every 20 s) for this long is
+   * taken for dead and replaced: a laptop that slept or changed networks can hold a connection that no longer
+   * reaches the server and never fails on its own.
+   */
+  idleMs?: number
   fetch?: typeof fetch
 }
+
+const IDLE_MS = 45_000
 
 const wait = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -69,24 +95,43 @@ const wait = (ms: number, signal: AbortSignal) =>
 
 async function readOnce(options: SseOptions): Promise<void> {
   const doFetch = options.fetch ?? fetch
-  const response = await doFetch(options.url, {
-    headers: { authorization: `Bearer ${options.token}`, accept: 'text/event-stream' },
-    signal: options.signal,
-  })
-  if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`)
-  const parse = sseParser()
-  const decoder = new TextDecoder()
-  const reader = response.body.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) return
-    for (const event of parse(decoder.decode(value, { stream: true }))) options.onEvent(event)
+  // This connection ends with the reader, or alone when it goes quiet.
+  const connection = new AbortController()
+  const end = () => connection.abort()
+  options.signal.addEventListener('abort', end)
+  let quiet: ReturnType<typeof setTimeout> | undefined
+  const heard = () => {
+    clearTimeout(quiet)
+    quiet = setTimeout(
+      () => connection.abort(new Error('stream went quiet')),
+      options.idleMs ?? IDLE_MS,
+    )
+  }
+  try {
+    heard()
+    const response = await doFetch(options.url, {
+      headers: { authorization: `Bearer ${options.token}`, accept: 'text/event-stream' },
+      signal: connection.signal,
+    })
+    if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`)
+    const parse = sseParser()
+    const decoder = new TextDecoder()
+    const reader = response.body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      heard()
+      for (const event of parse(decoder.decode(value, { stream: true }))) options.onEvent(event)
+    }
+  } finally {
+    clearTimeout(quiet)
+    options.signal.removeEventListener('abort', end)
   }
 }
 
 /**
- * Reads the stream until `signal` aborts, reconnecting after every failure or end (the server sends a resync
- * event on each connect, so nothing written in between is missed).
+ * Reads the stream until `signal` aborts, reconnecting after every failure, end or silence (the server sends a
+ * resync event on each connect, so nothing written in between is missed).
  */
 export async function readSse(options: SseOptions): Promise<void> {
   while (!options.signal.aborted) {

@@ -108,3 +108,25 @@ export const change = (before: object, after: object) => ({
   assumedMasterState: { ...before, _deleted: false },
   newDocumentState: { ...after, _deleted: false },
 })
+
+/**
+ * Signs in the users most server tests need: the reps ann and bob, each pushing their customer, the integration
+ * role (erp) and an admin.
+ */
+export async function signInTeam(
+  server: TestServer,
+  customers: { ann: object; bob: object },
+): Promise<Record<'ann' | 'bob' | 'erp' | 'admin', Client>> {
+  const ann = await server.signIn('ann', 'rep')
+  const bob = await server.signIn('bob', 'rep')
+  const erp = await server.signIn('erp', 'integration')
+  const admin = await server.signIn('admin', 'admin')
+  for (const [rep, owned] of [
+    [ann, customers.ann],
+    [bob, customers.bob],
+  ] as const) {
+    const { rejections } = await rep.push('customers', [create(owned)])
+    if (rejections.length > 0) throw new Error(`customer refused: ${JSON.stringify(rejections)}`)
+  }
+  return { ann, bob, erp, admin }
+}

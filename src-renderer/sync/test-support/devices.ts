@@ -41,6 +41,8 @@ export async function openDevice(options: {
   token: string
   collections: readonly CollectionName[]
   onError?(error: unknown): void
+  /** To watch the device's requests. */
+  fetch?: typeof fetch
 }): Promise<Device> {
   addRxPlugin(RxDBLocalDocumentsPlugin)
   const creators = collectionCreators()

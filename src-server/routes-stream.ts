@@ -1,0 +1,86 @@
+/**
+ * The live stream routes (server-sent events, see README.md):
+ * GET /sync/stream, one stream for every collection (or those named in `?collections=`), and the older
+ * GET /sync/:collection/stream for one. A browser opens at most 6 HTTP/1.1 connections to a server and every
+ * stream holds one, so a client keeps a single stream; the per-collection route stays for desktop apps of
+ * earlier releases, which open one per collection.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ChangeHub } from './change-hub'
+import { COLLECTIONS } from './collections'
+
+const HEARTBEAT_MS = 20_000
+
+const unknownCollection = (reply: FastifyReply, name: string) =>
+  reply.code(404).send({ error: 'unknownCollection', message: `No collection ${name}.` })
+
+/**
+ * Answers with an event stream of the changes to `collections` that the signed-in user reads (the hub filters
+ * by owner), starting with a resync: whatever happened while the client was away, it pulls once now.
+ */
+function openStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  hub: ChangeHub,
+  collections: ReadonlySet<string>,
+): void {
+  if (!request.user) return
+  reply.hijack()
+  const raw = reply.raw
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  })
+  const send = (event: string, data: unknown) =>
+    raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+  const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS)
+  const unsubscribe = hub.subscribe({
+    collections,
+    user: request.user,
+    send,
+    close: () => raw.end(),
+  })
+  raw.on('close', () => {
+    clearInterval(heartbeat)
+    unsubscribe()
+  })
+  send('resync', 'RESYNC')
+}
+
+export function registerStreamRoutes(app: FastifyInstance, hub: ChangeHub) {
+  app.get<{ Querystring: { collections?: string } }>(
+    '/sync/stream',
+    {
+      schema: {
+        querystring: { type: 'object', properties: { collections: { type: 'string' } } },
+      },
+    },
+    async (request, reply) => {
+      const asked = request.query.collections?.split(',').filter((n) => n !== '')
+      const names = asked && asked.length > 0 ? asked : [...COLLECTIONS.keys()]
+      const unknown = names.find((n) => !COLLECTIONS.has(n))
+      if (unknown !== undefined) return unknownCollection(reply, unknown)
+      openStream(request, reply, hub, new Set(names))
+    },
+  )
+
+  app.get<{ Params: { collection: string } }>(
+    '/sync/:collection/stream',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          required: ['collection'],
+          properties: { collection: { type: 'string' } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const name = request.params.collection
+      if (!COLLECTIONS.has(name)) return unknownCollection(reply, name)
+      openStream(request, reply, hub, new Set([name]))
+    },
+  )
+}
