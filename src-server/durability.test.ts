@@ -3,16 +3,15 @@
  * stopped with SIGTERM while a push is in flight (the push finishes), and concurrent pushes read by a puller
  * that must never skip a row.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createUser } from './auth'
-import { lockKey } from './collections'
 import { createPool, migrate } from './db'
 import { HOOK_TIMEOUT, startTestDatabase, type TestDatabase } from './test-support/embedded-pg'
 import { customer, invoice } from './test-support/documents'
 import { client, create, type Client } from './test-support/server'
+import { holdCollectionLock, startServerProcess, waitForBlockedPush } from './test-support/process'
 
 let db: TestDatabase
 let pool: pg.Pool
@@ -29,26 +28,6 @@ afterAll(async () => {
   await db?.stop()
 }, HOOK_TIMEOUT)
 
-interface Running {
-  child: ChildProcess
-  url: string
-}
-
-/** `npm run server` as one process (node --import tsx), so its PID is the server itself. */
-async function startServer(): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let out = ''
-  for await (const chunk of child.stdout) {
-    out += String(chunk)
-    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]
-    if (url) return { child, url }
-  }
-  throw new Error(`server did not start: ${out}`)
-}
-
 async function signIn(url: string): Promise<Client> {
   const response = await fetch(`${url}/auth/login`, {
     method: 'POST',
@@ -59,24 +38,8 @@ async function signIn(url: string): Promise<Client> {
   return client(url, token, 'gina')
 }
 
-/** Holds the invoices collection's lock from outside, so a push waits inside its transaction. */
-async function holdInvoiceLock(): Promise<pg.Client> {
-  const holder = new pg.Client({ connectionString: db.url })
-  await holder.connect()
-  await holder.query('SELECT pg_advisory_lock($1)', [lockKey('invoices')])
-  return holder
-}
-
-async function waitForBlockedPush(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const { rows } = await pool.query(
-      "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'",
-    )
-    if (rows.length > 0) return
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error('the push never reached the lock')
-}
+const holdInvoiceLock = () => holdCollectionLock(db.url, 'invoices')
+const startServer = () => startServerProcess(db.url)
 
 const count = async (): Promise<{ n: number; max: number }> => {
   const { rows } = await pool.query<{ n: number; max: string | null }>(
@@ -97,9 +60,8 @@ describe('a server killed in the middle of a push', () => {
     expect((await rep.push('customers', [create(gina)])).rejections).toEqual([])
     const holder = await holdInvoiceLock()
     const inFlight = rep.push('invoices', batch).catch((e: Error) => e)
-    await waitForBlockedPush()
-    server.child.kill('SIGKILL')
-    await once(server.child, 'exit')
+    await waitForBlockedPush(pool)
+    await server.kill()
     expect(await inFlight).toBeInstanceOf(Error)
     await holder.end()
     expect(await count()).toEqual({ n: 0, max: 0 })
@@ -122,8 +84,7 @@ describe('a server killed in the middle of a push', () => {
     })
     expect(await count()).toEqual(written)
     expect((await rep.pullAll('invoices')).length).toBe(200)
-    server.child.kill('SIGKILL')
-    await once(server.child, 'exit')
+    await server.kill()
   })
 })
 
@@ -134,7 +95,7 @@ describe('SIGTERM', () => {
     const holder = await holdInvoiceLock()
     const row = create(invoice('T-1', 'INV-99999-SIGTRM', gina, 1))
     const inFlight = rep.push('invoices', [row])
-    await waitForBlockedPush()
+    await waitForBlockedPush(pool)
     const exited = once(server.child, 'exit')
     server.child.kill('SIGTERM')
     await new Promise((r) => setTimeout(r, 300))
@@ -207,7 +168,6 @@ describe('concurrent pushes', () => {
     // Seqs are dense: every reserved seq was committed, in order.
     expect(after.max - before.max).toBe(6 * 10 * 8)
     expect(seen).toEqual([...seen].sort((a, b) => a - b))
-    server.child.kill('SIGKILL')
-    await once(server.child, 'exit')
+    await server.kill()
   })
 })

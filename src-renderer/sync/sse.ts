@@ -84,13 +84,16 @@ export interface SseOptions {
 
 const IDLE_MS = 45_000
 
+/** Waits `ms`, or less if `signal` aborts; leaves no listener behind (a stream may wait thousands of times). */
 const wait = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer)
+      signal.removeEventListener('abort', done)
       resolve()
-    })
+    }
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done)
   })
 
 async function readOnce(options: SseOptions): Promise<void> {

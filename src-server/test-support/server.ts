@@ -70,6 +70,23 @@ export function client(url: string, token: string, userId: string): Client {
   return self
 }
 
+/** Creates a user (password: name + '-password') and signs them in at the server `url`. */
+export async function createAndSignIn(
+  pool: pg.Pool,
+  url: string,
+  name: string,
+  role: 'rep' | 'integration' | 'admin',
+): Promise<Client> {
+  await createUser(pool, { name, role, password: `${name}-password` })
+  const response = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password: `${name}-password` }),
+  })
+  const body = (await response.json()) as { token: string; user: { id: string } }
+  return client(url, body.token, body.user.id)
+}
+
 /** Starts PostgreSQL and the app. Call `stop()` in afterAll. */
 export async function startTestServer(auth: Partial<AuthOptions> = {}): Promise<TestServer> {
   const db = await startTestDatabase()
@@ -82,16 +99,7 @@ export async function startTestServer(auth: Partial<AuthOptions> = {}): Promise<
     pool,
     db,
     app,
-    async signIn(name, role) {
-      await createUser(pool, { name, role, password: `${name}-password` })
-      const response = await fetch(`${url}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, password: `${name}-password` }),
-      })
-      const body = (await response.json()) as { token: string; user: { id: string } }
-      return client(url, body.token, body.user.id)
-    },
+    signIn: (name, role) => createAndSignIn(pool, url, name, role),
     async stop() {
       await app.close()
       await pool.end()
