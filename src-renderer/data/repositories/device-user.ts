@@ -1,10 +1,14 @@
 /**
  * Who this device acts as. Before the first sign-in it is the placeholder `local-rep`; signing in to the sync server
  * makes it the signed-in user, remembered in the database (so a restart with a kept session acts as them too), and
- * hands that user the customers created under the placeholder: the server accepts a rep's customer only when its
- * `ownerId` is that rep, and a customer typed before the first connect must not stay on this laptop for good.
+ * hands that user what was made under the placeholder: the customers (the server accepts a rep's customer only
+ * when its `ownerId` is that rep, and a customer typed before the first connect must not stay on this laptop for
+ * good), and the opportunities, orders, invoices and payments, so no record or history entry names `local-rep`
+ * once it reaches the server and the rep's other laptops. Nothing has been synced before the first sign-in, so
+ * these are all new records to the server.
  */
-import type { Actor, Customer } from '../../../src-core/documents'
+import type { RxCollection } from 'rxdb'
+import type { Actor, Customer, HistoryEntry } from '../../../src-core/documents'
 import type { Database } from '../collections'
 import { readLocal, writeLocal } from '../local-docs'
 import { fromCustomerDoc, toCustomerDoc } from '../stored'
@@ -44,5 +48,35 @@ export async function signInDeviceUser(
       return toCustomerDoc({ ...customer, updatedAt: env.now() })
     })
   }
+  for (const name of ['opportunities', 'orders', 'invoices', 'payments'] as const)
+    await handOver(db, name, user.userId)
   return orphans.length
+}
+
+const WHO = ['ownerId', 'createdBy', 'recordedBy']
+
+/** The fields naming who made or owns a record, and who made each history entry and what it recorded of them. */
+function reowned(stored: Record<string, unknown>, userId: string): Record<string, unknown> {
+  const mine = (id: unknown) => (id === PLACEHOLDER_USER_ID ? userId : id)
+  const out = { ...stored }
+  for (const field of WHO) if (field in out) out[field] = mine(out[field])
+  if (Array.isArray(out.history))
+    out.history = (out.history as HistoryEntry[]).map((e) => ({
+      ...e,
+      by: mine(e.by),
+      changes: e.changes.map((c) => (WHO.includes(c.field) ? { ...c, to: mine(c.to) } : c)),
+    }))
+  return out
+}
+
+async function handOver(
+  db: Database,
+  name: 'opportunities' | 'orders' | 'invoices' | 'payments',
+  userId: string,
+): Promise<void> {
+  const field =
+    name === 'payments' ? 'recordedBy' : name === 'opportunities' ? 'ownerId' : 'createdBy'
+  const collection = db[name] as unknown as RxCollection<Record<string, unknown>>
+  const docs = await collection.find({ selector: { [field]: PLACEHOLDER_USER_ID } }).exec()
+  for (const doc of docs) await doc.incrementalModify((stored) => reowned(stored, userId))
 }
