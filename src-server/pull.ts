@@ -19,6 +19,35 @@ export function readsAll(spec: CollectionSpec, user: User): boolean {
   return spec.owner === 'shared' || user.role !== 'rep'
 }
 
+/** Every record of the collection: shared ones, or anything for the back office. */
+const ALL = `
+  SELECT (data || jsonb_build_object('_deleted', deleted))::text AS doc, seq
+    FROM documents
+   WHERE collection = $1 AND seq > $2
+   ORDER BY seq
+   LIMIT $3`
+
+/**
+ * A rep's records, and the records they lost (revocations: their customer went to another rep) as tombstones
+ * carrying only the id, so the record leaves their device without anything of its new owner's state. Both
+ * sides take their seqs from the collection's sequence, so one checkpoint orders them. A record given back
+ * has no revocation left (owner-changes.ts), and comes back as a row with a newer seq.
+ */
+const OWNED_AND_REVOKED = `
+  (SELECT (data || jsonb_build_object('_deleted', deleted))::text AS doc, seq
+     FROM documents
+    WHERE collection = $1 AND owner_id = $4 AND seq > $2
+    ORDER BY seq
+    LIMIT $3)
+  UNION ALL
+  (SELECT jsonb_build_object('id', id, '_deleted', true)::text, seq
+     FROM revocations
+    WHERE collection = $1 AND user_id = $4 AND seq > $2
+    ORDER BY seq
+    LIMIT $3)
+  ORDER BY seq
+  LIMIT $3`
+
 /**
  * One page of a pull.
  *
@@ -34,11 +63,7 @@ export async function pull(
 ): Promise<PullPage> {
   const all = readsAll(spec, user)
   const { rows } = await pool.query<{ doc: string; seq: string }>(
-    `SELECT (data || jsonb_build_object('_deleted', deleted))::text AS doc, seq
-       FROM documents
-      WHERE collection = $1 AND seq > $2 ${all ? '' : 'AND owner_id = $4'}
-      ORDER BY seq
-      LIMIT $3`,
+    all ? ALL : OWNED_AND_REVOKED,
     all ? [spec.name, since, limit] : [spec.name, since, limit, user.id],
   )
   const last = rows.at(-1)

@@ -13,7 +13,8 @@ import type { CollectionSpec } from './collections'
 import { inTransaction } from './db'
 import { readState, writeRecords, type Master, type Write } from './push-sql'
 import { checkPayments } from './payments'
-import { lockCollection, restampCustomers } from './store'
+import { recordOwnerChanges, restampCustomers, type OwnerChange } from './owner-changes'
+import { lockCollection } from './store'
 import {
   checkAgainstMaster,
   checkPushed,
@@ -75,8 +76,18 @@ export async function push(
     )
     const conflicts: unknown[] = []
     const writes: Write[] = []
+    // Only states the actor may read go back: a rep pushing a record that has left them (its customer went to
+    // another rep) is refused as if the server had no such record, so their device drops it. The device then
+    // pushes that drop (a deletion): for this rep the record is indeed gone, so it is taken as done, unwritten;
+    // refused, it would come back deleted again and be pushed again, for ever.
+    const readable = new Map([...masters].filter(([, m]) => mayRead(spec, actor, m)))
     for (const { row, checked } of candidates) {
       const master = masters.get(checked.doc.id)
+      if (master && !readable.has(checked.doc.id)) {
+        if (!checked.deleted)
+          rejections.push({ id: checked.doc.id, code: 'notPermitted', reason: NOT_YOURS })
+        continue
+      }
       const pushed = { ...checked.doc, _deleted: checked.deleted }
       if (master && jsonEqual(wire(master), pushed)) continue
       if (master && !jsonEqual(row.assumedMasterState, wire(master))) {
@@ -91,9 +102,10 @@ export async function push(
     const unique = refuseDuplicateNumbers(spec, writes, numbers, rejections)
     const accepted =
       spec.name === 'payments' ? await checkPayments(client, unique, masters, rejections) : unique
-    const answered = [...early, ...withMasters(rejections.slice(early.length), masters)]
+    const answered = [...early, ...withMasters(rejections.slice(early.length), readable)]
     if (accepted.length === 0) return { conflicts, rejections: answered, written: 0 }
     await writeRecords(client, spec.name, accepted)
+    await recordOwnerChanges(client, spec.name, ownerChanges(accepted, masters))
     if (spec.owner === 'self')
       await restampCustomers(
         client,
@@ -103,11 +115,26 @@ export async function push(
   })
 }
 
+const NOT_YOURS = 'This record belongs to another rep’s customer.'
+
+/** Whether the actor may read a stored record: the same rule as the pull's (pull.ts `readsAll`). */
+function mayRead(spec: CollectionSpec, actor: Actor, master: Master): boolean {
+  return spec.owner === 'shared' || actor.role !== 'rep' || master.ownerId === actor.userId
+}
+
+/** The accepted writes that give a stored record another owner (a customer given to another rep). */
+function ownerChanges(writes: readonly Write[], masters: Map<string, Master>): OwnerChange[] {
+  return writes.flatMap(({ checked, ownerId }) => {
+    const master = masters.get(checked.doc.id)
+    return master ? [{ id: checked.doc.id, from: master.ownerId, to: ownerId }] : []
+  })
+}
+
 /**
  * Refusals made against the stored state carry that state (null: the server has no such record), so the
  * device can go back to it instead of keeping a version the server will never take.
  */
-function withMasters(rejections: Refusal[], masters: Map<string, Master>): Refusal[] {
+function withMasters(rejections: Refusal[], masters: ReadonlyMap<string, Master>): Refusal[] {
   return rejections.map((r) => {
     const master = masters.get(r.id)
     return { ...r, master: master ? wire(master) : null }

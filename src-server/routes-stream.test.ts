@@ -5,7 +5,6 @@
  * Notifications reach a stream in commit order, so an event that should not come, written before one that
  * must come, would have arrived by the time the second one has.
  */
-import type { ReadableStream } from 'node:stream/web'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   create,
@@ -16,6 +15,7 @@ import {
 } from './test-support/server'
 import { customer, invoice, order, settings } from './test-support/documents'
 import { HOOK_TIMEOUT } from './test-support/embedded-pg'
+import { openEventStream } from './test-support/event-stream'
 
 let server: TestServer
 let ann: Client
@@ -56,28 +56,14 @@ async function streamDuring(
   writes: () => Promise<unknown>,
   last: [collection: string, id: string],
 ): Promise<string> {
-  const controller = new AbortController()
-  const response = await fetch(`${server.url}${path}`, {
-    headers: { authorization: `Bearer ${user.token}` },
-    signal: controller.signal,
-  })
-  expect(response.headers.get('content-type')).toContain('text/event-stream')
-  const reader = (response.body as unknown as ReadableStream<Uint8Array>).getReader()
-  const decoder = new TextDecoder()
-  let text = ''
-  const readUntil = async (needle: string) => {
-    for (let i = 0; i < 50 && !text.includes(needle); i++) {
-      const { value, done } = await reader.read()
-      if (done) break
-      text += decoder.decode(value, { stream: true })
-    }
-  }
-  await readUntil('RESYNC')
-  expect(text).toContain('event: resync\ndata: "RESYNC"\n\n')
+  const stream = await openEventStream(`${server.url}${path}`, user.token)
+  expect(stream.response.headers.get('content-type')).toContain('text/event-stream')
+  await stream.readUntil('RESYNC')
+  expect(stream.text()).toContain('event: resync\ndata: "RESYNC"\n\n')
   await writes()
-  await readUntil(await changeOf(...last))
-  controller.abort()
-  return text
+  await stream.readUntil(await changeOf(...last))
+  stream.close()
+  return stream.text()
 }
 
 describe('one stream for every collection', () => {

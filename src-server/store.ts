@@ -1,9 +1,9 @@
 /**
- * The small pieces of SQL the push path shares: the per-collection lock, the per-collection sequence, change
- * notifications, and moving a customer's records to its new owner.
+ * The small pieces of SQL the push path shares: the per-collection lock, the per-collection sequence and change
+ * notifications.
  */
 import type pg from 'pg'
-import { CUSTOMER_OWNED, lockKey } from './collections'
+import { lockKey } from './collections'
 
 /** The channel every server process LISTENs on to wake its live streams. */
 export const CHANGES_CHANNEL = 'fieldbill_changes'
@@ -56,41 +56,4 @@ export async function notifyChange(
     owners: everyone ? null : (distinct as string[]),
   }
   await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(event)])
-}
-
-/**
- * Gives the records of customers that changed hands (or arrived after their records) to the customer's owner,
- * with new seqs so the new owner pulls them. Collections are locked in name order, after the customers lock
- * the caller holds; no writer takes them in another order, so this cannot deadlock.
- */
-export async function restampCustomers(
-  client: pg.PoolClient,
-  customers: ReadonlyArray<Record<string, unknown> & { id: string }>,
-): Promise<void> {
-  const ids = customers.map((c) => c.id)
-  const owners = customers.map((c) => String(c.ownerId))
-  for (const collection of CUSTOMER_OWNED) {
-    await lockCollection(client, collection)
-    const { rows } = await client.query<{ id: string; owner: string }>(
-      `SELECT d.id, c.owner FROM documents d
-         JOIN unnest($2::text[], $3::text[]) AS c(id, owner) ON d.customer_id = c.id
-        WHERE d.collection = $1 AND d.owner_id IS DISTINCT FROM c.owner`,
-      [collection, ids, owners],
-    )
-    if (rows.length === 0) continue
-    const last = await allocateSeqs(client, collection, rows.length)
-    const first = last - rows.length + 1
-    await client.query(
-      `UPDATE documents d SET owner_id = r.owner, seq = r.seq, updated_at = now()
-         FROM unnest($2::text[], $3::text[], $4::bigint[]) AS r(id, owner, seq)
-        WHERE d.collection = $1 AND d.id = r.id`,
-      [collection, rows.map((r) => r.id), rows.map((r) => r.owner), rows.map((_, i) => first + i)],
-    )
-    await notifyChange(
-      client,
-      collection,
-      last,
-      rows.map((r) => r.owner),
-    )
-  }
 }

@@ -231,6 +231,8 @@ describe('accounts and rights', () => {
     const answer = await erp.push('customers', [change(c, { ...c, ownerId: 'bob' })])
     expect(answer.rejections).toEqual([])
     expect((await bob.pullAll('invoices')).map((d) => d.id)).toContain('I-moving')
-    expect((await ann.pullAll('invoices')).map((d) => d.id)).not.toContain('I-moving')
+    // Ann's device learns that the invoice left her, and nothing more of it.
+    const annSees = (await ann.pullAll('invoices')).filter((d) => d.id === 'I-moving')
+    expect(annSees).toEqual([{ id: 'I-moving', _deleted: true }])
   })
 })

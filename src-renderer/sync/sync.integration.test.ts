@@ -1,14 +1,17 @@
 /**
  * Two laptops of one rep against the real sync server and PostgreSQL: offline edits of the same invoice
  * converge with nothing typed lost, and a payment made on one laptop wins over a line edit made offline on the
- * other, as the lifecycle rules say.
+ * other, as the lifecycle rules say. Then two reps' laptops: a customer the back office gives to the other rep
+ * leaves the first laptop with its invoices, and reaches the second.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { HistoryEntry, Invoice } from '../../src-core/documents'
 import { jsonEqual } from '../../src-core/sync/json'
 import { eventually, openDevice, type Device } from './test-support/devices'
 import { customerOf, newInvoice, run } from './test-support/documents'
+import { toCustomerDoc } from '../data/stored'
 import {
+  change,
   create,
   startSyncServer,
   type ServerClient,
@@ -184,5 +187,69 @@ describe('a change the server refuses', () => {
       )
     }
     expect(laptopB.tracker.pendingCount()).toBe(0)
+  })
+})
+
+describe('a customer the back office gives to another rep', () => {
+  test("leaves the first rep's laptop with its invoices, an unsent edit refused with its reason, and reaches the other rep's laptop", async () => {
+    const [cat, dan] = [await server.signIn('cat', 'rep'), await server.signIn('dan', 'rep')]
+    const collections = ['customers', 'invoices', 'payments'] as const
+    const catsLaptop = await openDevice({ url: server.url, token: cat.token, collections })
+    const dansLaptop = await openDevice({ url: server.url, token: dan.token, collections })
+    try {
+      const moving = customerOf('C-moving', cat.userId)
+      const kept = newInvoice('I-kept', 'INV-00010-MOVING', moving)
+      const edited = newInvoice('I-edited', 'INV-00011-MOVING', moving)
+      await catsLaptop.db.customers.upsert(toCustomerDoc(moving))
+      await catsLaptop.saveInvoice(kept)
+      await catsLaptop.saveInvoice(edited)
+      await catsLaptop.session.awaitInSync()
+      await eventually(async () => {
+        const ids = (await erp.pullAll('invoices')).map((d) => d.id)
+        return ids.includes('I-kept') && ids.includes('I-edited')
+      })
+      expect(catsLaptop.tracker.pendingCount()).toBe(0)
+
+      // Offline, cat edits one invoice; meanwhile the back office gives the customer to dan.
+      await catsLaptop.session.pause()
+      const onCat = run(
+        edited,
+        { type: 'editHeader', changes: { description: 'typed by cat' } },
+        cat.userId,
+        '2025-03-02T10:00:00.000Z',
+      )
+      await catsLaptop.saveInvoice(onCat.document)
+      expect(catsLaptop.tracker.pendingCount()).toBe(1)
+      const toDan = { ...moving, ownerId: dan.userId }
+      expect((await erp.push('customers', [change(moving, toDan)])).rejections).toEqual([])
+
+      await catsLaptop.session.resume()
+      await catsLaptop.session.awaitInSync()
+      await eventually(async () => {
+        const left = await Promise.all([
+          catsLaptop.db.customers.findOne('C-moving').exec(),
+          catsLaptop.invoice('I-kept'),
+          catsLaptop.invoice('I-edited'),
+        ])
+        return left.every((doc) => doc === undefined || doc === null)
+      })
+      expect(catsLaptop.tracker.pendingCount()).toBe(0)
+      // The unsent edit is not lost: it is shown as refused, with the reason and the version typed.
+      expect(catsLaptop.tracker.stateOf('invoices', 'I-edited')).toMatchObject({
+        state: 'rejected',
+        code: 'notPermitted',
+        reason: 'This record belongs to another rep’s customer.',
+        refused: expect.objectContaining({ description: 'typed by cat' }) as unknown,
+      })
+
+      await eventually(async () => (await dansLaptop.invoice('I-edited')) !== undefined)
+      await eventually(async () => (await dansLaptop.invoice('I-kept')) !== undefined)
+      const customer = await dansLaptop.db.customers.findOne('C-moving').exec()
+      expect(customer?.ownerId).toBe(dan.userId)
+      expect(await dansLaptop.invoice('I-edited')).toEqual(edited)
+    } finally {
+      await catsLaptop.close()
+      await dansLaptop.close()
+    }
   })
 })

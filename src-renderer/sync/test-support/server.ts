@@ -34,3 +34,9 @@ export async function startSyncServer(): Promise<TestSyncServer> {
 
 /** A push row that creates a record. */
 export const create = (doc: object) => ({ newDocumentState: { ...doc, _deleted: false } })
+
+/** A push row that changes `before` into `after`. */
+export const change = (before: object, after: object) => ({
+  assumedMasterState: { ...before, _deleted: false },
+  newDocumentState: { ...after, _deleted: false },
+})
