@@ -114,6 +114,27 @@ test('a canceled invoice takes no payment', async () => {
   ])
 })
 
+test('a payment naming an invoice of another customer is refused, with nothing of that invoice', async () => {
+  const bob = await server.signIn('bob', 'rep')
+  const bobCustomer = { ...customer('C-bob', bob.userId) }
+  expect((await bob.push('customers', [create(bobCustomer)])).rejections).toEqual([])
+  const bobs = invoice('I-bob', 'INV-00009-BOBBBB', bobCustomer)
+  expect((await bob.push('invoices', [create(bobs)])).rejections).toEqual([])
+  // ann's payment, on ann's customer, pointing at bob's invoice.
+  const probe = { ...payment('P-probe', bobs, '999.00'), customerId: annCustomer.id }
+  const answer = await ann.push('payments', [create(probe)])
+  expect(answer.rejections).toEqual([
+    {
+      id: 'P-probe',
+      code: 'invoiceMismatch',
+      reason: 'This payment names an invoice of another customer; it was not recorded.',
+      master: null,
+    },
+  ])
+  expect(JSON.stringify(answer)).not.toContain('INV-00009-BOBBBB')
+  expect(await storedPayments()).not.toContain('P-probe')
+})
+
 test('a payment whose invoice has not arrived yet is stored (the collections sync independently)', async () => {
   const inv = invoice('I-5', 'INV-00005-PAYAAA', annCustomer)
   expect((await ann.push('payments', [create(payment('P-51', inv, '5.00'))])).rejections).toEqual(

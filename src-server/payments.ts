@@ -82,6 +82,14 @@ export async function checkPayments(
 
 /** Why the invoice (as stored, with the payments stored and accepted so far) refuses this payment. */
 function refusalOf(doc: StoredRecord, { invoice, paid }: InvoiceState): Refusal | undefined {
+  // The pusher's rights were checked on the payment's customer: an invoice of another customer (maybe another
+  // rep's) is not theirs to pay, and the refusal says nothing of it.
+  if (invoice.customerId !== doc.customerId)
+    return refuse(
+      doc,
+      'invoiceMismatch',
+      'This payment names an invoice of another customer; it was not recorded.',
+    )
   if (invoice.state === 'canceled')
     return refuse(
       doc,
