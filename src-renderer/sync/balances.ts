@@ -11,8 +11,11 @@ import { DERIVED_FIELDS, fromWire, toWire, type WireDocument } from './derived'
  * Up to this many payments on the device, one `$in` query answers a whole page. RxDB plans `$in` as a scan of
  * the index from the smallest to the largest id asked for, and ids are random UUIDs, so that query reads every
  * payment on the device: beyond this, a query per invoice (each reads only its own payments) costs less.
+ * Measured in Chromium for a page of 200 invoices (Dexie storage, a loaded machine): with 1,000 payments one
+ * query took 110–170 ms and a query per invoice 170–235 ms; with 5,000, 200–600 ms against 165–240 ms; with
+ * 20,000, 1,270–1,800 ms against 140–220 ms.
  */
-export const ONE_QUERY_UP_TO = 5000
+export const ONE_QUERY_UP_TO = 2000
 
 /**
  * The payments of each invoice, as stored on this device.
