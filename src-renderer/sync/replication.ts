@@ -135,7 +135,8 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
           )
           wait.succeeded()
           tracker.markSynced(new Date().toISOString())
-          // Derived here rather than in a modifier: the payments of the whole page are read at once.
+          // Derived here rather than in a pull modifier, so the payments of the whole page are read at once.
+          // Only this handler brings documents: stream$ says nothing but 'RESYNC'.
           const documents = await derivePulled(db, name, answer.documents)
           return { documents: documents as never[], checkpoint: answer.checkpoint }
         },
