@@ -50,6 +50,7 @@ interface Laptop {
   arrived(id: string, name: string, timeoutMs: number): Promise<number | null>
   edit(id: string, name: string): Promise<{ start: number; end: number }>
   close(): Promise<string[]>
+  storageCeiling(page: number): Promise<{ rawDexie: number; rxdb: number; docs: number }>
 }
 /** The page's global, used inline in `page.evaluate` callbacks (they run in the page and see no closures). */
 type PageGlobal = { laptop: Laptop }
@@ -201,6 +202,18 @@ async function measureFirstSync(browser: Browser, pageUrl: string, server: Serve
   const errors = await page.evaluate(() => (globalThis as unknown as PageGlobal).laptop.close())
   expect(errors).toEqual([])
   expect(invoices).toBe(INVOICES)
+  const ceiling = await page.evaluate(
+    (n) => (globalThis as unknown as PageGlobal).laptop.storageCeiling(n),
+    PAGE,
+  )
+  print('storageCeiling', {
+    invoices: ceiling.docs,
+    batchSize: PAGE,
+    rawDexieBulkPutInvoicesPerSecond: Math.round(ceiling.rawDexie),
+    rxdbBulkInsertInvoicesPerSecond: Math.round(ceiling.rxdb),
+    firstSyncInvoicesPerSecond: Math.round(perSecond),
+    loadAverage: await loadAverage(),
+  })
   await page.context().close()
 }
 

@@ -4,6 +4,7 @@
  * `window.laptop`. Times are wall-clock milliseconds (`performance.timeOrigin + performance.now()`), so two
  * pages of one browser on one machine can be compared.
  */
+import Dexie from 'dexie'
 import {
   closeDatabase,
   createRepositories,
@@ -14,6 +15,8 @@ import { startSync, type SyncSession } from '../../src-renderer/sync/replication
 import { loadSyncState } from '../../src-renderer/sync/sync-state'
 
 let repos: Repositories | undefined
+/** The IndexedDB database in which RxDB's Dexie storage keeps this laptop's invoices. */
+let invoicesIdb = ''
 let session: SyncSession | undefined
 const errors: string[] = []
 const watches = new Map<string, Promise<number>>()
@@ -28,6 +31,7 @@ function opened(): Repositories {
 /** Opens an empty database as the app does (every collection, several tabs allowed). */
 async function open(name: string): Promise<void> {
   repos = createRepositories(await openDatabase({ name, multiInstance: true }))
+  invoicesIdb = `rxdb-dexie-${name}--${repos.db.invoices.schema.version}--invoices`
 }
 
 /**
@@ -106,7 +110,78 @@ async function close(): Promise<string[]> {
   return errors
 }
 
-const laptop = { open, firstSync, watch, arrived, edit, count, close }
+/** Milliseconds of `write` over the stored invoices, read `page` at a time from the closed laptop's IndexedDB. */
+async function timeWrites(
+  page: number,
+  write: (rows: Array<Record<string, unknown>>) => Promise<unknown>,
+): Promise<{ ms: number; docs: number }> {
+  const source = new Dexie(invoicesIdb)
+  await source.open()
+  const table = source.table('docs')
+  let ms = 0
+  let docs = 0
+  let after: unknown = Dexie.minKey
+  try {
+    for (;;) {
+      const rows = (await table.where(':id').above(after).limit(page).toArray()) as Array<
+        Record<string, unknown>
+      >
+      if (rows.length === 0) break
+      after = rows.at(-1)?.id
+      const start = performance.now()
+      await write(rows)
+      ms += performance.now() - start
+      docs += rows.length
+    }
+  } finally {
+    source.close()
+  }
+  return { ms, docs }
+}
+
+/**
+ * What the storage alone achieves with the invoices this laptop pulled, after `close()`: the same stored rows
+ * written `page` at a time into a new Dexie table with the same indexes (no RxDB), and inserted through RxDB
+ * into a new app database (the Dexie storage, every index, several tabs allowed; no replication).
+ *
+ * @returns documents per second of each
+ */
+async function storageCeiling(
+  page: number,
+): Promise<{ rawDexie: number; rxdb: number; docs: number }> {
+  const source = new Dexie(invoicesIdb)
+  await source.open()
+  const { primKey, indexes } = source.table('docs').schema
+  source.close()
+  const stamp = Date.now().toString(36)
+  const raw = new Dexie(`ceiling-raw-${stamp}`)
+  raw.version(1).stores({ docs: [primKey.src, ...indexes.map((i) => i.src)].join(',') })
+  const rawTable = raw.table('docs')
+  const rawTimes = await timeWrites(page, (rows) =>
+    raw.transaction('rw', rawTable, () => rawTable.bulkPut(rows)),
+  )
+  raw.close()
+  await Dexie.delete(raw.name)
+
+  const name = `ceiling-rxdb-${stamp}`
+  const db = await openDatabase({ name, multiInstance: true })
+  const rxTimes = await timeWrites(page, (rows) =>
+    db.invoices.bulkInsert(
+      rows.map((row) => {
+        const { _meta, _rev, _attachments, _deleted, ...doc } = row
+        return doc as never
+      }),
+    ),
+  )
+  await db.remove()
+  return {
+    rawDexie: rawTimes.docs / (rawTimes.ms / 1000),
+    rxdb: rxTimes.docs / (rxTimes.ms / 1000),
+    docs: rxTimes.docs,
+  }
+}
+
+const laptop = { open, firstSync, watch, arrived, edit, count, close, storageCeiling }
 
 declare global {
   interface Window {

@@ -9,7 +9,8 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { Subject } from 'rxjs'
 import type { Payment } from '../../src-core/documents'
 import { COLLECTION_NAMES, type CollectionName, type Database } from '../data/collections'
-import { DERIVED_FIELDS, fromWire, toWire, type WireDocument } from './derived'
+import { toWire, type WireDocument } from './derived'
+import { derivePulled, refreshBalances } from './balances'
 import { mergeForSync } from './conflict-handler'
 import { jsonEqual } from '../../src-core/sync/json'
 import { SyncHttpError, syncHttp } from './http'
@@ -52,11 +53,6 @@ export interface SyncSession {
 
 interface Checkpoint {
   seq: number
-}
-
-async function paymentsOf(db: Database, invoiceId: string): Promise<Payment[]> {
-  const docs = await db.payments.find({ selector: { invoiceId } }).exec()
-  return docs.map((d) => d.toJSON() as unknown as Payment)
 }
 
 /**
@@ -131,12 +127,10 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
           )
           wait.succeeded()
           tracker.markSynced(new Date().toISOString())
-          return { documents: answer.documents as never[], checkpoint: answer.checkpoint }
-        },
-        modifier: async (doc) => {
-          const wire = doc as WireDocument
-          const payments = name === 'invoices' ? await paymentsOf(db, wire.id) : []
-          return fromWire(name, wire, payments) as never
+          // Derived here rather than in a pull modifier, so the payments of the whole page are read at once.
+          // Only this handler brings documents: stream$ says nothing but 'RESYNC'.
+          const documents = await derivePulled(db, name, answer.documents)
+          return { documents: documents as never[], checkpoint: answer.checkpoint }
         },
       },
       push: {
@@ -155,8 +149,8 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
       },
     })
     states.set(name, state)
-    const refresh = (invoiceId: string) =>
-      void refreshBalance(db, invoiceId).catch((e: unknown) => options.onError?.(e))
+    const refresh = (invoiceIds: string[]) =>
+      void refreshBalances(db, invoiceIds).catch((e: unknown) => options.onError?.(e))
     // A payment, or an invoice written by the replication (pulled, or merged with a balance derived from
     // what the local version knew), may leave the stored balance behind the payments on this device.
     // A payment pulled, or dropped after a refusal, or an invoice written by the replication (pulled, or merged
@@ -167,10 +161,12 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
         subscription(
           collection.eventBulks$.subscribe((bulk) => {
             if (!bulk.context.startsWith('replication-')) return
-            for (const event of bulk.events) {
-              const doc = (event.documentData ?? event.previousDocumentData) as Partial<Payment>
-              refresh(name === 'payments' ? String(doc.invoiceId) : event.documentId)
-            }
+            refresh(
+              bulk.events.map((event) => {
+                const doc = (event.documentData ?? event.previousDocumentData) as Partial<Payment>
+                return name === 'payments' ? String(doc.invoiceId) : event.documentId
+              }),
+            )
           }),
         ),
       )
@@ -278,23 +274,6 @@ async function pullAfterPushes<T>(
 
 const upstreamQueue = (state: RxReplicationState<unknown, Checkpoint>) =>
   state.internalReplicationState?.streamQueue.up
-
-/**
- * A payment recorded on another device arrived: the invoice's stored balance (a derived field, never on the
- * wire) is derived again. The write changes no wire field, so its push is a no-op on the server.
- */
-async function refreshBalance(db: Database, invoiceId: string): Promise<void> {
-  const doc = await db.invoices.findOne(invoiceId).exec()
-  if (!doc) return
-  const fresh = fromWire(
-    'invoices',
-    toWire('invoices', doc.toJSON()),
-    await paymentsOf(db, invoiceId),
-  )
-  if (fresh.balanceDue === doc.balanceDue) return
-  const patch = Object.fromEntries(DERIVED_FIELDS.invoices.map((f) => [f, fresh[f]]))
-  await doc.incrementalPatch(patch)
-}
 
 const subscription = (s: { unsubscribe(): void }) => () => s.unsubscribe()
 

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Payment } from '../../src-core/documents'
+import { closeDatabase, type Database } from '../data/database'
+import { toInvoiceDoc } from '../data/stored'
+import { openTestDatabase } from '../data/test-support/test-db'
+import { derivePulled, paymentsByInvoice, refreshBalances } from './balances'
+import { fromWire } from './derived'
+import { customerOf, newInvoice, T0 } from './test-support/documents'
+
+const owner = customerOf('C1', 'rep1')
+const invoices = ['I1', 'I2', 'I3'].map((id, i) => newInvoice(id, `INV-0000${i + 1}-AAAAAA`, owner))
+
+function payment(id: string, invoiceId: string, amount: string): Payment {
+  return {
+    id,
+    updatedAt: T0,
+    invoiceId,
+    customerId: owner.id,
+    date: '2025-03-02',
+    amount,
+    currencyCode: 'USD',
+    method: 'cash',
+    recordedAt: T0,
+    recordedBy: 'rep1',
+  }
+}
+
+const payments = [
+  payment('P1', 'I1', '10.00'),
+  payment('P2', 'I1', '5.00'),
+  payment('P3', 'I3', '1.00'),
+]
+const ids = (list: readonly Payment[] | undefined) => (list ?? []).map((p) => p.id).sort()
+
+let db: Database
+beforeEach(async () => {
+  db = await openTestDatabase()
+  await db.payments.bulkInsert(payments)
+})
+afterEach(() => closeDatabase(db))
+
+describe('payments read per page', () => {
+  it.each([
+    ['one query over the page', undefined],
+    ['a query per invoice when the device holds many payments', 1],
+  ])('gives every asked invoice its own payments: %s', async (_, oneQueryUpTo) => {
+    const byInvoice = await paymentsByInvoice(db, ['I1', 'I2', 'I3', 'I1'], { oneQueryUpTo })
+    expect([...byInvoice.keys()].sort()).toEqual(['I1', 'I2', 'I3'])
+    expect(ids(byInvoice.get('I1'))).toEqual(['P1', 'P2'])
+    expect(ids(byInvoice.get('I2'))).toEqual([])
+    expect(ids(byInvoice.get('I3'))).toEqual(['P3'])
+  })
+
+  it('derives pulled invoices as one by one with their own payments, tombstones included', async () => {
+    const wire = [
+      ...invoices.map((doc) => ({ ...doc, _deleted: false })),
+      { id: 'I4', _deleted: true },
+    ]
+    const derived = await derivePulled(db, 'invoices', wire)
+    expect(derived).toEqual(
+      wire.map((doc) =>
+        fromWire(
+          'invoices',
+          doc,
+          payments.filter((p) => p.invoiceId === doc.id),
+        ),
+      ),
+    )
+    // The payments counted: I1's balance is not what it would be without them.
+    expect(derived[0]?.balanceDue).not.toBe(fromWire('invoices', wire[0]!, []).balanceDue)
+  })
+
+  it('refreshes only the stored balances the payments no longer match', async () => {
+    await db.invoices.bulkInsert(invoices.map((doc) => toInvoiceDoc(doc, [])))
+    const before = await db.invoices.findByIds(['I1', 'I2', 'I3']).exec()
+    await refreshBalances(db, ['I1', 'I2', 'I3', 'I-unknown'])
+    const after = await db.invoices.findByIds(['I1', 'I2', 'I3']).exec()
+    for (const doc of invoices) {
+      const expected = toInvoiceDoc(
+        doc,
+        payments.filter((p) => p.invoiceId === doc.id),
+      )
+      expect(after.get(doc.id)?.balanceDue).toBe(expected.balanceDue)
+    }
+    // I2 has no payment: its stored balance was right and it is not written again.
+    expect(after.get('I2')?.revision).toBe(before.get('I2')?.revision)
+    expect(after.get('I1')?.revision).not.toBe(before.get('I1')?.revision)
+  })
+})
