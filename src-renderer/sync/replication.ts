@@ -151,8 +151,6 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
     states.set(name, state)
     const refresh = (invoiceIds: string[]) =>
       void refreshBalances(db, invoiceIds).catch((e: unknown) => options.onError?.(e))
-    // A payment, or an invoice written by the replication (pulled, or merged with a balance derived from
-    // what the local version knew), may leave the stored balance behind the payments on this device.
     // A payment pulled, or dropped after a refusal, or an invoice written by the replication (pulled, or merged
     // with a balance derived from what the local version knew), may leave the stored balance behind the
     // payments on this device.
