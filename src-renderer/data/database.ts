@@ -40,8 +40,9 @@ export interface OpenDatabaseOptions {
   /** Defaults to Dexie on the global `indexedDB` (the browser's, or fake-indexeddb/auto in Node). */
   storage?: RxStorage<unknown, unknown>
   /**
-   * Several tabs or windows on one database (the web build). Off by default: the desktop has one window per
-   * database, and Node tests have no BroadcastChannel peers.
+   * Several tabs or windows on one database: the app turns it on (tabs of the web build; in the desktop app the
+   * hidden print window opens the same database beside the main window). Off by default for tests, whose
+   * databases have no BroadcastChannel peers.
    */
   multiInstance?: boolean
 }
