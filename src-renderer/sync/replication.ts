@@ -201,7 +201,11 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
         for (const [name, stream$] of streams)
           if (changed === undefined || changed === name) stream$.next('RESYNC')
       },
-      onError: (e) => options.onError?.(e),
+      // A token the server no longer takes ends the session here too, not only on the next pull or push.
+      onError: (e) =>
+        e instanceof SyncHttpError && e.status === 401
+          ? options.onUnauthorized?.()
+          : options.onError?.(e),
     })
   }
 

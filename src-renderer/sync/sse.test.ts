@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { SyncHttpError } from './http'
 import { changedCollection, readSse, sseParser } from './sse'
 
 describe('sseParser', () => {
@@ -59,6 +60,26 @@ describe('readSse', () => {
     })
     expect(seen).toEqual(['resync', 'resync'])
     expect(auth).toEqual(['Bearer t0k', 'Bearer t0k'])
+  })
+
+  it('reports a refused token as a 401 the session can act on, and keeps trying', async () => {
+    const controller = new AbortController()
+    const errors: unknown[] = []
+    await readSse({
+      url: 'http://127.0.0.1:1/sync/stream',
+      token: 'expired',
+      signal: controller.signal,
+      retryMs: 1,
+      fetch: () => Promise.resolve(new Response('{}', { status: 401 })),
+      onEvent: () => undefined,
+      onError: (e) => {
+        errors.push(e)
+        if (errors.length === 2) controller.abort()
+      },
+    })
+    expect(errors).toHaveLength(2)
+    expect(errors[0]).toBeInstanceOf(SyncHttpError)
+    expect(errors[0]).toMatchObject({ status: 401 })
   })
 
   it('replaces a connection that goes quiet, and closes the quiet one', async () => {

@@ -3,6 +3,7 @@
  * needs the bearer token, so the stream is read with fetch and parsed here (the subset of the SSE format the
  * server writes, plus what the format allows around it: comments, CRLF, multi-line data).
  */
+import { SyncHttpError } from './http'
 
 /** One event of the stream. */
 export interface SseEvent {
@@ -116,7 +117,8 @@ async function readOnce(options: SseOptions): Promise<void> {
       headers: { authorization: `Bearer ${options.token}`, accept: 'text/event-stream' },
       signal: connection.signal,
     })
-    if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`)
+    if (!response.ok || !response.body)
+      throw new SyncHttpError(`The live stream answered ${response.status}.`, response.status)
     const parse = sseParser()
     const decoder = new TextDecoder()
     const reader = response.body.getReader()
