@@ -69,6 +69,9 @@ test('a submitted order is read-only for a rep, with the reason', async ({ page 
 test('Fulfill Order closes an order as Complete or Partial; Cancel Order closes it too', async ({
   page,
 }, testInfo) => {
+  // Three orders through their whole form: past the 90 s default on a loaded 2-core CI machine (it reached its
+  // last step at 1.6 min there).
+  test.setTimeout(180_000)
   await loadSampleCompany(page)
   let order = await newOrder(page, 'Partly delivered order')
   await order.button('Fulfill Order').click()
