@@ -13,7 +13,10 @@ describe('invoice and payment export', () => {
   const invoice = {
     ...blankInvoice(),
     name: '=HYPERLINK("http://x")',
+    invoiceDate: '2025-03-02',
     dueDate: '2025-04-01',
+    dateDelivered: '2025-03-04',
+    paymentTerms: 'net30' as const,
     totals: { ...blankInvoice().totals, totalAmount: '-12.50', totalTax: '1090.00' },
   }
 
@@ -26,7 +29,10 @@ describe('invoice and payment export', () => {
     expect(cell('name')).toBe(`'=HYPERLINK("http://x")`)
     expect(cell('customerName')).toBe('Contoso, Ltd')
     expect(cell('status')).toBe('New')
+    expect(cell('invoiceDate')).toBe('2025-03-02')
     expect(cell('dueDate')).toBe('2025-04-01')
+    expect(cell('dateDelivered')).toBe('2025-03-04')
+    expect(cell('paymentTerms')).toBe('Net 30')
     expect(cell('totalAmount')).toBe('-12.50')
     expect(cell('totalTax')).toBe('1090.00')
     expect(cell('lineCount')).toBe('0')

@@ -8,6 +8,7 @@
  * The writer works in chunks (`header()` once, then `rows()` per page), so a caller can page through 50,000
  * invoices without holding them all in memory.
  */
+import { PAYMENT_TERMS } from '../documents/header-fields'
 import { INVOICE_STATUSES } from '../documents/lifecycle'
 import { decimalPattern } from '../documents/schemas'
 import type { Id, Invoice, Payment } from '../documents/types'
@@ -79,7 +80,10 @@ export function invoiceColumns(names: ExportNames = {}): CsvColumn<Invoice>[] {
     text('state', (i) => i.state),
     text('status', (i) => INVOICE_STATUSES[i.status].label),
     text('createdAt', (i) => i.createdAt),
+    text('invoiceDate', (i) => i.invoiceDate),
     text('dueDate', (i) => i.dueDate),
+    text('dateDelivered', (i) => i.dateDelivered),
+    text('paymentTerms', (i) => (i.paymentTerms ? PAYMENT_TERMS[i.paymentTerms] : undefined)),
     text('currencyCode', (i) => i.currencyCode),
     { header: 'lineCount', type: 'number', value: (i) => String(i.lines.length) },
     money('detailAmount', (i) => i.totals.detailAmount),
