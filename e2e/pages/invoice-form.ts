@@ -21,6 +21,11 @@ export class DocumentForm {
 
   async newFromList(): Promise<void> {
     await this.page.goto(`/#/${this.kind}s`)
+    // A hash change is not a page load: goto returns before the list replaced the page that was showing, and
+    // its New button (another list's) would open the wrong form.
+    await expect(
+      this.page.getByRole('heading', { level: 1, name: `${this.title}s`, exact: true }),
+    ).toBeVisible()
     await this.page.getByRole('button', { name: 'New', exact: true }).click()
     await expect(
       this.page.getByRole('heading', { level: 1, name: `New ${this.title}` }),
