@@ -1,5 +1,5 @@
 // ESLint flat config: TypeScript and Vue type-checked rules, Playwright rules on e2e/, and the import boundaries
-// of DESIGN.md as lint rules (each folder runs in one runtime and may import only what that runtime has).
+// of docs/architecture.md as lint rules (each folder runs in one runtime and may import only what that runtime has).
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'

@@ -1,6 +1,6 @@
 /**
- * The Invoices list of the built app in Chromium with 50,000 invoices in its store (issue 5: "stays smooth with
- * 50,000 invoices"). The store is filled once, on the app's own origin, by bench/data/fill.html (the data
+ * The Invoices list of the built app in Chromium with 50,000 invoices in its store (the list must stay smooth at
+ * that size). The store is filled once, on the app's own origin, by bench/data/fill.html (the data
  * bench's company: 50,000 invoices of 5 lines on average, 2,000 customers, 5,000 products); the fill is kept in
  * a persistent profile on a fixed port and reused by later runs (BENCH_UI_REFILL=1 fills anew).
  *

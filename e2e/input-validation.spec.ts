@@ -1,5 +1,5 @@
 /**
- * Point 5 of the issue: numbers typed in the rep's locale; a bad value is shown next to its field with the
+ * Numbers typed in the rep's locale; a bad value is shown next to its field with the
  * reason and never saved; leaving a form with unsaved changes asks first; Ctrl+S saves; Enter adds a line.
  */
 import { expect, test } from './fixtures'

@@ -1,6 +1,6 @@
 /**
  * Price per unit of a Use Default line: the price list item's pricing method, then its rounding policy, then
- * pricingPrecision (spec/pricing.md, step 1). The method's result is kept as an exact ratio, because a margin
+ * pricingPrecision (docs/money.md, a line, step 1). The method's result is kept as an exact ratio, because a margin
  * price (cost × 100 / (100 − pct)) is usually not a finite decimal and must not be rounded twice.
  */
 import { pow10, roundDecimal, roundRatio, type Decimal, type RoundingMode } from '../money'

@@ -1,5 +1,5 @@
 /**
- * The one pricing function every screen, the PDF, the sync server and reports use (spec/pricing.md).
+ * The one pricing function every screen, the PDF, the sync server and reports use (docs/money.md).
  *
  * @example
  * priceDocument({ lines: [{ quantity: '11', pricePerUnit: '100.00', manualDiscount: '10.00' }] })

@@ -1,5 +1,5 @@
 /**
- * One line's money (spec/pricing.md, steps 1 to 6): price per unit, volume discount, amount, manual discount
+ * One line's money (docs/money.md, a line, steps 1 to 6): price per unit, volume discount, amount, manual discount
  * applied and extended amount. Each stored field is rounded once, when it is produced.
  */
 import { add, compare, divide, mul, roundDecimal, sub, ZERO, type Decimal } from '../money'

@@ -1,6 +1,6 @@
 /**
  * Turns `priceDocument`'s unknown input into checked, parsed values, with money inputs already rounded to
- * their precision ("rounded when entered", spec/pricing.md), so the arithmetic after this never validates.
+ * their precision (rounded when entered, docs/money.md), so the arithmetic after this never validates.
  */
 import { compare, roundDecimal, ZERO, type Decimal, type RoundingMode } from '../money'
 import type { DiscountMethod } from './types'

@@ -1,5 +1,5 @@
 /**
- * The contract of `priceDocument` (see spec/pricing.md). Every number in and out is a decimal string, so a
+ * The contract of `priceDocument` (see docs/money.md). Every number in and out is a decimal string, so a
  * document survives JSON, IPC and the sync server without ever becoming a float.
  */
 import type { RoundingMode } from '../money'

@@ -5,7 +5,7 @@
  * src-core's schema and totals check, balances follow the payments, no invoice number repeats, and every change
  * the server refused (a payment past a balance another device already took) is in view with its reason.
  *
- * 2,000 commands by default (the issue's figure), about a minute on a 2-core machine. Each run draws a new seed
+ * 2,000 commands by default, about a minute on a 2-core machine. Each run draws a new seed
  * unless SYNC_SIM_SEED is set, and prints it, so a failure can be replayed; SYNC_SIM_COMMANDS sets the number of
  * commands, SYNC_SIM_WAIT_MS how long to wait for convergence, SYNC_SIM=0 skips the simulation. SYNC_SIM_DEBUG=1
  * prints pending and rejected counts, sync errors, and for each document that differs from device 0's both

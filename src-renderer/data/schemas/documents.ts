@@ -1,6 +1,6 @@
 /**
  * RxDB schemas of opportunities, orders, invoices and payments. Lines and history live inside their document:
- * one document, one revision, one conflict unit (DESIGN.md). Every list query of the screens has an index here;
+ * one document, one revision, one conflict unit (docs/architecture.md, Local data). Every list query of the screens has an index here;
  * RxDB appends the primary key to each index, so equal keys still sort the same way every time.
  */
 import type { RxJsonSchema, TopLevelProperty } from 'rxdb'
