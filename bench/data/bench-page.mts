@@ -13,6 +13,7 @@ import {
   type Repositories,
 } from '../../src-renderer/data'
 import { insertDataset } from '../../src-renderer/data/sample/load'
+import { invoiceSchema } from '../../src-renderer/data/schemas/documents'
 import { BENCH_SIZES, benchDataset } from './bench-dataset.mjs'
 
 const DB_NAME = 'fieldbill-bench'
@@ -120,8 +121,9 @@ type Docs = Table<Record<string, unknown>, string>
 
 async function rawDocs(): Promise<{ docs: Docs; deleted: unknown }> {
   if (!dexie) {
-    // RxDB's Dexie storage keeps each collection in its own IndexedDB database, named like this (v2 schema).
-    dexie = new Dexie(`rxdb-dexie-${DB_NAME}--2--invoices`)
+    // RxDB's Dexie storage keeps each collection in its own IndexedDB database, named after the collection's
+    // schema version: read from the schema, so a new version cannot leave this figure on a database that is gone.
+    dexie = new Dexie(`rxdb-dexie-${DB_NAME}--${invoiceSchema.version}--invoices`)
     await dexie.open()
   }
   const docs: Docs = dexie.table('docs')
