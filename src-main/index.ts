@@ -89,6 +89,7 @@ async function start(): Promise<void> {
       menuTemplate({
         isMac: process.platform === 'darwin',
         appName: app.getName(),
+        devTools: !app.isPackaged,
         onAbout: () => win.webContents.send('menu:about'),
       }),
     ),
@@ -172,7 +173,11 @@ async function loadWindowState(): Promise<WindowState | null> {
 
 async function openMainWindow(): Promise<BrowserWindow> {
   const displays = screen.getAllDisplays().map((d) => d.workArea)
-  const win = createWindow({ bounds: chooseBounds(await loadWindowState(), displays), preloadPath })
+  const win = createWindow({
+    bounds: chooseBounds(await loadWindowState(), displays),
+    preloadPath,
+    devTools: !app.isPackaged,
+  })
   win.on('close', (event) => {
     const decision = closeGuard.onClose()
     if (decision.action === 'close') return
