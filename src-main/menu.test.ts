@@ -43,7 +43,12 @@ describe('menuTemplate', () => {
   })
 
   it('keeps Reload, Force Reload and the developer tools in a development build', () => {
-    const t = menuTemplate({ isMac: false, appName: 'Fieldbill', devTools: true, onAbout: () => {} })
+    const t = menuTemplate({
+      isMac: false,
+      appName: 'Fieldbill',
+      devTools: true,
+      onAbout: () => {},
+    })
     const roles = allItems(t).map((i) => i.role)
     expect(roles).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']))
   })
