@@ -68,7 +68,7 @@ describe('a restore reprices every document', () => {
     })
     expect(await refusal(text)).toBe(
       'Invoice INV-00012-ABCDE: Total Amount in the file is 1,000.00, its lines give 39.00. ' +
-        'The file was changed after it was made, so it is not restored; nothing was changed.',
+        'The file was changed after it was made, so it is not restored.',
     )
   })
 

@@ -103,7 +103,7 @@ export function checkBackupTotals(data: BackupData): string | undefined {
   for (const doc of [...data.invoices, ...data.orders, ...data.opportunities]) {
     const difference = documentTotalsDifference(doc)
     if (difference !== undefined)
-      return `${difference}. The file was changed after it was made, so it is not restored; nothing was changed.`
+      return `${difference}. The file was changed after it was made, so it is not restored.`
   }
   return undefined
 }
