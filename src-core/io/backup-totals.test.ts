@@ -123,6 +123,15 @@ describe('a restore reprices every document', () => {
     )
   })
 
+  it('refuses a document whose stored values cannot be priced at all', () => {
+    const data = sampleBackupData()
+    data.invoices = [{ ...pricedInvoice(), freightAmount: '-5' }]
+    expect(checkBackupTotals(data)).toBe(
+      'Invoice INV-00012-ABCDE cannot be priced: freightAmount: must not be negative. ' +
+        'The file was changed after it was made, so it is not restored.',
+    )
+  })
+
   it('groups thousands and keeps every digit of the amount', () => {
     expect(groupThousands('1000.00')).toBe('1,000.00')
     expect(groupThousands('-1234567.8901')).toBe('-1,234,567.8901')

@@ -81,7 +81,9 @@ function linesDifference(stored: PricedDocument, computed: PricedDocument): stri
 /** The first stored amount of one document that its lines do not give, or undefined. */
 export function documentTotalsDifference(doc: Document): string | undefined {
   const priced = priceLines(doc, 'keep', EMPTY_CATALOG)
-  if (!priced.ok) return `${documentName(doc)}: ${priced.refusal.reason}`
+  // The refusal is worded for an edit ("This change cannot be priced: …"); here it is the stored document.
+  if (!priced.ok)
+    return `${documentName(doc)} cannot be priced: ${priced.refusal.reason.replace(/^.*?priced: |\.$/g, '')}`
   const computed = priced.document
   const difference =
     linesDifference(doc, computed) ??
