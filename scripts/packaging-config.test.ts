@@ -29,8 +29,9 @@ describe('electron-builder.yml', () => {
     })
   })
 
-  it('packs the app into an asar archive, which the integrity fuses check', async () => {
+  it('packs the app into an asar archive and embeds its integrity, which the fuses check', async () => {
     const config = await packagingConfig()
     expect(config.asar).toBe(true)
+    expect(config.disableAsarIntegrity ?? false).toBe(false)
   })
 })
