@@ -24,7 +24,7 @@ import { resolveAppRequest } from './protocol'
 import {
   APP_ORIGIN,
   APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
   isAllowedExternalUrl,
   isAppUrl,
 } from './security/policy'
@@ -71,6 +71,11 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 let desktop: DesktopServices | undefined
+let mainWindow: BrowserWindow | undefined
+// The kept sync session's server: the one remote origin in connect-src of the pages served from now on.
+let syncServerOrigin: string | null = null
+// The server origin in the policy the main window's page was served with: a page's policy is fixed when it loads.
+let pageServerOrigin: string | null = null
 // Asks before the main window closes with changes the sync server has not received (see close-guard.ts).
 const closeGuard = createCloseGuard()
 let quitRequested = false
@@ -79,7 +84,12 @@ app.on('before-quit', () => (quitRequested = true))
 async function start(): Promise<void> {
   registerAppProtocol()
   denyPermissions()
-  desktop = electronDesktopServices({ preloadPath, ...(devServerUrl ? { devServerUrl } : {}) })
+  desktop = electronDesktopServices({
+    preloadPath,
+    ...(devServerUrl ? { devServerUrl } : {}),
+    onSyncServerChange,
+  })
+  syncServerOrigin = await desktop.syncServerOrigin().catch(() => null)
   registerIpc(desktop)
   const win = await openMainWindow()
   // After the window exists, so the first outbox and backup events reach it.
@@ -89,6 +99,7 @@ async function start(): Promise<void> {
       menuTemplate({
         isMac: process.platform === 'darwin',
         appName: app.getName(),
+        devTools: !app.isPackaged,
         onAbout: () => win.webContents.send('menu:about'),
       }),
     ),
@@ -96,6 +107,20 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openMainWindow()
   })
+}
+
+/**
+ * A session kept: later pages may connect to its server (the current page already may: it signed in there).
+ * A session forgotten: the page's policy still names the old server, so it is loaded again with the sign-in
+ * policy, or the rep could not connect to another server until the next start.
+ */
+function onSyncServerChange(origin: string | null): void {
+  syncServerOrigin = origin
+  if (origin !== null || pageServerOrigin === null || !mainWindow) return
+  pageServerOrigin = null
+  const contents = mainWindow.webContents
+  // After this IPC call has answered.
+  setImmediate(() => contents.reload())
 }
 
 function registerAppProtocol(): void {
@@ -107,7 +132,7 @@ function registerAppProtocol(): void {
       return new Response(body, {
         headers: {
           'content-type': resolved.mimeType,
-          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'content-security-policy': contentSecurityPolicy(syncServerOrigin),
           'x-content-type-options': 'nosniff',
         },
       })
@@ -172,7 +197,11 @@ async function loadWindowState(): Promise<WindowState | null> {
 
 async function openMainWindow(): Promise<BrowserWindow> {
   const displays = screen.getAllDisplays().map((d) => d.workArea)
-  const win = createWindow({ bounds: chooseBounds(await loadWindowState(), displays), preloadPath })
+  const win = createWindow({
+    bounds: chooseBounds(await loadWindowState(), displays),
+    preloadPath,
+    devTools: !app.isPackaged,
+  })
   win.on('close', (event) => {
     const decision = closeGuard.onClose()
     if (decision.action === 'close') return
@@ -191,6 +220,12 @@ async function openMainWindow(): Promise<BrowserWindow> {
     void writeFile(windowStateFile(), JSON.stringify(state)).catch(() => undefined)
   })
   win.once('ready-to-show', () => win.show())
+  mainWindow = win
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined
+  })
+  // The dev server's pages carry no policy header, only the embedded sign-in policy.
+  pageServerOrigin = devServerUrl ? null : syncServerOrigin
   await win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
   return win
 }

@@ -3,10 +3,15 @@ import type { MenuItemConstructorOptions } from 'electron'
 /**
  * The application menu: the platform's usual roles (so copy, paste, undo and zoom work with the usual keyboard
  * shortcuts) plus an About entry that asks the renderer to open its About dialog.
+ *
+ * Reload and the developer tools are for development builds only (`devTools`): in a packaged app a reload drops
+ * the page's state in the middle of an edit, and the developer tools let anyone at the keyboard run script with
+ * the page's rights (its database, its IPC bridge).
  */
 export function menuTemplate(options: {
   isMac: boolean
   appName: string
+  devTools: boolean
   onAbout: () => void
 }): MenuItemConstructorOptions[] {
   const about: MenuItemConstructorOptions = {
@@ -32,9 +37,7 @@ export function menuTemplate(options: {
     {
       label: 'View',
       submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
+        ...developerItems(options.devTools),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -46,4 +49,14 @@ export function menuTemplate(options: {
     { role: 'help', submenu: options.isMac ? [] : [about] },
   )
   return template
+}
+
+function developerItems(devTools: boolean): MenuItemConstructorOptions[] {
+  if (!devTools) return []
+  return [
+    { role: 'reload' },
+    { role: 'forceReload' },
+    { role: 'toggleDevTools' },
+    { type: 'separator' },
+  ]
 }

@@ -12,6 +12,8 @@ export interface WindowOptions {
   preloadPath: string
   devServerUrl?: string
   show?: boolean
+  /** Development builds only: a packaged app has no developer tools to open (see menu.ts). */
+  devTools?: boolean
 }
 
 export function hardenWebContents(contents: WebContents, devServerUrl?: string): void {
@@ -53,6 +55,7 @@ export function createWindow(options: WindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: true,
+      devTools: options.devTools ?? false,
     },
   })
   if (bounds.maximized) win.maximize()

@@ -14,13 +14,15 @@
  *
  * `decodeBackup` checks the whole file before the caller touches the database, and refuses, with a sentence a rep
  * can act on, a file that is empty, cut short, not JSON, not ours, from a newer Fieldbill, damaged (checksum or
- * counts), or holding any record its src-core schema refuses.
+ * counts), holding any record its src-core schema refuses, or holding a document whose stored amounts its lines do
+ * not give (backup-totals.ts: the checksum has no key, so it proves no more than that the file is whole).
  */
 import {
   BACKUP_COLLECTIONS,
   BACKUP_COLLECTIONS_SCHEMAS,
   type BackupData,
 } from './backup-collections'
+import { checkBackupTotals } from './backup-totals'
 import { canonicalJson, endsEarly, sha256Hex } from './canonical-json'
 
 export { BACKUP_COLLECTIONS, type BackupData, type BackupCollection } from './backup-collections'
@@ -109,7 +111,10 @@ export async function decodeBackup(text: string): Promise<DecodeResult> {
     return damaged('its checksum does not match.')
   const records = checkData(data, parsed.counts as Record<string, unknown>)
   if (records) return { ok: false, reason: records }
-  return { ok: true, backup: parsed as unknown as Backup }
+  const backup = parsed as unknown as Backup
+  const totals = checkBackupTotals(backup.data)
+  if (totals) return { ok: false, reason: totals }
+  return { ok: true, backup }
 }
 
 /** What is wrong with the fields around `data`, or undefined. */

@@ -65,7 +65,8 @@ export const channels = {
   'secrets:set-smtp': channel<RequestIn<typeof d.smtpPasswordRequest>, true>(d.smtpPasswordRequest),
   'secrets:has-smtp': channel<undefined, boolean>(empty()),
   // Unlike the SMTP password, the sync token comes back: the renderer signs its own sync requests with it.
-  'sync:save-token': channel<d.SyncCredentials, true>(d.syncCredentialsSchema),
+  // `persists`: false when the computer has no keychain and main keeps the session only for this run.
+  'sync:save-token': channel<d.SyncCredentials, { persists: boolean }>(d.syncCredentialsSchema),
   'sync:get-token': channel<undefined, d.SyncCredentials | null>(empty()),
   'sync:clear-token': channel<undefined, true>(empty()),
   'backup:write': channel<RequestIn<typeof d.backupWriteRequest>, d.BackupEntry>(

@@ -17,6 +17,7 @@ const ONLINE_POLL_MS = 30_000
 export function electronDesktopServices(options: {
   preloadPath: string
   devServerUrl?: string
+  onSyncServerChange?: (origin: string | null) => void
 }): DesktopServices {
   const page = options.devServerUrl ?? `${APP_ORIGIN}/index.html`
   const { pdf, printing } = printWindowAdapters({
@@ -42,6 +43,7 @@ export function electronDesktopServices(options: {
     notify(event) {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event)
     },
+    ...(options.onSyncServerChange ? { onSyncServerChange: options.onSyncServerChange } : {}),
   })
 
   // Mail waits with backoff while offline; the moment the network is back, try at once.

@@ -1,7 +1,8 @@
 /**
  * safeStorage as the secret store's cipher. On Linux without a keyring Electron falls back to `basic_text`,
- * which is obfuscation with a fixed key, not encryption: we treat that as "no encryption available" and refuse
- * to store the password, rather than pretend it is safe.
+ * which is obfuscation with a fixed key, not encryption: we treat that as "no encryption available", so nothing is
+ * written to disk pretending to be safe (the secret store then keeps the sync session in memory for the run and
+ * refuses the mail password; see services/secrets.ts).
  */
 import { safeStorage } from 'electron'
 import type { SecretCipher } from '../services/secrets'

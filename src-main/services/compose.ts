@@ -20,6 +20,7 @@ import { createPdfFiles } from './pdf-files'
 import { createSecretStore, type SecretCipher } from './secrets'
 import { createSettingsStore } from './settings'
 import { smtpTransport } from './smtp-transport'
+import { createSyncSession } from './sync-session'
 
 export interface ComposeOptions {
   /** Main's folder inside the app's user data: settings, secrets, outbox, PDFs for email, drafts. */
@@ -34,12 +35,16 @@ export interface ComposeOptions {
   openPath: (path: string) => Promise<void>
   /** Forwards a payload-free event to the renderer. */
   notify: (event: 'mail:outbox-changed' | 'backup:due') => void
+  /** Told the sync server's origin whenever a session is kept (its origin) or forgotten (null). */
+  onSyncServerChange?: (origin: string | null) => void
   backoff?: Partial<BackoffPolicy>
   log?: (message: string, detail?: unknown) => void
 }
 
 export interface DesktopServices {
   handlers: Handlers
+  /** The origin of the kept sync session's server, or null: what the page may connect to besides itself. */
+  syncServerOrigin(): Promise<string | null>
   /** Loads the outbox (and starts sending) and the backup schedule. */
   start(): Promise<void>
   /** Call when the network may be back: waiting mail is tried now. */
@@ -52,6 +57,10 @@ export function composeDesktopServices(options: ComposeOptions): DesktopServices
   const files = createFileService({ roots: [dataFolder, options.backupFolder] })
   const settings = createSettingsStore({ dataFolder, files })
   const secrets = createSecretStore({ dataFolder, files, cipher: options.cipher })
+  const syncSession = createSyncSession({
+    secrets,
+    ...(options.onSyncServerChange ? { onServerChange: options.onSyncServerChange } : {}),
+  })
   const outbox = createOutbox({
     folder: join(dataFolder, 'outbox'),
     files,
@@ -78,6 +87,7 @@ export function composeDesktopServices(options: ComposeOptions): DesktopServices
     files,
     settings,
     secrets,
+    syncSession,
     outbox,
     pdfFiles: createPdfFiles({ dataFolder, files }),
     backups,
@@ -89,6 +99,7 @@ export function composeDesktopServices(options: ComposeOptions): DesktopServices
   })
   return {
     handlers,
+    syncServerOrigin: () => syncSession.serverOrigin(),
     async start() {
       await outbox.start()
       await scheduler.start()

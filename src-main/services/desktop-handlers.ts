@@ -12,7 +12,7 @@ import type {
   PaperSize,
   PrinterInfo,
 } from '../../src-core/ipc/desktop-services'
-import { MAX_FILE_BYTES, syncCredentialsSchema } from '../../src-core/ipc/desktop-services'
+import { MAX_FILE_BYTES } from '../../src-core/ipc/desktop-services'
 import { invoiceMailText, invoicePdfFileName } from '../../src-core/print/mail-template'
 import { UserFacingError, type Handlers } from '../ipc-router'
 import type { BackupScheduler } from './backup-scheduler'
@@ -23,6 +23,7 @@ import type { Outbox } from './outbox'
 import type { PdfFiles } from './pdf-files'
 import type { SecretStore } from './secrets'
 import type { SettingsStore } from './settings'
+import type { SyncSessionService } from './sync-session'
 
 /** The system file dialogs; each answers the chosen path, or null when the rep canceled. */
 export interface Dialogs {
@@ -50,6 +51,7 @@ export interface DesktopDeps {
   files: FileService
   settings: SettingsStore
   secrets: SecretStore
+  syncSession: SyncSessionService
   outbox: Outbox
   pdfFiles: PdfFiles
   backups: BackupService
@@ -175,25 +177,7 @@ export function createDesktopHandlers(deps: DesktopDeps): Handlers {
       return true as const
     },
     'secrets:has-smtp': () => secrets.has('smtp-password'),
-    'sync:save-token': async (credentials) => {
-      await secrets.set('sync-token', JSON.stringify(credentials))
-      return true as const
-    },
-    'sync:get-token': async () => {
-      const sealed = await secrets.get('sync-token')
-      if (sealed === null) return null
-      // A stored value that no longer parses is treated as signed out, never as an error for the rep.
-      try {
-        const parsed = syncCredentialsSchema.safeParse(JSON.parse(sealed))
-        return parsed.ok ? parsed.value : null
-      } catch {
-        return null
-      }
-    },
-    'sync:clear-token': async () => {
-      await secrets.delete('sync-token')
-      return true as const
-    },
+    ...deps.syncSession.handlers,
 
     'backup:write': async ({ reason, data }) => {
       const entry = await deps.backups.write(reason, data)

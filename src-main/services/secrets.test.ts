@@ -30,10 +30,36 @@ describe('secret store', () => {
     expect(await store.has('smtp-password')).toBe(false)
   })
 
-  it('refuses to store a secret when the OS offers no encryption', async () => {
+  it('refuses to store the mail password when the OS offers no encryption, and says it is about mail', async () => {
     const files = createFileService({ roots: [data] })
     const store = createSecretStore({ dataFolder: data, files, cipher: fakeCipher(false) })
-    await expect(store.set('smtp-password', 'x')).rejects.toThrow(/no keychain/)
+    await expect(store.set('smtp-password', 'x')).rejects.toThrow(
+      /no keychain to keep the mail password safe.*Open in mail app/,
+    )
     expect(await store.has('smtp-password')).toBe(false)
+  })
+
+  it('keeps the sync session in memory for this run when the OS offers no encryption', async () => {
+    const files = createFileService({ roots: [data] })
+    const store = createSecretStore({ dataFolder: data, files, cipher: fakeCipher(false) })
+    expect(await store.set('sync-token', 'session-token-1')).toBe('memory')
+    expect(await store.has('sync-token')).toBe(true)
+    expect(await store.get('sync-token')).toBe('session-token-1')
+    // Nothing reached the disk, and the next start of the app has no session.
+    await expect(readFile(join(data, 'secrets.json'), 'utf8')).rejects.toThrow()
+    const nextRun = createSecretStore({ dataFolder: data, files, cipher: fakeCipher(false) })
+    expect(await nextRun.get('sync-token')).toBeNull()
+    await store.delete('sync-token')
+    expect(await store.get('sync-token')).toBeNull()
+  })
+
+  it('forgets a sealed session kept earlier once one is kept in memory instead', async () => {
+    const files = createFileService({ roots: [data] })
+    const sealed = createSecretStore({ dataFolder: data, files, cipher: fakeCipher() })
+    expect(await sealed.set('sync-token', 'old-token')).toBe('keychain')
+    const noKeychain = createSecretStore({ dataFolder: data, files, cipher: fakeCipher(false) })
+    expect(await noKeychain.set('sync-token', 'new-token')).toBe('memory')
+    expect(await noKeychain.get('sync-token')).toBe('new-token')
+    expect(await readFile(join(data, 'secrets.json'), 'utf8')).not.toContain('sync-token')
   })
 })

@@ -1,8 +1,13 @@
 /**
- * Secrets (the SMTP password, later the sync token), encrypted with the OS keychain through Electron's
- * safeStorage and kept in one file in the data folder. This module sees only the `SecretCipher` interface; the
- * adapter in `src-main/adapters/safe-storage.ts` is the only place that touches safeStorage. A secret never
- * leaves main: the renderer can set one and ask whether one is stored, nothing else.
+ * Secrets (the SMTP password, the sync session), encrypted with the OS keychain through Electron's safeStorage and
+ * kept in one file in the data folder. This module sees only the `SecretCipher` interface; the adapter in
+ * `src-main/adapters/safe-storage.ts` is the only place that touches safeStorage. The SMTP password never leaves
+ * main: the renderer can set it and ask whether one is stored, nothing else.
+ *
+ * With no keychain (a Linux desktop without a keyring), nothing is written to disk in the clear. The sync session
+ * is then kept in main's memory for this run, as the browser build keeps it in the page's: the rep connects again
+ * after a restart. The SMTP password is refused instead, because mail is sent in the background, after restarts,
+ * and "Open in mail app" needs no password.
  */
 import { join } from 'node:path'
 import { literal, object, optional, string, type Schema } from '../../src-core/schema'
@@ -34,8 +39,14 @@ const docSchema: Schema<SecretsDoc> = object({
   secrets: object({ 'smtp-password': sealed, 'sync-token': sealed }),
 })
 
+/** Where `set` kept a secret: sealed on disk, or in memory until the app quits (no keychain). */
+export type SecretKept = 'keychain' | 'memory'
+
+/** Secrets that, with no keychain, are kept in memory for the run rather than refused. */
+const MEMORY_FALLBACK: ReadonlySet<SecretName> = new Set(['sync-token'])
+
 export interface SecretStore {
-  set(name: SecretName, value: string): Promise<void>
+  set(name: SecretName, value: string): Promise<SecretKept>
   /** The plain secret, for main's own use only (the SMTP transport); null when none is stored. */
   get(name: SecretName): Promise<string | null>
   has(name: SecretName): Promise<boolean>
@@ -57,20 +68,40 @@ export function createSecretStore(options: {
     }),
   )
   const { cipher } = options
+  const inMemory = new Map<SecretName, string>()
 
-  async function set(name: SecretName, value: string): Promise<void> {
-    if (!(await cipher.isEncryptionAvailable()))
-      throw new UserFacingError(
-        'This computer offers no keychain to keep the password safe, so it was not stored. ' +
-          'Use "Open in mail app" to send from your mail program instead.',
-      )
+  async function set(name: SecretName, value: string): Promise<SecretKept> {
+    if (!(await cipher.isEncryptionAvailable())) {
+      if (!MEMORY_FALLBACK.has(name))
+        throw new UserFacingError(
+          'This computer offers no keychain to keep the mail password safe, so it was not stored. ' +
+            'Use "Open in mail app" to send from your mail program instead.',
+        )
+      // An older sealed value must not come back in place of this one at the next start.
+      await removeFromFile(name)
+      inMemory.set(name, value)
+      return 'memory'
+    }
     const value64 = (await cipher.encryptString(value)).toString('base64')
     await file.update((doc) => ({ ...doc, secrets: { ...doc.secrets, [name]: value64 } }))
+    inMemory.delete(name)
+    return 'keychain'
+  }
+
+  async function removeFromFile(name: SecretName): Promise<void> {
+    if ((await file.read()).secrets[name] === undefined) return
+    await file.update((doc) => {
+      const secrets = { ...doc.secrets }
+      delete secrets[name]
+      return { ...doc, secrets }
+    })
   }
 
   return {
     set,
     async get(name) {
+      const kept = inMemory.get(name)
+      if (kept !== undefined) return kept
       const value64 = (await file.read()).secrets[name]
       if (value64 === undefined) return null
       const { result, shouldReEncrypt } = await cipher.decryptString(Buffer.from(value64, 'base64'))
@@ -78,14 +109,11 @@ export function createSecretStore(options: {
       return result
     },
     async has(name) {
-      return (await file.read()).secrets[name] !== undefined
+      return inMemory.has(name) || (await file.read()).secrets[name] !== undefined
     },
     async delete(name) {
-      await file.update((doc) => {
-        const secrets = { ...doc.secrets }
-        delete secrets[name]
-        return { ...doc, secrets }
-      })
+      inMemory.delete(name)
+      await removeFromFile(name)
     },
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Where the sync session (server, user, token) is kept. In the desktop, main seals it with safeStorage and it
- * survives a restart. In a browser it lives only in this page's memory, never in localStorage or IndexedDB
- * (any script of the origin could read those): the rep connects again after a reload.
+ * survives a restart; on a computer with no keychain main keeps it in memory until the app quits. In a browser it
+ * lives only in this page's memory, never in localStorage or IndexedDB (any script of the origin could read
+ * those): the rep connects again after a reload.
  */
 import type { DesktopBridge, IpcResult } from '../../src-core/ipc/contract'
 import type { SyncCredentials } from '../../src-core/ipc/desktop-services'
@@ -12,7 +13,8 @@ export interface SyncTokenPlatform {
   /** Whether the session survives a restart (desktop) or only this page (browser). */
   readonly syncTokenPersists: boolean
   syncCredentials(): Promise<SyncCredentials | null>
-  saveSyncCredentials(credentials: SyncCredentials): Promise<void>
+  /** `persists`: whether this session survives a restart (false on a desktop with no keychain). */
+  saveSyncCredentials(credentials: SyncCredentials): Promise<{ persists: boolean }>
   clearSyncCredentials(): Promise<void>
 }
 
@@ -26,7 +28,7 @@ export function desktopSyncToken(bridge: DesktopBridge): SyncTokenPlatform {
     syncTokenPersists: true,
     syncCredentials: async () => unwrap(await bridge['sync:get-token'](undefined)),
     async saveSyncCredentials(credentials) {
-      unwrap(await bridge['sync:save-token'](credentials))
+      return unwrap(await bridge['sync:save-token'](credentials))
     },
     async clearSyncCredentials() {
       unwrap(await bridge['sync:clear-token'](undefined))
@@ -41,7 +43,7 @@ export function browserSyncToken(): SyncTokenPlatform {
     syncCredentials: () => Promise.resolve(kept),
     saveSyncCredentials(credentials) {
       kept = credentials
-      return Promise.resolve()
+      return Promise.resolve({ persists: false })
     },
     clearSyncCredentials() {
       kept = null

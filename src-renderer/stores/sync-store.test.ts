@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createRepositories, provideRepositories, type Repositories } from '../data'
 import { closeDatabase, openTestDatabase, testEnv } from '../data/test-support/test-db'
 import { loadSyncState } from '../sync/sync-state'
-import { useSyncStore } from './sync-store'
+import { sessionNote, useSyncStore } from './sync-store'
 
 // A browser with no saved session: the store only loads the sync state.
 vi.mock('../platform', () => ({
@@ -12,7 +12,7 @@ vi.mock('../platform', () => ({
     kind: 'browser',
     syncTokenPersists: false,
     syncCredentials: () => Promise.resolve(undefined),
-    saveSyncCredentials: () => Promise.resolve(),
+    saveSyncCredentials: () => Promise.resolve({ persists: false }),
     clearSyncCredentials: () => Promise.resolve(),
   }),
 }))
@@ -84,4 +84,21 @@ describe('Settings > Sync: changes the server refused', () => {
         },
       ])
     }))
+})
+
+describe('Settings > Sync: where the session is kept', () => {
+  it('says nothing when the session survives a restart', () => {
+    expect(sessionNote('desktop', true)).toBeNull()
+  })
+
+  it('speaks of sync, not of mail, on a desktop with no keychain', () => {
+    const note = sessionNote('desktop', false)
+    expect(note).toMatch(/no keychain to keep the sync session safe/)
+    expect(note).toMatch(/after a restart, connect again/)
+    expect(note).not.toMatch(/mail|password|SMTP/i)
+  })
+
+  it('tells a browser user the session ends with the page', () => {
+    expect(sessionNote('browser', false)).toMatch(/after a reload, connect again/)
+  })
 })

@@ -47,6 +47,21 @@ export function refusedValues(refused: unknown): RejectedChange['values'] {
     }))
 }
 
+/**
+ * What Settings › Sync says about where the session is kept, when it does not survive a restart; null when it does.
+ *
+ * @param kind - the platform: a browser keeps it in the page, a desktop with no keychain in memory until it quits
+ */
+export function sessionNote(kind: 'desktop' | 'browser', persists: boolean): string | null {
+  if (persists) return null
+  if (kind === 'browser')
+    return 'In a web browser the session is kept only while this page is open: after a reload, connect again.'
+  return (
+    'This computer has no keychain to keep the sync session safe, so Fieldbill keeps it only while it is ' +
+    'open: after a restart, connect again. Invoices, orders and payments stay on this computer either way.'
+  )
+}
+
 export const useSyncStore = defineStore('sync', () => {
   const platform = getPlatform()
   const status = ref<SyncStatus>('disconnected')
@@ -58,6 +73,8 @@ export const useSyncStore = defineStore('sync', () => {
   const rejectedCount = ref(0)
   const lastSyncAt = ref<string | null>(null)
   const rejections = shallowRef<RejectedChange[]>([])
+  /** Whether the session survives a restart; false in a browser, and on a desktop with no keychain. */
+  const tokenPersists = ref(platform.syncTokenPersists)
   /** Bumped on every tracker change, so `stateOf` is reactive. */
   const version = ref(0)
   const tracker = shallowRef<SyncStateTracker>()
@@ -146,7 +163,7 @@ export const useSyncStore = defineStore('sync', () => {
     try {
       const { token, user } = await login(url, name, password)
       const credentials = { serverUrl: url.trim().replace(/\/+$/, ''), userName: name, token }
-      await platform.saveSyncCredentials(credentials)
+      tokenPersists.value = (await platform.saveSyncCredentials(credentials)).persists
       // From now on this device acts as the signed-in user, and customers typed before are handed to them.
       const repos = await getRepositories()
       await signInDeviceUser(repos.db, repos.env, { userId: user.id, role: user.role })
@@ -175,6 +192,7 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   const connected = computed(() => status.value !== 'disconnected')
+  const sessionKeptNote = computed(() => sessionNote(platform.kind, tokenPersists.value))
 
   return {
     status,
@@ -187,7 +205,8 @@ export const useSyncStore = defineStore('sync', () => {
     rejectedCount,
     lastSyncAt,
     rejections,
-    tokenPersists: platform.syncTokenPersists,
+    tokenPersists,
+    sessionKeptNote,
     init,
     connect,
     disconnect,

@@ -2,6 +2,7 @@
  * The HTTP side of sync (src-server/README.md): login, and authenticated GET/POST. Failures become
  * `SyncHttpError`s whose message is a sentence for the rep.
  */
+import { checkServerUrl } from '../../src-core/server-url'
 
 /** A refusal or failure of the sync server, worded for the rep. */
 export class SyncHttpError extends Error {
@@ -27,17 +28,14 @@ export interface LoginResult {
   user: SyncUser
 }
 
-/** The server's base URL without a trailing slash; refuses anything but http(s). */
+/**
+ * The server's base URL without a trailing slash; refuses anything but https://, and http:// to another computer
+ * (src-core/server-url.ts), before any password or token is sent to it.
+ */
 export function normalizeServerUrl(input: string): string {
-  let url: URL
-  try {
-    url = new URL(input.trim())
-  } catch {
-    throw new SyncHttpError('Enter the server URL, like https://sync.example.com.', 0)
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new SyncHttpError('The server URL must start with https:// or http://.', 0)
-  return url.href.replace(/\/+$/, '')
+  const checked = checkServerUrl(input)
+  if (!checked.ok) throw new SyncHttpError(checked.reason, 0)
+  return checked.url
 }
 
 async function send(doFetch: typeof fetch, url: string, init: RequestInit): Promise<Response> {

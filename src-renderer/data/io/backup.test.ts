@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BACKUP_VERSION } from '../../../src-core/io/backup'
+import { canonicalJson, sha256Hex } from '../../../src-core/io/canonical-json'
 import type { Repositories } from '../repositories'
 import { ok } from '../test-support/test-db'
 import { createBackup, replaceCollection, restoreBackup, type CollectionWriter } from './backup'
@@ -71,6 +72,26 @@ describe('backup and restore', () => {
     const result = await restoreBackup(repos.db, spoil(text))
     expect(result).toMatchObject({ ok: false, unchanged: true })
     if (!result.ok) expect(result.reason).toMatch(message)
+    expect(await fingerprint(repos)).toEqual(before)
+  })
+
+  it('refuses a file whose totals were forged under a recomputed checksum, and changes nothing', async () => {
+    const repos = await fresh()
+    const file = JSON.parse(await backupThenEdit(repos)) as {
+      data: { invoices: { name: string; number: string; totals: { totalAmount: string } }[] }
+      checksum: { value: string }
+    }
+    const march = file.data.invoices.find((i) => i.name === 'March')!
+    const real = march.totals.totalAmount
+    march.totals.totalAmount = '1000000.00'
+    file.checksum.value = await sha256Hex(canonicalJson(file.data))
+    const before = await fingerprint(repos)
+    const result = await restoreBackup(repos.db, JSON.stringify(file))
+    expect(result).toMatchObject({ ok: false, unchanged: true })
+    if (!result.ok)
+      expect(result.reason).toContain(
+        `Invoice ${march.number}: Total Amount in the file is 1,000,000.00, its lines give ${real}.`,
+      )
     expect(await fingerprint(repos)).toEqual(before)
   })
 
