@@ -46,7 +46,14 @@ export async function startSyncServer(): Promise<SyncServer> {
   const db: TestDatabase = await startTestDatabase()
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // The browser build the specs drive (playwright.config.ts): the server lets only that origin in.
+      WEB_ORIGIN: `http://127.0.0.1:${process.env.E2E_PORT ?? 5199}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await waitForListening(child).catch(async (e: unknown) => {

@@ -7,7 +7,7 @@
  */
 import pg from 'pg'
 import type { FastifyBaseLogger } from 'fastify'
-import type { User } from './auth'
+import { SESSIONS_CHANNEL, type SessionsEnded, type User } from './auth'
 import { COLLECTIONS } from './collections'
 import { readsAll } from './pull'
 import { CHANGES_CHANNEL, type ChangeEvent } from './store'
@@ -16,6 +16,8 @@ export interface Subscriber {
   /** The collections whose changes the stream tells of. */
   collections: ReadonlySet<string>
   user: User
+  /** The session the stream was opened with (`sessionId`): ended, it closes the stream. */
+  session: string
   /** Sends one event: `change` with the seq written, or `resync` when events may have been missed. */
   send(event: 'change' | 'resync', data: unknown): void
   close(): void
@@ -37,11 +39,14 @@ export class ChangeHub {
   /** Connects and LISTENs; resolves once listening. */
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.connectionString })
-    client.on('notification', (msg) => this.dispatch(msg.payload))
+    client.on('notification', (msg) =>
+      msg.channel === SESSIONS_CHANNEL ? this.endSessions(msg.payload) : this.dispatch(msg.payload),
+    )
     client.on('error', (e) => this.lost(client, e))
     client.on('end', () => this.lost(client))
     await client.connect()
     await client.query(`LISTEN ${CHANGES_CHANNEL}`)
+    await client.query(`LISTEN ${SESSIONS_CHANNEL}`)
     this.listener = client
   }
 
@@ -54,6 +59,13 @@ export class ChangeHub {
   /** How many streams are open (for readiness logs and tests). */
   get size(): number {
     return this.subscribers.size
+  }
+
+  /** How many streams `userId` holds open on this process. */
+  countFor(userId: string): number {
+    let n = 0
+    for (const s of this.subscribers) if (s.user.id === userId) n++
+    return n
   }
 
   /** Ends every stream (clients reconnect to another process) and the LISTEN connection. */
@@ -80,6 +92,25 @@ export class ChangeHub {
       const concerned =
         !spec || readsAll(spec, s.user) || event.owners === null || event.owners.includes(s.user.id)
       if (concerned) s.send('change', { collection: event.collection, seq: event.seq })
+    }
+  }
+
+  /**
+   * Closes the streams of sessions that ended (a logout, sessions revoked, a user disabled), on whichever
+   * process they were opened: the client's reconnect is then refused with 401 and it asks to sign in.
+   */
+  private endSessions(payload: string | undefined): void {
+    let ended: SessionsEnded
+    try {
+      ended = JSON.parse(payload ?? '') as SessionsEnded
+    } catch {
+      return
+    }
+    for (const s of [...this.subscribers]) {
+      if (s.user.id !== ended.user) continue
+      if (ended.session !== undefined && ended.session !== s.session) continue
+      this.subscribers.delete(s)
+      s.close()
     }
   }
 
