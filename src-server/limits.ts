@@ -5,6 +5,7 @@
  * Every figure can be set by environment (see `limitsFromEnv` and src-server/README.md).
  */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { DEFAULT_AUTH, type AuthOptions } from './auth'
 
 export interface ServerLimits {
   /** The whole request (headers and body) must arrive within this time, or the socket is closed. */
@@ -55,6 +56,27 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): ServerLimits {
     streamsPerUser: pick('STREAMS_PER_USER', DEFAULT_LIMITS.streamsPerUser),
     pushesPerSecond: pick('PUSHES_PER_SECOND', DEFAULT_LIMITS.pushesPerSecond),
     pushBurst: pick('PUSH_BURST', DEFAULT_LIMITS.pushBurst),
+  }
+}
+
+/**
+ * The sign-in limits with what the environment sets: LOGIN_FREE_FAILURES (per name and address),
+ * LOGIN_FREE_FAILURES_PER_NAME, LOGIN_FREE_FAILURES_PER_ADDRESS, LOGIN_FIRST_DELAY_MS, LOGIN_MAX_DELAY_MS.
+ *
+ * @throws naming the variable when one is not a positive number
+ */
+export function authFromEnv(env: NodeJS.ProcessEnv): AuthOptions {
+  const pick = (name: string, fallback: number) => positive(env, name) ?? fallback
+  const free = DEFAULT_AUTH.freeFailures
+  return {
+    ...DEFAULT_AUTH,
+    freeFailures: {
+      pair: pick('LOGIN_FREE_FAILURES', free.pair),
+      name: pick('LOGIN_FREE_FAILURES_PER_NAME', free.name),
+      address: pick('LOGIN_FREE_FAILURES_PER_ADDRESS', free.address),
+    },
+    firstDelayMs: pick('LOGIN_FIRST_DELAY_MS', DEFAULT_AUTH.firstDelayMs),
+    maxDelayMs: pick('LOGIN_MAX_DELAY_MS', DEFAULT_AUTH.maxDelayMs),
   }
 }
 

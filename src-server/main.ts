@@ -6,7 +6,7 @@
 import { buildApp } from './app'
 import { corsOriginsFromEnv } from './cors'
 import { createPool, migrate } from './db'
-import { limitsFromEnv, trustProxyFromEnv } from './limits'
+import { authFromEnv, limitsFromEnv, trustProxyFromEnv } from './limits'
 
 const databaseUrl = process.env.DATABASE_URL
 if (!databaseUrl) {
@@ -15,9 +15,10 @@ if (!databaseUrl) {
   )
   process.exit(1)
 }
-let limits
+let limits, auth
 try {
   limits = limitsFromEnv(process.env)
+  auth = authFromEnv(process.env)
 } catch (e) {
   console.error((e as Error).message)
   process.exit(1)
@@ -33,6 +34,7 @@ const app = buildApp({
   databaseUrl,
   corsOrigins: corsOriginsFromEnv(process.env.WEB_ORIGIN, process.env.CORS_ORIGINS),
   limits,
+  auth,
   trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
 })
 
