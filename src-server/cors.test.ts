@@ -21,7 +21,10 @@ describe('CORS', () => {
     expect(corsAllows('http://localhost:3000')).toBe(false)
     expect(corsAllows('https://evil.example')).toBe(false)
     expect(corsAllows('http://127.0.0.1.evil.example:80')).toBe(false)
-    const configured = corsOriginsFromEnv(' https://fieldbill.example.com/ ,', 'http://127.0.0.1:5180')
+    const configured = corsOriginsFromEnv(
+      ' https://fieldbill.example.com/ ,',
+      'http://127.0.0.1:5180',
+    )
     expect(configured).toEqual(['https://fieldbill.example.com', 'http://127.0.0.1:5180'])
     expect(corsAllows('https://fieldbill.example.com', configured)).toBe(true)
     expect(corsAllows('http://127.0.0.1:5180', configured)).toBe(true)

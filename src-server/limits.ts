@@ -37,7 +37,8 @@ function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const value = env[name]
   if (value === undefined || value === '') return undefined
   const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${value}.`)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`${name} must be a positive number, not ${value}.`)
   return n
 }
 
@@ -130,7 +131,10 @@ export class RateLimiter {
     const now = this.now()
     if (this.buckets.size > 10_000) this.sweep(now)
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now }
-    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond)
+    bucket.tokens = Math.min(
+      this.burst,
+      bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond,
+    )
     bucket.at = now
     this.buckets.set(key, bucket)
     if (bucket.tokens >= 1) {
