@@ -114,7 +114,7 @@ async function takeAttempt(
     `UPDATE login_attempts
         SET attempts = ${next},
             blocked_until = CASE WHEN ${next} >= $4
-              THEN clock_timestamp() + make_interval(secs => least($6, $5 * power(2, ${next} - $4)))
+              THEN clock_timestamp() + make_interval(secs => least($6, $5 * power(2, least(${next} - $4, 40))))
               ELSE '-infinity' END,
             updated_at = clock_timestamp()
       WHERE scope = $1 AND key = $2 AND blocked_until <= clock_timestamp()

@@ -22,9 +22,12 @@ export interface ServerLimits {
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
-  requestTimeoutMs: 30_000,
-  connectionTimeoutMs: 60_000,
-  keepAliveTimeoutMs: 5_000,
+  // A push of 200 invoices over a slow mobile link still arrives within it.
+  requestTimeoutMs: 60_000,
+  connectionTimeoutMs: 90_000,
+  // Fastify's own default: above a load balancer's usual 60 s, so the balancer closes an idle socket first
+  // and never sends a request on one the server is closing.
+  keepAliveTimeoutMs: 72_000,
   streamsPerUser: 20,
   pushesPerSecond: 10,
   pushBurst: 60,
