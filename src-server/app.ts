@@ -69,7 +69,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.decorateRequest('user', null)
   // Before authentication: a browser's preflight carries no token.
   registerCors(app, options.corsOrigins)
-  const hub = new ChangeHub(options.databaseUrl, app.log)
+  const hub = new ChangeHub(options.databaseUrl, app.log, limits.sessionRecheckMs)
   app.decorate('changeHub', hub)
   app.addHook('onReady', async () => hub.start())
 

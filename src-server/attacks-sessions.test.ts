@@ -148,6 +148,25 @@ describe('npm run server:user', () => {
   }, 60_000)
 })
 
+describe('expiry', () => {
+  test('a session that expires while its stream is open ends the stream at the next check', async () => {
+    const c = await startLoggedServer(db.url, { SESSION_RECHECK_MS: '300' })
+    try {
+      await createUser(pool, { name: 'val', role: 'rep', password: 'val-password' })
+      const token = await signIn(c, 'val')
+      const stream = await follow(c, token)
+      await shown(stream, 'RESYNC')
+      expect(await stream.endedWithin(1500)).toBe('open')
+      await pool.query(
+        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = 'val'",
+      )
+      expect(await stream.endedWithin(10_000)).toBe('ended')
+    } finally {
+      await c.stop()
+    }
+  }, 120_000)
+})
+
 describe('logout', () => {
   test("ends that session's live stream on every process, and only that session", async () => {
     await createUser(pool, { name: 'uma', role: 'rep', password: 'uma-password' })

@@ -31,9 +31,16 @@ export class ChangeHub {
   private stopped = false
   private reconnectTimer: NodeJS.Timeout | undefined
 
+  private recheckTimer: NodeJS.Timeout | undefined
+
+  /**
+   * @param recheckMs - how often the streams' sessions are checked against the database: a session that
+   *   expired, or ended while the listener was reconnecting (its notification lost), ends its stream then
+   */
   constructor(
     private readonly connectionString: string,
     private readonly log: FastifyBaseLogger,
+    private readonly recheckMs = 60_000,
   ) {}
 
   /** Connects and LISTENs; resolves once listening. */
@@ -48,6 +55,33 @@ export class ChangeHub {
     await client.query(`LISTEN ${CHANGES_CHANNEL}`)
     await client.query(`LISTEN ${SESSIONS_CHANNEL}`)
     this.listener = client
+    if (!this.recheckTimer) {
+      this.recheckTimer = setInterval(() => void this.recheckSessions(), this.recheckMs)
+      this.recheckTimer.unref()
+    }
+  }
+
+  /** Ends the streams whose session is gone, expired, or whose user was disabled. */
+  async recheckSessions(): Promise<void> {
+    const listener = this.listener
+    if (!listener || this.subscribers.size === 0) return
+    const users = [...new Set([...this.subscribers].map((s) => s.user.id))]
+    try {
+      const { rows } = await listener.query<{ session: string }>(
+        `SELECT substr(encode(s.token_hash, 'hex'), 1, 32) AS session
+           FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.user_id = ANY($1) AND s.expires_at > now() AND u.disabled_at IS NULL`,
+        [users],
+      )
+      const live = new Set(rows.map((r) => r.session))
+      for (const s of [...this.subscribers])
+        if (!live.has(s.session)) {
+          this.subscribers.delete(s)
+          s.close()
+        }
+    } catch (e) {
+      this.log.warn({ err: (e as Error).message }, 'session recheck failed')
+    }
   }
 
   /** Adds a stream; returns the function that removes it. */
@@ -72,6 +106,7 @@ export class ChangeHub {
   async stop(): Promise<void> {
     this.stopped = true
     clearTimeout(this.reconnectTimer)
+    clearInterval(this.recheckTimer)
     for (const s of this.subscribers) s.close()
     this.subscribers.clear()
     const listener = this.listener
@@ -122,8 +157,10 @@ export class ChangeHub {
       if (this.stopped) return
       this.start()
         .then(() => {
-          // Notifications sent while we were away are gone: every stream pulls to catch up.
+          // Notifications sent while we were away are gone: every stream pulls to catch up, and sessions
+          // ended meanwhile end their streams.
           for (const s of this.subscribers) s.send('resync', 'RESYNC')
+          void this.recheckSessions()
         })
         .catch(() => {
           this.reconnectTimer = setTimeout(retry, RECONNECT_MS)

@@ -16,6 +16,8 @@ export interface ServerLimits {
   keepAliveTimeoutMs: number
   /** Live streams one user may hold open at once on this process. */
   streamsPerUser: number
+  /** How often open live streams' sessions are checked (an expired session ends its stream). */
+  sessionRecheckMs: number
   /** Pushes per second one user may send, on average, and the burst allowed above it. */
   pushesPerSecond: number
   pushBurst: number
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   // and never sends a request on one the server is closing.
   keepAliveTimeoutMs: 72_000,
   streamsPerUser: 20,
+  sessionRecheckMs: 60_000,
   pushesPerSecond: 10,
   pushBurst: 60,
 }
@@ -47,7 +50,7 @@ function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {
 
 /**
  * The limits with what the environment sets: REQUEST_TIMEOUT_MS, CONNECTION_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS,
- * STREAMS_PER_USER, PUSHES_PER_SECOND, PUSH_BURST.
+ * STREAMS_PER_USER, SESSION_RECHECK_MS, PUSHES_PER_SECOND, PUSH_BURST.
  *
  * @throws naming the variable when one is not a positive number
  */
@@ -58,6 +61,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): ServerLimits {
     connectionTimeoutMs: pick('CONNECTION_TIMEOUT_MS', DEFAULT_LIMITS.connectionTimeoutMs),
     keepAliveTimeoutMs: pick('KEEP_ALIVE_TIMEOUT_MS', DEFAULT_LIMITS.keepAliveTimeoutMs),
     streamsPerUser: pick('STREAMS_PER_USER', DEFAULT_LIMITS.streamsPerUser),
+    sessionRecheckMs: pick('SESSION_RECHECK_MS', DEFAULT_LIMITS.sessionRecheckMs),
     pushesPerSecond: pick('PUSHES_PER_SECOND', DEFAULT_LIMITS.pushesPerSecond),
     pushBurst: pick('PUSH_BURST', DEFAULT_LIMITS.pushBurst),
   }
