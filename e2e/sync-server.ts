@@ -20,6 +20,8 @@ export interface SyncServer {
    * fails the caller.
    */
   push(user: string, password: string, collection: string, records: object[]): Promise<void>
+  /** The sessions of this user the server holds (signed in and not ended). */
+  sessions(user: string): Promise<number>
   stop(): Promise<void>
 }
 
@@ -46,7 +48,14 @@ export async function startSyncServer(): Promise<SyncServer> {
   const db: TestDatabase = await startTestDatabase()
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // The browser build the specs drive (playwright.config.ts): the server lets only that origin in.
+      WEB_ORIGIN: `http://127.0.0.1:${process.env.E2E_PORT ?? 5199}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await waitForListening(child).catch(async (e: unknown) => {
@@ -76,6 +85,14 @@ export async function startSyncServer(): Promise<SyncServer> {
       const body = (await answer.json()) as { rejections?: unknown[]; conflicts?: unknown[] }
       if (!answer.ok || body.rejections?.length || body.conflicts?.length)
         throw new Error(`push of ${collection} refused: ${answer.status} ${JSON.stringify(body)}`)
+    },
+    async sessions(user) {
+      const { rows } = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE u.name = $1 AND s.expires_at > now()`,
+        [user],
+      )
+      return rows[0]?.n ?? 0
     },
     async stop() {
       await pool.end()

@@ -8,6 +8,7 @@ import { authenticate, bearer, DEFAULT_AUTH, type AuthOptions, type User } from 
 import { ChangeHub } from './change-hub'
 import { registerCors } from './cors'
 import { migrationsApplied } from './db'
+import { DEFAULT_LIMITS, registerPushRateLimit, timeoutOptions, type ServerLimits } from './limits'
 import { registerAuthRoutes } from './routes-auth'
 import { registerStreamRoutes } from './routes-stream'
 import { registerSyncRoutes } from './routes-sync'
@@ -32,8 +33,12 @@ export interface AppOptions {
   databaseUrl: string
   logger?: FastifyServerOptions['logger']
   auth?: Partial<AuthOptions>
-  /** Browser origins allowed besides the desktop app and a local web build (`CORS_ORIGINS`). */
+  /** Browser origins allowed besides the desktop app (`WEB_ORIGIN`, `CORS_ORIGINS`). */
   corsOrigins?: readonly string[]
+  /** Timeouts, live streams per user, push rate (limits.ts). */
+  limits?: Partial<ServerLimits>
+  /** Which proxies' `X-Forwarded-For` names the client (`TRUST_PROXY`); by default none. */
+  trustProxy?: FastifyServerOptions['trustProxy']
 }
 
 /** Pino options: JSON lines, and nothing that could hold a credential. */
@@ -51,7 +56,10 @@ export const LOGGER: FastifyServerOptions['logger'] = {
  */
 export function buildApp(options: AppOptions): FastifyInstance {
   const { pool } = options
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const app = Fastify({
+    ...timeoutOptions(limits),
+    trustProxy: options.trustProxy ?? false,
     logger: options.logger ?? LOGGER,
     bodyLimit: 32 * 1024 * 1024,
     // In-flight requests finish on close; idle keep-alive sockets are closed at once.
@@ -61,7 +69,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.decorateRequest('user', null)
   // Before authentication: a browser's preflight carries no token.
   registerCors(app, options.corsOrigins)
-  const hub = new ChangeHub(options.databaseUrl, app.log)
+  const hub = new ChangeHub(options.databaseUrl, app.log, limits.sessionRecheckMs)
   app.decorate('changeHub', hub)
   app.addHook('onReady', async () => hub.start())
 
@@ -101,7 +109,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   })
 
   registerAuthRoutes(app, pool, { ...DEFAULT_AUTH, ...options.auth })
+  registerPushRateLimit(app, limits)
   registerSyncRoutes(app, pool)
-  registerStreamRoutes(app, hub)
+  registerStreamRoutes(app, hub, limits.streamsPerUser)
   return app
 }

@@ -15,7 +15,7 @@ import { startTestServer, type TestServer } from './test-support/server'
 let server: TestServer
 
 beforeAll(async () => {
-  server = await startTestServer({ maxFailuresPerName: 3 })
+  server = await startTestServer({ freeFailures: { pair: 3, name: 10, address: 50 } })
 }, HOOK_TIMEOUT)
 
 afterAll(async () => {

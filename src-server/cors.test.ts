@@ -4,7 +4,7 @@ import { corsAllows, corsOriginsFromEnv, registerCors } from './cors'
 
 function app() {
   const server = Fastify({ logger: false })
-  registerCors(server, ['https://fieldbill.example.com'])
+  registerCors(server, ['https://fieldbill.example.com', 'http://127.0.0.1:5199'])
   // Stands for the authentication hook, which runs after CORS.
   server.addHook('onRequest', async (request, reply) => {
     if (request.headers.authorization !== 'Bearer ok') return reply.code(401).send({})
@@ -14,18 +14,22 @@ function app() {
 }
 
 describe('CORS', () => {
-  test('allows the desktop app, a local web build and configured origins only', () => {
+  test('allows the desktop app and the configured web origins only', () => {
     expect(corsAllows('app://fieldbill')).toBe(true)
-    expect(corsAllows('http://127.0.0.1:5199')).toBe(true)
-    expect(corsAllows('http://localhost:3000')).toBe(true)
+    // Any page on this machine is not the web build: a local port is no credential.
+    expect(corsAllows('http://127.0.0.1:5199')).toBe(false)
+    expect(corsAllows('http://localhost:3000')).toBe(false)
     expect(corsAllows('https://evil.example')).toBe(false)
     expect(corsAllows('http://127.0.0.1.evil.example:80')).toBe(false)
-    expect(
-      corsAllows(
-        'https://fieldbill.example.com',
-        corsOriginsFromEnv(' https://fieldbill.example.com ,'),
-      ),
-    ).toBe(true)
+    const configured = corsOriginsFromEnv(
+      ' https://fieldbill.example.com/ ,',
+      'http://127.0.0.1:5180',
+    )
+    expect(configured).toEqual(['https://fieldbill.example.com', 'http://127.0.0.1:5180'])
+    expect(corsAllows('https://fieldbill.example.com', configured)).toBe(true)
+    expect(corsAllows('http://127.0.0.1:5180', configured)).toBe(true)
+    expect(corsAllows('http://127.0.0.1:5181', configured)).toBe(false)
+    expect(corsAllows('https://fieldbill.example.com.evil.example', configured)).toBe(false)
   })
 
   test('answers an allowed preflight before authentication, with the allowed headers', async () => {
@@ -54,5 +58,10 @@ describe('CORS', () => {
     })
     expect(evil.statusCode).toBe(401)
     expect(evil.headers['access-control-allow-origin']).toBeUndefined()
+    const otherPort = await app().inject({
+      url: '/auth/me',
+      headers: { origin: 'http://127.0.0.1:5200', authorization: 'Bearer ok' },
+    })
+    expect(otherPort.headers['access-control-allow-origin']).toBeUndefined()
   })
 })

@@ -1,24 +1,28 @@
 /**
  * CORS for the desktop's renderer and the web build, which run on another origin than the server: a strict
- * allow-list, never `*`. Allowed by default: the desktop app (`app://fieldbill`) and a web build on this
- * machine (`http://127.0.0.1:<port>`, `http://localhost:<port>`); `CORS_ORIGINS` (comma-separated, exact
- * origins) adds the web build's address in a deployment. No cookies are involved (the token is a header), so
- * credentials are never allowed.
+ * allow-list of exact origins, never `*` and never a pattern. Allowed: the desktop app (`app://fieldbill`) and
+ * the origins configured for the web build (`WEB_ORIGIN`, and `CORS_ORIGINS` of earlier releases; each
+ * comma-separated). Any other page, a local one on another port included, gets no CORS headers, so a browser
+ * will not let it read the answers. No cookies are involved (the token is a header), so credentials are never
+ * allowed.
  */
 import type { FastifyInstance } from 'fastify'
 
-const LOCAL_WEB = /^http:\/\/(127\.0\.0\.1|localhost):\d{1,5}$/
+/** The desktop app's own origin (its renderer is served by the `app:` protocol). */
+export const APP_ORIGIN = 'app://fieldbill'
 
 /** Whether `origin` may call the API from a browser. */
 export function corsAllows(origin: string, extra: readonly string[] = []): boolean {
-  return origin === 'app://fieldbill' || LOCAL_WEB.test(origin) || extra.includes(origin)
+  return origin === APP_ORIGIN || extra.includes(origin)
 }
 
-/** The extra origins of `CORS_ORIGINS`. */
-export function corsOriginsFromEnv(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((o) => o.trim())
+/**
+ * The configured web origins (`WEB_ORIGIN`, `CORS_ORIGINS`): comma-separated, exact, a trailing slash dropped.
+ */
+export function corsOriginsFromEnv(...values: Array<string | undefined>): string[] {
+  return values
+    .flatMap((value) => (value ?? '').split(','))
+    .map((o) => o.trim().replace(/\/+$/, ''))
     .filter((o) => o !== '')
 }
 

@@ -2,10 +2,13 @@
  * `npm run server:user -- --name NAME --role ROLE [--id ID]`: creates a user in DATABASE_URL's database. The
  * password comes from the PASSWORD environment variable or is asked for (never from the command line, where
  * it would stay in the shell history and the process list).
+ * `--revoke-sessions NAME` ends every session of a user, `--disable NAME` also stops them signing in again,
+ * `--enable NAME` lets them sign in again. Servers hear of it at once: the user's live streams close and the
+ * next pull or push is refused.
  */
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { createUser, ROLES } from './auth'
+import { createUser, ROLES, setUserAccess } from './auth'
 import { createPool, migrate } from './db'
 
 async function ask(question: string): Promise<string> {
@@ -26,14 +29,57 @@ async function ask(question: string): Promise<string> {
   })
 }
 
+const ACCESS = {
+  'revoke-sessions': { change: 'revokeSessions', done: 'Ended {n} session(s) of {name}.' },
+  disable: { change: 'disable', done: 'Disabled {name} and ended {n} session(s).' },
+  enable: { change: 'enable', done: 'Enabled {name}: they can sign in again.' },
+} as const
+
+/** `--disable NAME`, `--enable NAME`, `--revoke-sessions NAME`. */
+async function changeAccess(databaseUrl: string, flag: keyof typeof ACCESS, name: string) {
+  const pool = createPool(databaseUrl, 1)
+  try {
+    await migrate(pool)
+    const ended = await setUserAccess(pool, name, ACCESS[flag].change)
+    if (ended === undefined) {
+      console.error(`No user is named ${name}.`)
+      return 1
+    }
+    console.log(ACCESS[flag].done.replace('{name}', name).replace('{n}', String(ended)))
+    return 0
+  } catch (e) {
+    console.error((e as Error).message)
+    return 1
+  } finally {
+    await pool.end()
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { name: { type: 'string' }, role: { type: 'string' }, id: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      id: { type: 'string' },
+      disable: { type: 'string' },
+      enable: { type: 'string' },
+      'revoke-sessions': { type: 'string' },
+    },
   })
   const databaseUrl = process.env.DATABASE_URL
-  if (!databaseUrl || !values.name || !values.role) {
+  const flags = (Object.keys(ACCESS) as Array<keyof typeof ACCESS>).filter(
+    (f) => values[f] !== undefined,
+  )
+  const flag = flags[0]
+  if (databaseUrl && flag && flags.length === 1 && !values.name && !values.role)
+    return changeAccess(databaseUrl, flag, values[flag] ?? '')
+  if (!databaseUrl || flags.length > 0 || !values.name || !values.role) {
     console.error(
-      `Usage: DATABASE_URL=... [PASSWORD=...] npm run server:user -- --name NAME --role ${ROLES.join('|')} [--id ID]`,
+      [
+        'Usage: DATABASE_URL=... [PASSWORD=...] npm run server:user -- --name NAME --role ' +
+          `${ROLES.join('|')} [--id ID]`,
+        '       DATABASE_URL=... npm run server:user -- --disable NAME | --enable NAME | --revoke-sessions NAME',
+      ].join('\n'),
     )
     return 2
   }

@@ -6,12 +6,21 @@
 import { buildApp } from './app'
 import { corsOriginsFromEnv } from './cors'
 import { createPool, migrate } from './db'
+import { authFromEnv, limitsFromEnv, trustProxyFromEnv } from './limits'
 
 const databaseUrl = process.env.DATABASE_URL
 if (!databaseUrl) {
   console.error(
     'DATABASE_URL is not set: e.g. DATABASE_URL=postgres://user:pass@host:5432/fieldbill',
   )
+  process.exit(1)
+}
+let limits, auth
+try {
+  limits = limitsFromEnv(process.env)
+  auth = authFromEnv(process.env)
+} catch (e) {
+  console.error((e as Error).message)
   process.exit(1)
 }
 const port = Number(process.env.PORT ?? 8787)
@@ -23,7 +32,10 @@ const pool = createPool(databaseUrl, Number(process.env.PG_POOL_SIZE ?? 10), (e)
 const app = buildApp({
   pool,
   databaseUrl,
-  corsOrigins: corsOriginsFromEnv(process.env.CORS_ORIGINS),
+  corsOrigins: corsOriginsFromEnv(process.env.WEB_ORIGIN, process.env.CORS_ORIGINS),
+  limits,
+  auth,
+  trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
 })
 
 try {

@@ -2,12 +2,15 @@
 import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
 import { bearer, login, logout, type AuthOptions } from './auth'
+import { LOGIN_BODY_LIMIT } from './limits'
 
 export function registerAuthRoutes(app: FastifyInstance, pool: pg.Pool, options: AuthOptions) {
   app.post<{ Body: { name: string; password: string } }>(
     '/auth/login',
     {
       config: { public: true },
+      // A name and a password: anything bigger is refused (413) before it is read whole.
+      bodyLimit: LOGIN_BODY_LIMIT,
       schema: {
         body: {
           type: 'object',

@@ -6,6 +6,7 @@
  * earlier releases, which open one per collection.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { bearer, sessionId } from './auth'
 import type { ChangeHub } from './change-hub'
 import { COLLECTIONS } from './collections'
 
@@ -16,15 +17,25 @@ const unknownCollection = (reply: FastifyReply, name: string) =>
 
 /**
  * Answers with an event stream of the changes to `collections` that the signed-in user reads (the hub filters
- * by owner), starting with a resync: whatever happened while the client was away, it pulls once now.
+ * by owner), starting with a resync: whatever happened while the client was away, it pulls once now. A user
+ * holding `maxPerUser` streams already gets 429: a client keeps one, so many are a leak or an attack.
  */
 function openStream(
   request: FastifyRequest,
   reply: FastifyReply,
   hub: ChangeHub,
   collections: ReadonlySet<string>,
-): void {
+  maxPerUser: number,
+): FastifyReply | undefined {
   if (!request.user) return
+  if (hub.countFor(request.user.id) >= maxPerUser)
+    return reply
+      .code(429)
+      .header('retry-after', '60')
+      .send({
+        error: 'tooManyStreams',
+        message: `At most ${maxPerUser} live streams per user: close one first.`,
+      })
   reply.hijack()
   const raw = reply.raw
   raw.writeHead(200, {
@@ -39,6 +50,7 @@ function openStream(
   const unsubscribe = hub.subscribe({
     collections,
     user: request.user,
+    session: sessionId(bearer(request.headers.authorization) ?? ''),
     send,
     close: () => raw.end(),
   })
@@ -49,7 +61,7 @@ function openStream(
   send('resync', 'RESYNC')
 }
 
-export function registerStreamRoutes(app: FastifyInstance, hub: ChangeHub) {
+export function registerStreamRoutes(app: FastifyInstance, hub: ChangeHub, maxPerUser: number) {
   app.get<{ Querystring: { collections?: string } }>(
     '/sync/stream',
     {
@@ -62,7 +74,7 @@ export function registerStreamRoutes(app: FastifyInstance, hub: ChangeHub) {
       const names = asked && asked.length > 0 ? asked : [...COLLECTIONS.keys()]
       const unknown = names.find((n) => !COLLECTIONS.has(n))
       if (unknown !== undefined) return unknownCollection(reply, unknown)
-      openStream(request, reply, hub, new Set(names))
+      return openStream(request, reply, hub, new Set(names), maxPerUser)
     },
   )
 
@@ -80,7 +92,7 @@ export function registerStreamRoutes(app: FastifyInstance, hub: ChangeHub) {
     async (request, reply) => {
       const name = request.params.collection
       if (!COLLECTIONS.has(name)) return unknownCollection(reply, name)
-      openStream(request, reply, hub, new Set([name]))
+      return openStream(request, reply, hub, new Set([name]), maxPerUser)
     },
   )
 }

@@ -9,7 +9,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { getRepositories, signInDeviceUser, type CollectionName, type Database } from '../data'
 import { getPlatform, type SyncCredentials } from '../platform'
-import { login, SyncHttpError } from '../sync/http'
+import { login, logout, SyncHttpError } from '../sync/http'
 import { startSync, type SyncSession } from '../sync/replication'
 import { loadSyncState, type DocSyncInfo, type SyncStateTracker } from '../sync/sync-state'
 
@@ -176,13 +176,18 @@ export const useSyncStore = defineStore('sync', () => {
     }
   }
 
-  /** Stops syncing and forgets the session (unsent changes stay on this device). */
+  /**
+   * Stops syncing, forgets the session (unsent changes stay on this device) and ends it on the server, which
+   * is not waited for: offline, or with the server down, the device disconnects all the same.
+   */
   async function disconnect(): Promise<void> {
+    const saved = await platform.syncCredentials().catch(() => undefined)
     await session?.stop()
     session = undefined
     await platform.clearSyncCredentials()
     status.value = 'disconnected'
     syncError.value = null
+    if (saved) void logout(saved.serverUrl, saved.token)
   }
 
   /** The sync state of one document (reactive). */

@@ -40,3 +40,9 @@ test('interrupt ends a wait at once', async () => {
   wait.interrupt()
   expect(await waitOf(pending)).toBe(10)
 })
+
+test("waits at least what the server asked for (a 429's Retry-After), even above the ceiling", async () => {
+  const wait = backoff(100, 500, () => 1)
+  expect(await waitOf(wait.failed(3000))).toBe(3000)
+  expect(await waitOf(wait.failed(50))).toBe(200)
+})

@@ -5,8 +5,11 @@
  * success starts again from nothing. Pausing or stopping the sync cuts a wait short.
  */
 export interface Backoff {
-  /** Waits before the caller rethrows (and RxDB retries): longer after each failure in a row. */
-  failed(): Promise<void>
+  /**
+   * Waits before the caller rethrows (and RxDB retries): longer after each failure in a row, and at least
+   * `atLeastMs` (what the server asked for with `Retry-After`).
+   */
+  failed(atLeastMs?: number): Promise<void>
   succeeded(): void
   /** Ends the current waits now (the sync pauses or stops). */
   interrupt(): void
@@ -23,8 +26,8 @@ export function backoff(baseMs: number, maxMs: number, random = Math.random): Ba
   let failures = 0
   const wakers = new Set<() => void>()
   return {
-    failed() {
-      const ms = Math.min(maxMs, baseMs * 2 ** failures) * (0.5 + random() / 2)
+    failed(atLeastMs = 0) {
+      const ms = Math.max(atLeastMs, Math.min(maxMs, baseMs * 2 ** failures) * (0.5 + random() / 2))
       failures = Math.min(failures + 1, 30)
       return new Promise((resolve) => {
         const wake = () => {

@@ -10,6 +10,8 @@ export class SyncHttpError extends Error {
     message: string,
     /** HTTP status, or 0 when the server could not be reached. */
     readonly status: number,
+    /** How long the server asked to wait before trying again (a 429's `Retry-After`), in ms. */
+    readonly retryAfterMs = 0,
   ) {
     super(message)
     this.name = 'SyncHttpError'
@@ -105,6 +107,15 @@ export function syncHttp(
     const response = await send(doFetch, `${url}${path}`, { ...init, headers })
     if (response.status === 401)
       throw new SyncHttpError('The session has ended: connect again in Settings > Sync.', 401)
+    // The server holds this user back (too many pushes): wait as long as it says before trying again.
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get('retry-after'))
+      throw new SyncHttpError(
+        'The server asked to slow down; sync goes on shortly.',
+        429,
+        Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0,
+      )
+    }
     if (!response.ok)
       throw new SyncHttpError(`The server answered ${response.status} to ${path}.`, response.status)
     return (await response.json()) as T
@@ -114,5 +125,27 @@ export function syncHttp(
     token,
     get: (path) => call(path, { method: 'GET' }),
     post: (path, body) => call(path, { method: 'POST', body: JSON.stringify(body) }),
+  }
+}
+
+/**
+ * Ends the session on the server, so the token is worthless even if it was copied. Best effort, and bounded
+ * in time: the caller has already forgotten the token, and an unreachable server must not hold anything up.
+ */
+export async function logout(
+  serverUrl: string,
+  token: string,
+  doFetch: typeof fetch = fetch,
+  timeoutMs = 5000,
+): Promise<boolean> {
+  try {
+    const response = await doFetch(`${normalizeServerUrl(serverUrl)}/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    return response.ok
+  } catch {
+    return false
   }
 }

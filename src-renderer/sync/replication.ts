@@ -87,7 +87,7 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
   /** A failed request: a 401 ends the session; any failure waits longer each time before RxDB retries. */
   const failing = (wait: Backoff) => async (e: unknown) => {
     if (e instanceof SyncHttpError && e.status === 401) options.onUnauthorized?.()
-    await wait.failed()
+    await wait.failed(e instanceof SyncHttpError ? e.retryAfterMs : 0)
     throw e
   }
 

@@ -7,6 +7,7 @@ import type pg from 'pg'
 import { buildApp } from '../app'
 import { createUser, type AuthOptions } from '../auth'
 import { createPool, migrate } from '../db'
+import type { ServerLimits } from '../limits'
 import { startTestDatabase, type TestDatabase } from './embedded-pg'
 
 export interface TestServer {
@@ -87,12 +88,22 @@ export async function createAndSignIn(
   return client(url, body.token, body.user.id)
 }
 
+/**
+ * Pushes a test may send without being held back: the tests that are not about the push rate (a simulation of
+ * five devices of one rep pushing thousands of times) run faster than any rep; attacks-login-limits.test.ts
+ * tests the rate itself.
+ */
+const UNLIMITED_PUSHES: Partial<ServerLimits> = { pushesPerSecond: 10_000, pushBurst: 10_000 }
+
 /** Starts PostgreSQL and the app. Call `stop()` in afterAll. */
-export async function startTestServer(auth: Partial<AuthOptions> = {}): Promise<TestServer> {
+export async function startTestServer(
+  auth: Partial<AuthOptions> = {},
+  limits: Partial<ServerLimits> = UNLIMITED_PUSHES,
+): Promise<TestServer> {
   const db = await startTestDatabase()
   const pool = createPool(db.url, 20)
   await migrate(pool)
-  const app = buildApp({ pool, databaseUrl: db.url, logger: false, auth })
+  const app = buildApp({ pool, databaseUrl: db.url, logger: false, auth, limits })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   return {
     url,
