@@ -57,6 +57,21 @@ test('a payment refused while its invoice still has a change on the way is tried
   expect(outcomes).toEqual([])
 })
 
+test('a record refused until its customer reaches the server is tried again later', () => {
+  const invoice = { id: 'I9', customerId: 'C-new', updatedAt: 'T2', _deleted: false }
+  const answer: PushAnswer = {
+    conflicts: [],
+    rejections: [
+      { id: 'I9', code: 'unknownCustomer', reason: 'The customer has not…', master: null },
+    ],
+  }
+  const { outcomes, tracker: t } = tracker()
+  expect(() => settlePush('invoices', [{ newDocumentState: invoice }], answer, t)).toThrow(
+    RefusedForNow,
+  )
+  expect(outcomes).toEqual([])
+})
+
 test('conflicts go back to RxDB as they came, accepted rows are only recorded', () => {
   const other = { ...payment, id: 'P2' }
   const conflict = { ...other, amount: '3.00' }

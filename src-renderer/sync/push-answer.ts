@@ -30,7 +30,7 @@ export interface PushAnswer {
 /** A refusal that may be lifted once another change reaches the server: the push is tried again later. */
 export class RefusedForNow extends Error {
   constructor(readonly reason: string) {
-    super(`Waiting for the invoice to reach the server: ${reason}`)
+    super(`Waiting for another record to reach the server: ${reason}`)
     this.name = 'RefusedForNow'
   }
 }
@@ -40,6 +40,12 @@ export class RefusedForNow extends Error {
  * still on its way (a line added, then the new total paid), the refusal is about a state the push will change.
  */
 const INVOICE_STATE_CODES = new Set(['overpayment', 'invoiceCanceled'])
+
+/**
+ * Codes the server refuses a record with until another one reaches it (a record whose customer this device has
+ * not pushed yet): the push is always tried again later.
+ */
+export const RETRIED_CODES: ReadonlySet<string> = new Set(['unknownCustomer'])
 
 type Row = { newDocumentState: unknown }
 
@@ -70,7 +76,8 @@ export function settlePush(
   const sent = new Map(rows.map((r) => [(r.newDocumentState as WireDocument).id, r]))
   for (const r of answer.rejections) {
     const doc = sent.get(r.id)?.newDocumentState as WireDocument | undefined
-    if (doc && waitsForInvoice(collection, doc, r.code, tracker)) throw new RefusedForNow(r.reason)
+    if (doc && (RETRIED_CODES.has(r.code) || waitsForInvoice(collection, doc, r.code, tracker)))
+      throw new RefusedForNow(r.reason)
   }
   const rejected = new Map(answer.rejections.map((r) => [r.id, r]))
   const conflicted = new Set(answer.conflicts.map((d) => d.id))
