@@ -118,6 +118,11 @@ describe('authors are the signed-in user', () => {
     expect(answer.rejections).toMatchObject([{ id: 'PA-1', code: 'wrongAuthor' }])
     expect(await stored('payments', 'PA-1')).toBeNull()
     expect(await stored('payments', 'PA-2')).toMatchObject({ recordedBy: 'ann' })
+    // Nor is a stored payment's author changed afterwards.
+    const before = payment('PA-2', inv, 'ann')
+    const moved = await ann.push('payments', [change(before, { ...before, recordedBy: 'bob' })])
+    expect(moved.rejections).toMatchObject([{ id: 'PA-2', code: 'immutableField' }])
+    expect(await stored('payments', 'PA-2')).toMatchObject({ recordedBy: 'ann' })
   })
 
   test('entries already stored are not checked again; only the new ones must be the pusher’s', async () => {
@@ -187,6 +192,13 @@ describe('a customer the server does not know', () => {
     const again = await ann.push('invoices', [create(doc)])
     expect(again.rejections).toMatchObject([{ id: 'G-1', code: 'notPermitted' }])
     expect(await stored('invoices', 'G-1')).toBeNull()
+  })
+
+  test('a record deleted before its customer arrived is taken as done, and not stored', async () => {
+    const doc = invoice('G-3', 'INV-00003-GHOSTS', customer('C-gone', 'ann'))
+    const answer = await ann.push('invoices', [{ newDocumentState: { ...doc, _deleted: true } }])
+    expect(answer).toEqual({ status: 200, conflicts: [], rejections: [] })
+    expect(await stored('invoices', 'G-3')).toBeNull()
   })
 
   test('once the customer arrives, the record retried is taken', async () => {
