@@ -42,10 +42,18 @@ export class RefusedForNow extends Error {
 const INVOICE_STATE_CODES = new Set(['overpayment', 'invoiceCanceled'])
 
 /**
- * Codes the server refuses a record with until another one reaches it (a record whose customer this device has
- * not pushed yet): the push is always tried again later.
+ * Codes the server refuses a record with until another record reaches it, and which record that is (a record
+ * whose customer this device has not pushed yet): the push is tried again later, unless the server refused that
+ * other record too. Then it will not come, and the refusal stands.
  */
-export const RETRIED_CODES: ReadonlySet<string> = new Set(['unknownCustomer'])
+export const RETRIED_CODES: ReadonlyMap<string, (doc: WireDocument) => [CollectionName, string]> =
+  new Map([['unknownCustomer', (doc: WireDocument) => ['customers', String(doc.customerId)]]])
+
+/** Whether a refusal waits for a record that is still on its way to the server. */
+function waitsForAnother(doc: WireDocument, code: string, tracker: SyncStateTracker): boolean {
+  const awaited = RETRIED_CODES.get(code)?.(doc)
+  return awaited !== undefined && tracker.stateOf(...awaited).state !== 'rejected'
+}
 
 type Row = { newDocumentState: unknown }
 
@@ -76,7 +84,10 @@ export function settlePush(
   const sent = new Map(rows.map((r) => [(r.newDocumentState as WireDocument).id, r]))
   for (const r of answer.rejections) {
     const doc = sent.get(r.id)?.newDocumentState as WireDocument | undefined
-    if (doc && (RETRIED_CODES.has(r.code) || waitsForInvoice(collection, doc, r.code, tracker)))
+    if (
+      doc &&
+      (waitsForAnother(doc, r.code, tracker) || waitsForInvoice(collection, doc, r.code, tracker))
+    )
       throw new RefusedForNow(r.reason)
   }
   const rejected = new Map(answer.rejections.map((r) => [r.id, r]))
