@@ -1,7 +1,8 @@
 /**
  * Two laptops of one rep against the real sync server and PostgreSQL: offline edits of the same invoice
  * converge with nothing typed lost, and a payment made on one laptop wins over a line edit made offline on the
- * other, as the lifecycle rules say. Then two reps' laptops: a customer the back office gives to the other rep
+ * other, as the lifecycle rules say. An invoice whose customer has not reached the server waits, pending, and
+ * arrives once the customer does. Then two reps' laptops: a customer the back office gives to the other rep
  * leaves the first laptop with its invoices, and reaches the second.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
