@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { EMPTY_CATALOG } from '../src-core/documents/catalog'
 import { applyInvoiceCommand } from '../src-core/documents/invoice-commands'
 import type { Invoice, Payment } from '../src-core/documents/types'
+import { mergeDocuments } from '../src-core/sync/merge'
 import { buildApp, LOGGER } from './app'
 import { COLLECTIONS } from './collections'
 import { push } from './push'
@@ -157,6 +158,38 @@ describe('authors are the signed-in user', () => {
     const answer = await ann.push('invoices', [change(byAnn, forged)])
     expect(answer.rejections).toMatchObject([{ id: 'A-6', code: 'wrongAuthor' }])
     expect(await stored('invoices', 'A-6')).toEqual(byAnn)
+  })
+
+  test('a merge’s conflict entry may name the stored author whose values lost, no one else', async () => {
+    const doc = invoice('A-8', 'INV-00008-AUTHOR', annCustomer)
+    expect((await ann.push('invoices', [create(doc)])).rejections).toEqual([])
+    const byErp = applyInvoiceCommand(
+      doc,
+      { type: 'editHeader', changes: { name: 'Renamed by ERP' } },
+      {
+        actor: { userId: 'erp', role: 'integration' },
+        at: '2025-03-02T09:00:00.000Z',
+        catalog: EMPTY_CATALOG,
+        newId: () => 'X',
+        payments: [],
+      },
+    )
+    if (!byErp.ok) throw new Error(byErp.refusal.reason)
+    expect((await erp.push('invoices', [change(doc, byErp.document)])).rejections).toEqual([])
+    // Ann renamed it offline, later: her push meets ERP's version, and her device merges.
+    const byAnn = invoiceCommand(doc, { type: 'editHeader', changes: { name: 'Ann’s' } }, 'ann')
+    const conflict = await ann.push('invoices', [change(doc, byAnn)])
+    expect(conflict.conflicts).toHaveLength(1)
+    const merged = mergeDocuments(doc, byAnn, byErp.document).document
+    expect(merged.history.at(-1)).toMatchObject({ command: 'conflict', by: 'erp' })
+    const forged = {
+      ...merged,
+      history: [...merged.history.slice(0, -1), { ...merged.history.at(-1)!, by: 'admin' }],
+    }
+    const refused = await ann.push('invoices', [change(byErp.document, forged)])
+    expect(refused.rejections).toMatchObject([{ id: 'A-8', code: 'wrongAuthor' }])
+    expect((await ann.push('invoices', [change(byErp.document, merged)])).rejections).toEqual([])
+    expect(await stored('invoices', 'A-8')).toEqual(merged)
   })
 
   test('the integration role creates customers for reps, but writes in its own name', async () => {

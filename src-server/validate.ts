@@ -153,6 +153,7 @@ const nounOf = (spec: CollectionSpec): string =>
  * Authors are the signed-in user: a new record's `createdBy`/`recordedBy` (and, for a rep, its `ownerId`), and
  * the author and role of every history entry the stored state does not already hold. Entries already stored were
  * checked when they arrived (a merge carries other users' entries along); an author field never changes after.
+ * A merge's conflict entry may name an author of the stored history instead (the side whose values lost).
  * The integration role gives customers to reps (their `ownerId`), but writes in its own name like everyone.
  *
  * @param prev - the stored state (a tombstone's too), or undefined for a new record
@@ -185,11 +186,17 @@ export function checkAuthors(
   if (!prev && actor.role === 'rep' && spec.owner === 'customer' && 'ownerId' in doc)
     if (doc.ownerId !== actor.userId) return notYours(`names ${String(doc.ownerId)} as its owner`)
   if (!Array.isArray(doc.history)) return undefined
-  const stored: unknown[] = Array.isArray(prev?.history) ? prev.history : []
-  for (const [i, entry] of (doc.history as Array<{ by: string; role: string }>).entries()) {
+  type Entry = { by: string; role: string; command: string }
+  const stored = (Array.isArray(prev?.history) ? prev.history : []) as Entry[]
+  const author = (e: Entry) => JSON.stringify([e.by, e.role])
+  const storedAuthors = new Set(stored.map(author))
+  for (const [i, entry] of (doc.history as Entry[]).entries()) {
     if (i < stored.length && jsonEqual(entry, stored[i])) continue
-    if (entry.by !== actor.userId || entry.role !== actor.role)
-      return notYours(`has a new history entry by ${entry.by} (${entry.role})`)
+    if (entry.by === actor.userId && entry.role === actor.role) continue
+    // A merge on the device records what a conflict cost in the name of the side that lost it
+    // (src-core/sync/merge.ts): someone who already wrote in this record's stored history.
+    if (entry.command === 'conflict' && storedAuthors.has(author(entry))) continue
+    return notYours(`has a new history entry by ${entry.by} (${entry.role})`)
   }
   return undefined
 }
