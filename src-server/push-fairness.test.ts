@@ -15,10 +15,10 @@ import { client, create, type Client } from './test-support/server'
 
 /**
  * The longest a one-invoice push may take while another rep pushes 1,000-invoice batches. Measured on a 2-core
- * machine at a load average of 13–16: 0.09–0.55 s with slices of 100 rows (idle: 15–85 ms); with the whole
- * batch in one transaction: 2.9–4.3 s.
+ * machine shared with other test runs (load average 19–22): 0.05–0.96 s with slices of 50 rows (idle: 75–130 ms);
+ * with a whole batch in one transaction: 3.4–5.1 s.
  */
-const BOUND_MS = 1500
+const BOUND_MS = 2000
 const BATCHES = 4
 const BATCH_ROWS = 1000
 

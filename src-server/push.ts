@@ -31,7 +31,7 @@ import {
 } from './validate'
 
 /** Rows a push writes per transaction (measured: see README.md, Push fairness). */
-export const PUSH_SLICE_ROWS = 100
+export const PUSH_SLICE_ROWS = 50
 
 /** The reason given for a row PostgreSQL refused: nothing of the database's own message reaches the rep. */
 export const NOT_STORED_REASON = 'The record could not be stored on the server.'
