@@ -34,6 +34,34 @@ describe('scalars', () => {
     expect(schema.safeParse(input)).toEqual({ ok: false, error })
   })
 
+  test.each([
+    ['a NUL', 'Acme\u0000Ltd', 'contains a NUL character, which cannot be stored'],
+    [
+      'a lone high surrogate',
+      'Acme \ud83d',
+      'contains half of a character (an unpaired surrogate), which cannot be stored',
+    ],
+    [
+      'a lone low surrogate',
+      '\ude00 Acme',
+      'contains half of a character (an unpaired surrogate), which cannot be stored',
+    ],
+    [
+      'two high surrogates',
+      '\ud83d\ud83d\ude00',
+      'contains half of a character (an unpaired surrogate), which cannot be stored',
+    ],
+  ])('a string with %s is refused, naming the field', (_, input, error) => {
+    expect(object({ name: string() }).safeParse({ name: input })).toEqual({
+      ok: false,
+      error: `name: ${error}`,
+    })
+  })
+
+  test('a string with whole surrogate pairs (emoji) and other control characters is taken', () => {
+    expect(string().parse('Café 😀 \t\u0001')).toBe('Café 😀 \t\u0001')
+  })
+
   test('accepts what it describes', () => {
     expect(string({ min: 1, max: 3, pattern: /a/ }).parse('abc')).toBe('abc')
     expect(int({ min: 0, max: 9 }).parse(9)).toBe(9)

@@ -58,9 +58,26 @@ export interface StringOptions {
   patternName?: string
 }
 
+/** Half of a surrogate pair without its other half: text PostgreSQL (and most files) cannot hold. */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Why a text cannot be stored, or undefined when it can: a NUL character, or an unpaired surrogate (half of a
+ * character, as a cut or badly converted text leaves it).
+ */
+export function unstorableText(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'contains a NUL character, which cannot be stored'
+  if (UNPAIRED_SURROGATE.test(text))
+    return 'contains half of a character (an unpaired surrogate), which cannot be stored'
+  return undefined
+}
+
+/** A string; never one with a NUL character or an unpaired surrogate (see `unstorableText`). */
 export function string(options: StringOptions = {}): Schema<string> {
   return schema((input, path) => {
     if (typeof input !== 'string') throw new SchemaError(path, 'expected a string')
+    const unstorable = unstorableText(input)
+    if (unstorable) throw new SchemaError(path, unstorable)
     if (options.min !== undefined && input.length < options.min)
       throw new SchemaError(path, `must have at least ${options.min} characters`)
     if (options.max !== undefined && input.length > options.max)

@@ -2,6 +2,8 @@
  * The Fastify application: health and readiness, authentication on every other route, and the sync routes.
  * `buildApp` takes its pool and hub from the caller, so tests and `main.ts` wire the same app.
  */
+import { STATUS_CODES } from 'node:http'
+import type { FastifyError } from 'fastify'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type pg from 'pg'
 import { authenticate, bearer, DEFAULT_AUTH, type AuthOptions, type User } from './auth'
@@ -41,10 +43,38 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions['trustProxy']
 }
 
-/** Pino options: JSON lines, and nothing that could hold a credential. */
+/**
+ * Pino options: JSON lines, and nothing that could hold a credential or a document. A request is logged by its
+ * method and path: no query string, no headers, no body.
+ */
 export const LOGGER: FastifyServerOptions['logger'] = {
   level: process.env.LOG_LEVEL ?? 'info',
   redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password', 'token'],
+  serializers: {
+    req: (request: { method: string; url: string; ip?: string }) => ({
+      method: request.method,
+      url: request.url.split('?')[0],
+      remoteAddress: request.ip,
+    }),
+  },
+}
+
+/** The answer to anything that fails inside the server: nothing of the failure (PostgreSQL's text, a stack). */
+const INTERNAL = { error: 'internal', message: 'The server could not complete the request.' }
+
+/**
+ * What the log keeps of an unexpected error: its kind, code and stack frames. PostgreSQL's message is left out,
+ * since it may quote the values written (a document's text, a number).
+ */
+export function loggedError(error: Error & { code?: unknown; severity?: unknown }) {
+  const frames = error.stack?.split('\n').slice(1).join('\n')
+  const fromDatabase = error.severity !== undefined
+  return {
+    type: error.name,
+    code: error.code,
+    ...(fromDatabase ? {} : { message: error.message }),
+    stack: frames,
+  }
 }
 
 /**
@@ -67,6 +97,20 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return503OnClosing: true,
   })
   app.decorateRequest('user', null)
+  // A request the caller got wrong (validation, malformed JSON, too large) is answered in Fastify's words, which
+  // name the field; anything else is a 500 that says nothing of what failed, logged without its values.
+  app.setErrorHandler<FastifyError & { severity?: unknown }>((error, request, reply) => {
+    const status = error.statusCode ?? 500
+    if (status >= 400 && status < 500)
+      return reply.code(status).send({
+        statusCode: status,
+        code: error.code,
+        error: STATUS_CODES[status] ?? 'Bad Request',
+        message: error.message,
+      })
+    request.log.error({ err: loggedError(error) }, 'request failed')
+    return reply.code(500).send(INTERNAL)
+  })
   // Before authentication: a browser's preflight carries no token.
   registerCors(app, options.corsOrigins)
   const hub = new ChangeHub(options.databaseUrl, app.log, limits.sessionRecheckMs)

@@ -1,7 +1,8 @@
 /**
  * The two statements a push runs while it holds its collection's lock: one read of everything the checks need,
  * one write of everything accepted (seqs, rows, change notification). The lock serializes every writer of the
- * collection, so each round trip spent under it is paid by all of them: two, plus COMMIT.
+ * collection, so each round trip spent under it is paid by all of them: two, plus COMMIT (and a savepoint around
+ * the write, so a row PostgreSQL refuses costs only that row).
  */
 import type pg from 'pg'
 import { CHANGES_CHANNEL, MAX_OWNERS } from './store'
@@ -15,7 +16,10 @@ export interface Master {
 
 export interface PushState {
   masters: Map<string, Master>
-  /** Customer id → its owner, for the customers the batch names. */
+  /**
+   * Customer id → its owner, for the customers the batch names (a deleted one too: its records stay its owner's,
+   * and are not taken for records of a customer the server never had).
+   */
   owners: Map<string, string>
   /** Document number → the id of the record that holds it. */
   numbers: Map<string, string>
@@ -47,7 +51,7 @@ export async function readState(
       WHERE collection = $1 AND id = ANY($2)
      UNION ALL
      SELECT 'c', id, NULL, NULL, data->>'ownerId', NULL FROM documents
-      WHERE collection = 'customers' AND id = ANY($3) AND NOT deleted
+      WHERE collection = 'customers' AND id = ANY($3)
      UNION ALL
      SELECT 'n', id, NULL, NULL, NULL, number FROM documents
       WHERE collection = $1 AND number = ANY($4)`,
@@ -109,4 +113,51 @@ export async function writeRecords(
     ],
   )
   return Number(rows[0]?.last)
+}
+
+/**
+ * SQLSTATE classes that blame the data written: a data exception (text PostgreSQL cannot hold, a number out of
+ * range), an integrity constraint, a program limit (a value too large to index). Anything else (a lost
+ * connection, a deadlock, a shutdown) is not one row's fault and fails the push as a whole, to be retried.
+ */
+const ROW_FAULTS = new Set(['22', '23', '54'])
+
+function isRowFault(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code
+  return typeof code === 'string' && ROW_FAULTS.has(code.slice(0, 2))
+}
+
+/** Runs `work` in a savepoint; false when PostgreSQL refused it for its data (rolled back, transaction usable). */
+async function attempt(client: pg.PoolClient, work: () => Promise<unknown>): Promise<boolean> {
+  await client.query('SAVEPOINT push_write')
+  try {
+    await work()
+  } catch (e) {
+    if (!isRowFault(e)) throw e
+    await client.query('ROLLBACK TO SAVEPOINT push_write')
+    return false
+  }
+  await client.query('RELEASE SAVEPOINT push_write')
+  return true
+}
+
+/**
+ * Writes like `writeRecords`, all at once; when PostgreSQL refuses the statement for its data, one by one, so a
+ * row it cannot store (a check that let it through) is left out and the rest are stored.
+ *
+ * @returns the writes stored and those PostgreSQL refused
+ */
+export async function writeEach(
+  client: pg.PoolClient,
+  collection: string,
+  writes: readonly Write[],
+): Promise<{ written: Write[]; failed: Write[] }> {
+  if (await attempt(client, () => writeRecords(client, collection, writes)))
+    return { written: [...writes], failed: [] }
+  const written: Write[] = []
+  const failed: Write[] = []
+  for (const write of writes)
+    if (await attempt(client, () => writeRecords(client, collection, [write]))) written.push(write)
+    else failed.push(write)
+  return { written, failed }
 }

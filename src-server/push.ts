@@ -1,17 +1,24 @@
 /**
- * Push: compare-and-set of a batch of records in one transaction, under the collection's advisory lock.
+ * Push: compare-and-set of a batch of records, in slices of `PUSH_SLICE_ROWS` rows, each slice one transaction
+ * under the collection's advisory lock.
  *
  * For each row: if the pushed state equals the stored one, nothing happens (a replayed push changes nothing);
  * if the client's assumed master state is not the stored one, the stored one comes back as a conflict for the
  * client's merge; otherwise the record is checked (validate.ts) and written with the next seq, or refused with
  * a reason. A NOTIFY in the same transaction tells every server process to wake its live streams after COMMIT.
+ *
+ * Why slices: the lock serializes every writer of the collection, so a push holding it for a thousand rows made
+ * every other rep's push wait for all of them. A slice commits on its own; the client cannot tell a push cut
+ * short (a crash between slices) from one whose answer was lost, and pushes the same rows again: the slices
+ * already committed are then replays. Each row is still compared with its master and written atomically, and
+ * seqs are still taken under the lock, so checkpoints follow commit order.
  */
 import type pg from 'pg'
 import type { Actor } from '../src-core/documents/types'
 import { jsonEqual } from '../src-core/sync/json'
 import type { CollectionSpec } from './collections'
 import { inTransaction } from './db'
-import { readState, writeRecords, type Master, type Write } from './push-sql'
+import { readState, writeEach, type Master, type Write } from './push-sql'
 import { checkPayments } from './payments'
 import { recordOwnerChanges, restampCustomers, type OwnerChange } from './owner-changes'
 import { lockCollection } from './store'
@@ -22,6 +29,12 @@ import {
   type CheckedRecord,
   type Refusal,
 } from './validate'
+
+/** Rows a push writes per transaction (measured: see README.md, Push fairness). */
+export const PUSH_SLICE_ROWS = 50
+
+/** The reason given for a row PostgreSQL refused: nothing of the database's own message reaches the rep. */
+export const NOT_STORED_REASON = 'The record could not be stored on the server.'
 
 /** One row of RxDB's push: the state the client last saw from the server, and its new state. */
 export interface PushRow {
@@ -41,7 +54,7 @@ export interface PushResult {
 const wire = (m: Master): unknown => ({ ...m.doc, _deleted: m.deleted })
 
 /**
- * Applies one push.
+ * Applies one push, slice by slice.
  *
  * @param rows - RxDB's push rows
  * @param actor - who pushes; ownership and lifecycle are checked for this actor
@@ -51,10 +64,33 @@ export async function push(
   spec: CollectionSpec,
   actor: Actor,
   rows: readonly PushRow[],
+  sliceRows = PUSH_SLICE_ROWS,
+): Promise<PushResult> {
+  const result: PushResult = { conflicts: [], rejections: [], written: 0 }
+  const seen = new Set<string>()
+  for (let start = 0; start < rows.length; start += sliceRows) {
+    const part = await pushSlice(pool, spec, actor, rows.slice(start, start + sliceRows), seen)
+    result.conflicts.push(...part.conflicts)
+    result.rejections.push(...part.rejections)
+    result.written += part.written
+  }
+  return result
+}
+
+/**
+ * One slice in one transaction.
+ *
+ * @param seen - ids of the push's earlier slices, so a record pushed twice in one batch is refused
+ */
+async function pushSlice(
+  pool: pg.Pool,
+  spec: CollectionSpec,
+  actor: Actor,
+  rows: readonly PushRow[],
+  seen: Set<string>,
 ): Promise<PushResult> {
   const rejections: Refusal[] = []
   const candidates: Array<{ row: PushRow; checked: CheckedRecord }> = []
-  const seen = new Set<string>()
   for (const row of rows) {
     const checked = checkPushed(spec, actor, row.newDocumentState)
     if ('code' in checked) rejections.push(checked)
@@ -96,23 +132,36 @@ export async function push(
       }
       const customerOwner = checked.customerId ? owners.get(checked.customerId) : undefined
       const refused = checkAgainstMaster(spec, checked, actor, { master, customerOwner })
+      // A record the server never had, deleted before its customer arrived: nothing to store, nothing to wait for.
+      if (refused?.code === 'unknownCustomer' && checked.deleted) continue
       if (refused) rejections.push(refused)
       else writes.push({ checked, ownerId: ownerOf(spec, checked, actor, customerOwner) })
     }
     const unique = refuseDuplicateNumbers(spec, writes, numbers, rejections)
     const accepted =
       spec.name === 'payments' ? await checkPayments(client, unique, masters, rejections) : unique
-    const answered = [...early, ...withMasters(rejections.slice(early.length), readable)]
-    if (accepted.length === 0) return { conflicts, rejections: answered, written: 0 }
-    await writeRecords(client, spec.name, accepted)
-    await recordOwnerChanges(client, spec.name, ownerChanges(accepted, masters))
+    if (accepted.length === 0)
+      return { conflicts, rejections: answer(early, rejections, readable), written: 0 }
+    const { written, failed } = await writeEach(client, spec.name, accepted)
+    for (const { checked } of failed)
+      rejections.push({ id: checked.doc.id, code: 'notStored', reason: NOT_STORED_REASON })
+    await recordOwnerChanges(client, spec.name, ownerChanges(written, masters))
     if (spec.owner === 'self')
       await restampCustomers(
         client,
-        accepted.map((w) => w.checked.doc),
+        written.map((w) => w.checked.doc),
       )
-    return { conflicts, rejections: answered, written: accepted.length }
+    return { conflicts, rejections: answer(early, rejections, readable), written: written.length }
   })
+}
+
+/** The refusals of a slice: those of the record alone, then those made against the stored state. */
+function answer(
+  early: readonly Refusal[],
+  rejections: Refusal[],
+  readable: ReadonlyMap<string, Master>,
+): Refusal[] {
+  return [...early, ...withMasters(rejections.slice(early.length), readable)]
 }
 
 const NOT_YOURS = 'This record belongs to another rep’s customer.'

@@ -39,7 +39,13 @@ export function registerSyncRoutes(app: FastifyInstance, pool: pg.Pool) {
         querystring: {
           type: 'object',
           properties: {
-            checkpoint: { type: 'integer', minimum: 0, default: 0 },
+            // A seq is a bigint in PostgreSQL but a number in JSON: beyond the safe integers it is no seq.
+            checkpoint: {
+              type: 'integer',
+              minimum: 0,
+              maximum: Number.MAX_SAFE_INTEGER,
+              default: 0,
+            },
             batchSize: { type: 'integer', minimum: 1, maximum: 5000, default: 200 },
           },
         },

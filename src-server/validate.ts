@@ -6,6 +6,7 @@
  */
 import type { PricedDocument } from '../src-core/documents/totals'
 import type { Actor } from '../src-core/documents/types'
+import { jsonEqual } from '../src-core/sync/json'
 import { checkTransition, type LifecycleDocument } from '../src-core/sync/transition'
 import { checkTotals } from '../src-core/sync/validate-document'
 import type { CollectionSpec } from './collections'
@@ -101,6 +102,13 @@ function checkOwnership(
   const { id } = checked.doc
   if (ctx.master && ctx.master.ownerId !== actor.userId)
     return refusal(id, 'notPermitted', 'This record belongs to another rep’s customer.')
+  // Not held for the rep: whoever later created a customer with that id would be handed the record.
+  if (!ctx.master && spec.owner === 'customer' && ctx.customerOwner === undefined)
+    return refusal(
+      id,
+      'unknownCustomer',
+      'This record’s customer has not reached the server yet; it is sent again once the customer is there.',
+    )
   const owner = ownerOf(spec, checked, actor, ctx.customerOwner)
   if (owner !== actor.userId)
     return refusal(
@@ -113,7 +121,7 @@ function checkOwnership(
   return undefined
 }
 
-/** The second stage: ownership and the lifecycle, against the master state. */
+/** The second stage: ownership, the lifecycle and the authors, against the master state. */
 export function checkAgainstMaster(
   spec: CollectionSpec,
   checked: CheckedRecord,
@@ -122,13 +130,73 @@ export function checkAgainstMaster(
 ): Refusal | undefined {
   const owned = checkOwnership(spec, checked, actor, ctx)
   if (owned) return owned
-  if (!spec.lifecycle) return undefined
-  const prev = ctx.master && !ctx.master.deleted ? ctx.master.doc : undefined
-  const refused = checkTransition(
-    prev as unknown as LifecycleDocument | undefined,
-    checked.doc as unknown as LifecycleDocument,
-    actor,
-    checked.deleted,
-  )
-  return refused && refusal(checked.doc.id, refused.code, refused.reason)
+  if (spec.lifecycle) {
+    const prev = ctx.master && !ctx.master.deleted ? ctx.master.doc : undefined
+    const refused = checkTransition(
+      prev as unknown as LifecycleDocument | undefined,
+      checked.doc as unknown as LifecycleDocument,
+      actor,
+      checked.deleted,
+    )
+    if (refused) return refusal(checked.doc.id, refused.code, refused.reason)
+  }
+  return checkAuthors(spec, checked, actor, ctx.master?.doc)
+}
+
+/** The fields naming who made a record, set once when it is created. */
+const AUTHOR_FIELDS = ['createdBy', 'recordedBy'] as const
+
+const nounOf = (spec: CollectionSpec): string =>
+  spec.name.endsWith('ies') ? `${spec.name.slice(0, -3)}y` : spec.name.replace(/s$/, '')
+
+/**
+ * Authors are the signed-in user: a new record's `createdBy`/`recordedBy` (and, for a rep, its `ownerId`), and
+ * the author and role of every history entry the stored state does not already hold. Entries already stored were
+ * checked when they arrived (a merge carries other users' entries along); an author field never changes after.
+ * A merge's conflict entry may name an author of the stored history instead (the side whose values lost).
+ * The integration role gives customers to reps (their `ownerId`), but writes in its own name like everyone.
+ *
+ * @param prev - the stored state (a tombstone's too), or undefined for a new record
+ */
+export function checkAuthors(
+  spec: CollectionSpec,
+  checked: CheckedRecord,
+  actor: Actor,
+  prev: StoredRecord | undefined,
+): Refusal | undefined {
+  const { doc } = checked
+  const noun = nounOf(spec)
+  const notYours = (what: string) =>
+    refusal(
+      doc.id,
+      'wrongAuthor',
+      `This ${noun} ${what}; records are written only in the name of the user signed in (${actor.userId}, ${actor.role}).`,
+    )
+  for (const field of AUTHOR_FIELDS) {
+    if (!(field in doc)) continue
+    if (prev && doc[field] !== prev[field])
+      return refusal(
+        doc.id,
+        'immutableField',
+        `The ${noun}'s ${field} cannot change once it is created.`,
+      )
+    if (!prev && doc[field] !== actor.userId)
+      return notYours(`names ${String(doc[field])} as its author (${field})`)
+  }
+  if (!prev && actor.role === 'rep' && spec.owner === 'customer' && 'ownerId' in doc)
+    if (doc.ownerId !== actor.userId) return notYours(`names ${String(doc.ownerId)} as its owner`)
+  if (!Array.isArray(doc.history)) return undefined
+  type Entry = { by: string; role: string; command: string }
+  const stored = (Array.isArray(prev?.history) ? prev.history : []) as Entry[]
+  const author = (e: Entry) => JSON.stringify([e.by, e.role])
+  const storedAuthors = new Set(stored.map(author))
+  for (const [i, entry] of (doc.history as Entry[]).entries()) {
+    if (i < stored.length && jsonEqual(entry, stored[i])) continue
+    if (entry.by === actor.userId && entry.role === actor.role) continue
+    // A merge on the device records what a conflict cost in the name of the side that lost it
+    // (src-core/sync/merge.ts): someone who already wrote in this record's stored history.
+    if (entry.command === 'conflict' && storedAuthors.has(author(entry))) continue
+    return notYours(`has a new history entry by ${entry.by} (${entry.role})`)
+  }
+  return undefined
 }

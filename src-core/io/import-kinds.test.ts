@@ -174,6 +174,17 @@ describe('customer import', () => {
     expect(messages(result)).toHaveLength(1)
     expect(messages(result)[0]).toMatch(/^line 2, currencyCode: /)
   })
+
+  it('refuses a cell with a NUL or half a character, naming its line and column', () => {
+    const text =
+      'name,currencyCode,billToCity\nAc\u0000me,EUR,Lyon\nGood,EUR,Lyon\nBeta,EUR,Ly\ud800on\n'
+    const result = run('customers', text)
+    expect(result.good.map((c) => c.name)).toEqual(['Good'])
+    expect(messages(result)).toEqual([
+      'line 2, name: contains a NUL character, which cannot be stored',
+      'line 4, billToCity: contains half of a character (an unpaired surrogate), which cannot be stored',
+    ])
+  })
 })
 
 describe('price list item import', () => {

@@ -12,6 +12,7 @@
  * wrong guess would silently put a price off by a factor of a thousand.
  */
 import { MoneyError, parseDecimal } from '../money'
+import { unstorableText } from '../schema'
 import type { CsvRow } from './csv'
 
 /** One problem: the line of the file (1-based), the column when one cell is at fault, and why. */
@@ -72,6 +73,8 @@ export class RowReader {
   text(column: string, options: { required?: boolean; max?: number } = {}): string | undefined {
     const value = this.cells.get(column)?.trim() ?? ''
     if (value === '') return options.required ? this.fail(column, 'is required') : undefined
+    const unstorable = unstorableText(value)
+    if (unstorable) return this.fail(column, unstorable)
     const max = options.max ?? 300
     if (value.length > max) return this.fail(column, `is longer than ${max} characters`)
     return value

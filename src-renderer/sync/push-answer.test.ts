@@ -1,13 +1,21 @@
-import { expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { REFUSED, RefusedForNow, settlePush, type PushAnswer } from './push-answer'
 import type { PushOutcome, SyncStateTracker } from './sync-state'
 
-/** A tracker that records outcomes; `pendingInvoices` are invoices with a change not yet accepted. */
-function tracker(pendingInvoices: string[] = []) {
+/**
+ * A tracker that records outcomes; `pendingInvoices` are invoices with a change not yet accepted,
+ * `rejectedCustomers` customers the server refused.
+ */
+function tracker(pendingInvoices: string[] = [], rejectedCustomers: string[] = []) {
   const outcomes: PushOutcome[] = []
   const fake = {
     stateOf: (collection: string, id: string) => ({
-      state: collection === 'invoices' && pendingInvoices.includes(id) ? 'pending' : 'synced',
+      state:
+        collection === 'invoices' && pendingInvoices.includes(id)
+          ? 'pending'
+          : collection === 'customers' && rejectedCustomers.includes(id)
+            ? 'rejected'
+            : 'synced',
     }),
     markPushed: (_: string, list: readonly PushOutcome[]) => outcomes.push(...list),
   }
@@ -55,6 +63,31 @@ test('a payment refused while its invoice still has a change on the way is tried
   const { outcomes, tracker: t } = tracker(['I1'])
   expect(() => settlePush('payments', [row], overpaid(null), t)).toThrow(RefusedForNow)
   expect(outcomes).toEqual([])
+})
+
+describe('a record refused until its customer reaches the server', () => {
+  const invoice = { id: 'I9', customerId: 'C-new', updatedAt: 'T2', _deleted: false }
+  const rows = [{ newDocumentState: invoice }]
+  const answer: PushAnswer = {
+    conflicts: [],
+    rejections: [
+      { id: 'I9', code: 'unknownCustomer', reason: 'The customer has not…', master: null },
+    ],
+  }
+
+  test('is tried again later', () => {
+    const { outcomes, tracker: t } = tracker()
+    expect(() => settlePush('invoices', rows, answer, t)).toThrow(RefusedForNow)
+    expect(outcomes).toEqual([])
+  })
+
+  test('is refused for good when the server refused its customer', () => {
+    const { outcomes, tracker: t } = tracker([], ['C-new'])
+    expect(settlePush('invoices', rows, answer, t)).toEqual([
+      { ...invoice, _deleted: true, [REFUSED]: true },
+    ])
+    expect(outcomes[0]?.rejection?.code).toBe('unknownCustomer')
+  })
 })
 
 test('conflicts go back to RxDB as they came, accepted rows are only recorded', () => {

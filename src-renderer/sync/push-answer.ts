@@ -30,7 +30,7 @@ export interface PushAnswer {
 /** A refusal that may be lifted once another change reaches the server: the push is tried again later. */
 export class RefusedForNow extends Error {
   constructor(readonly reason: string) {
-    super(`Waiting for the invoice to reach the server: ${reason}`)
+    super(`Waiting for another record to reach the server: ${reason}`)
     this.name = 'RefusedForNow'
   }
 }
@@ -40,6 +40,20 @@ export class RefusedForNow extends Error {
  * still on its way (a line added, then the new total paid), the refusal is about a state the push will change.
  */
 const INVOICE_STATE_CODES = new Set(['overpayment', 'invoiceCanceled'])
+
+/**
+ * Codes the server refuses a record with until another record reaches it, and which record that is (a record
+ * whose customer this device has not pushed yet): the push is tried again later, unless the server refused that
+ * other record too. Then it will not come, and the refusal stands.
+ */
+export const RETRIED_CODES: ReadonlyMap<string, (doc: WireDocument) => [CollectionName, string]> =
+  new Map([['unknownCustomer', (doc: WireDocument) => ['customers', String(doc.customerId)]]])
+
+/** Whether a refusal waits for a record that is still on its way to the server. */
+function waitsForAnother(doc: WireDocument, code: string, tracker: SyncStateTracker): boolean {
+  const awaited = RETRIED_CODES.get(code)?.(doc)
+  return awaited !== undefined && tracker.stateOf(...awaited).state !== 'rejected'
+}
 
 type Row = { newDocumentState: unknown }
 
@@ -70,7 +84,11 @@ export function settlePush(
   const sent = new Map(rows.map((r) => [(r.newDocumentState as WireDocument).id, r]))
   for (const r of answer.rejections) {
     const doc = sent.get(r.id)?.newDocumentState as WireDocument | undefined
-    if (doc && waitsForInvoice(collection, doc, r.code, tracker)) throw new RefusedForNow(r.reason)
+    if (
+      doc &&
+      (waitsForAnother(doc, r.code, tracker) || waitsForInvoice(collection, doc, r.code, tracker))
+    )
+      throw new RefusedForNow(r.reason)
   }
   const rejected = new Map(answer.rejections.map((r) => [r.id, r]))
   const conflicted = new Set(answer.conflicts.map((d) => d.id))

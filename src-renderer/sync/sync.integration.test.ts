@@ -1,7 +1,8 @@
 /**
  * Two laptops of one rep against the real sync server and PostgreSQL: offline edits of the same invoice
  * converge with nothing typed lost, and a payment made on one laptop wins over a line edit made offline on the
- * other, as the lifecycle rules say. Then two reps' laptops: a customer the back office gives to the other rep
+ * other, as the lifecycle rules say. An invoice whose customer has not reached the server waits, pending, and
+ * arrives once the customer does. Then two reps' laptops: a customer the back office gives to the other rep
  * leaves the first laptop with its invoices, and reaches the second.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -22,11 +23,13 @@ let server: TestSyncServer
 let laptopA: Device
 let laptopB: Device
 let erp: ServerClient
+let annOnServer: ServerClient
 const ann = customerOf('C-ann', 'ann')
 
 beforeAll(async () => {
   server = await startSyncServer()
   const rep = await server.signIn('ann', 'rep')
+  annOnServer = rep
   erp = await server.signIn('erp', 'integration')
   // The user id the server gave ann owns the customer.
   Object.assign(ann, { ownerId: rep.userId })
@@ -187,6 +190,38 @@ describe('a change the server refuses', () => {
       )
     }
     expect(laptopB.tracker.pendingCount()).toBe(0)
+  })
+})
+
+describe('an invoice whose customer has not reached the server', () => {
+  test('waits, pending, and is pushed again until the customer is there', async () => {
+    const later = customerOf('C-later', ann.ownerId)
+    const waits: unknown[] = []
+    const laptop = await openDevice({
+      url: server.url,
+      token: annOnServer.token,
+      collections: ['invoices', 'payments'],
+      onError: (e) => waits.push(e),
+    })
+    try {
+      await laptop.saveInvoice(newInvoice('I-later', 'INV-00009-LATERC', later))
+      // RxDB reports the push refused for now (RC_PUSH, the handler's error as plain JSON), and retries it.
+      const refusedForNow = (e: unknown) =>
+        JSON.stringify(
+          (e as { parameters?: { errors?: unknown } }).parameters?.errors ?? null,
+        ).includes('RefusedForNow')
+      await eventually(() => Promise.resolve(waits.some(refusedForNow)))
+      expect(laptop.tracker.stateOf('invoices', 'I-later').state).toBe('pending')
+      expect(await laptop.invoice('I-later')).toBeDefined()
+      expect((await erp.pullAll('invoices')).map((d) => d.id)).not.toContain('I-later')
+      expect((await annOnServer.push('customers', [create(later)])).rejections).toEqual([])
+      await eventually(async () => (await erp.pullAll('invoices')).some((d) => d.id === 'I-later'))
+      await eventually(() =>
+        Promise.resolve(laptop.tracker.stateOf('invoices', 'I-later').state === 'synced'),
+      )
+    } finally {
+      await laptop.close()
+    }
   })
 })
 
