@@ -64,12 +64,12 @@ export async function push(
   spec: CollectionSpec,
   actor: Actor,
   rows: readonly PushRow[],
-  sliceRows = PUSH_SLICE_ROWS,
 ): Promise<PushResult> {
   const result: PushResult = { conflicts: [], rejections: [], written: 0 }
   const seen = new Set<string>()
-  for (let start = 0; start < rows.length; start += sliceRows) {
-    const part = await pushSlice(pool, spec, actor, rows.slice(start, start + sliceRows), seen)
+  for (let start = 0; start < rows.length; start += PUSH_SLICE_ROWS) {
+    const slice = rows.slice(start, start + PUSH_SLICE_ROWS)
+    const part = await pushSlice(pool, spec, actor, slice, seen)
     result.conflicts.push(...part.conflicts)
     result.rejections.push(...part.rejections)
     result.written += part.written
