@@ -252,12 +252,11 @@ export const safeStorage = {
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
     return Promise.resolve(Buffer.concat([iv, cipher.getAuthTag(), body]))
   },
-  decryptStringAsync(sealed: Buffer): Promise<string> {
+  decryptStringAsync(sealed: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12))
     decipher.setAuthTag(sealed.subarray(12, 28))
-    return Promise.resolve(
-      Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8'),
-    )
+    const plain = Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()])
+    return Promise.resolve({ result: plain.toString('utf8'), shouldReEncrypt: false })
   },
 }
 
