@@ -95,7 +95,6 @@ export async function launchDesktop(
   options: { home: string; script: DesktopScript; safeStorageKey: string },
 ): Promise<DesktopApp> {
   const { script } = options
-  const pages = new Map<number, Page>()
   let main: Page | undefined
   let resolveMain: (page: Page) => void = () => undefined
   const mainLoaded = new Promise<Page>((resolve) => (resolveMain = resolve))
@@ -117,7 +116,13 @@ export async function launchDesktop(
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  const pages = new Map<number, Page>()
+  // A window does not outlive its process: when main ends, its pages close.
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      void Promise.all([...pages.values()].map((p) => p.close())).then(() => resolve(code))
+    }),
+  )
 
   const page = (id: number): Page => {
     const found = pages.get(id)

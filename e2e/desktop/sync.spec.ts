@@ -1,7 +1,8 @@
 /**
- * The sync session on the desktop: the rep connects to a real sync server (PostgreSQL and src-server, started by
- * this spec); main keeps the token sealed with the keychain (safeStorage) in its own folder, never in the page's
- * storage, and serves the next page with the server in its policy's connect-src.
+ * The sync session on the desktop, against a real sync server (PostgreSQL and src-server, started by this spec):
+ * main keeps the token sealed with the keychain (safeStorage) in its own folder, never in the page's storage, and
+ * serves the next page with the server in its policy's connect-src; and main asks before the window closes while
+ * changes wait to be sent.
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -61,17 +62,21 @@ function pageStorage(page: Page): Promise<string> {
   })
 }
 
+async function connect(page: Page, url: string): Promise<void> {
+  await go(page, '#/settings/sync')
+  await page.getByLabel('Server URL').fill(url)
+  await page.getByLabel('User').fill('ann')
+  await page.getByLabel('Password').fill('ann-password')
+  await page.getByRole('button', { name: 'Connect' }).click()
+  await expect(page.getByRole('status')).toContainText(`Connected to ${url} as ann`)
+}
+
 test('the sync token is kept by main through safeStorage, never in the page', async ({
   page,
   home,
   syncServer,
 }) => {
-  await go(page, '#/settings/sync')
-  await page.getByLabel('Server URL').fill(syncServer.url)
-  await page.getByLabel('User').fill('ann')
-  await page.getByLabel('Password').fill('ann-password')
-  await page.getByRole('button', { name: 'Connect' }).click()
-  await expect(page.getByRole('status')).toContainText(`Connected to ${syncServer.url} as ann`)
+  await connect(page, syncServer.url)
   const bar = page.getByRole('contentinfo', { name: 'Sync status' })
   await expect(bar.getByRole('link', { name: 'Sync on' })).toBeVisible()
 
@@ -97,4 +102,46 @@ test('the sync token is kept by main through safeStorage, never in the page', as
   )
   await expect(bar.getByRole('link', { name: 'Sync on' })).toBeVisible()
   expect(await pageStorage(page)).not.toContain(token)
+})
+
+test('closing the window with unsent changes asks first; Stay keeps it, Close Fieldbill quits', async ({
+  page,
+  context,
+  desktop,
+  script,
+  syncServer,
+}) => {
+  await connect(page, syncServer.url)
+  const bar = page.getByRole('contentinfo', { name: 'Sync status' })
+  await expect(bar).toContainText('0 pending')
+  await go(page, '#/customers')
+  await page.getByRole('button', { name: 'New', exact: true }).click()
+  const form = page.getByRole('dialog', { name: 'Customer' })
+  // Off the network, a new account waits to be sent. Only once the form is loaded: main's pages come over a
+  // loopback http origin here (not app:// as in Electron), which going offline cuts off too.
+  await context.setOffline(true)
+  await form.getByLabel('Account Name').fill('Offline Outfitters')
+  await form.getByRole('button', { name: 'Save and Close' }).click()
+  await expect(form).toBeHidden()
+  await expect(bar).toContainText('1 pending')
+
+  // The rep clicks the close button and then Stay (the default answer of the script: the last button).
+  await desktop.closeMainWindow()
+  await expect.poll(() => desktop.dialogs.length).toBe(1)
+  expect(desktop.dialogs[0]).toMatchObject({
+    kind: 'message',
+    options: {
+      message: '1 change has not been sent to the sync server yet.',
+      buttons: ['Close Fieldbill', 'Stay'],
+    },
+  })
+  await expect(bar).toContainText('1 pending')
+  expect(page.isClosed()).toBe(false)
+
+  // Closed again, and this time Close Fieldbill: the window goes and main quits cleanly.
+  script.messageBox = () => 0
+  await desktop.closeMainWindow()
+  expect(await desktop.exited).toBe(0)
+  expect(desktop.dialogs).toHaveLength(2)
+  expect(page.isClosed()).toBe(true)
 })
