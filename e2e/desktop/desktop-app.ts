@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
-import { connect, type Channel, type Rpc } from './rpc'
+import { connect, type Rpc } from './rpc'
 import {
   decodeBytes,
   DELIVER_EVENT,
@@ -63,7 +63,14 @@ function pdfOptions(options: {
   return {
     ...(options.pageSize ? { format: options.pageSize } : {}),
     ...(m
-      ? { margin: { top: `${m.top}in`, bottom: `${m.bottom}in`, left: `${m.left}in`, right: `${m.right}in` } }
+      ? {
+          margin: {
+            top: `${m.top}in`,
+            bottom: `${m.bottom}in`,
+            left: `${m.left}in`,
+            right: `${m.right}in`,
+          },
+        }
       : {}),
     printBackground: options.printBackground ?? false,
     displayHeaderFooter: options.displayHeaderFooter ?? false,
@@ -129,7 +136,7 @@ export async function launchDesktop(
     if (!found) throw new Error(`window ${id} has no page`)
     return found
   }
-  const rpc: Rpc = connect(child as unknown as Channel, async (method, raw) => {
+  const rpc: Rpc = connect(child, async (method, raw) => {
     const args = raw as { id: number } & Record<string, unknown>
     switch (method) {
       case 'window:load': {
@@ -195,7 +202,11 @@ export async function launchDesktop(
   // Before any page exists: every window gets the built preload, and its IPC reaches main.
   await context.exposeBinding(INVOKE_BINDING, async (source, channel: string, payload: unknown) =>
     encodeBytes(
-      await rpc.call('ipc', { channel, frameUrl: source.frame.url(), payload: decodeBytes(payload) }),
+      await rpc.call('ipc', {
+        channel,
+        frameUrl: source.frame.url(),
+        payload: decodeBytes(payload),
+      }),
     ),
   )
   await context.addInitScript({ content: preloadScript(ROOT) })

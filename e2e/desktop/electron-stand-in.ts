@@ -47,7 +47,10 @@ function requestOf(req: IncomingMessage, scheme: string): Request {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers))
     if (typeof value === 'string') headers.set(name, value)
-  return new Request(`${scheme}://${APP_HOST}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers })
+  return new Request(`${scheme}://${APP_HOST}${req.url ?? '/'}`, {
+    method: req.method ?? 'GET',
+    headers,
+  })
 }
 
 export const protocol = {
@@ -232,16 +235,21 @@ export const dialog = {
 }
 
 export const shell = {
-  openExternal: (url: string): Promise<void> => rpc.call('shell', { kind: 'openExternal', target: url }),
+  openExternal: (url: string): Promise<void> =>
+    rpc.call('shell', { kind: 'openExternal', target: url }),
   /** Answers '' (success) or an error sentence, as Electron does. */
-  openPath: (path: string): Promise<string> => rpc.call('shell', { kind: 'openPath', target: path }),
+  openPath: (path: string): Promise<string> =>
+    rpc.call('shell', { kind: 'openPath', target: path }),
 }
 
 // ---- safeStorage: the keychain, as the test chose it --------------------------------------------------------
 // 'basic_text' is Linux without a keyring; any other backend seals with a key that lives as long as the test's
 // home, so a restarted app reads what it sealed and the file on disk never holds the secret in clear.
 const backend = process.env.FIELDBILL_SAFE_STORAGE ?? 'gnome_libsecret'
-const key = Buffer.from(process.env.FIELDBILL_SAFE_STORAGE_KEY ?? randomBytes(32).toString('hex'), 'hex')
+const key = Buffer.from(
+  process.env.FIELDBILL_SAFE_STORAGE_KEY ?? randomBytes(32).toString('hex'),
+  'hex',
+)
 
 export const safeStorage = {
   getSelectedStorageBackend: (): string => backend,
@@ -278,7 +286,11 @@ export const session = {
 // ---- what the test asks of main --------------------------------------------------------------------------
 const rpc = connect(process as unknown as Channel, (method, args) => {
   if (method === 'ipc') {
-    const { channel, frameUrl, payload } = args as { channel: string; frameUrl: string; payload: unknown }
+    const { channel, frameUrl, payload } = args as {
+      channel: string
+      frameUrl: string
+      payload: unknown
+    }
     const handler = ipcHandlers.get(channel)
     if (!handler) throw new Error(`No handler for '${channel}'`)
     return handler({ senderFrame: { url: fromPage(frameUrl) } }, payload)

@@ -16,7 +16,9 @@ test('main serves the window with its policy and answers through the preload and
   const response = await page.reload()
   expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy(null))
 
-  const info = await page.evaluate(() => (window as unknown as Bridge).fieldbill['app:info'](undefined))
+  const info = await page.evaluate(() =>
+    (window as unknown as Bridge).fieldbill['app:info'](undefined),
+  )
   expect(info).toMatchObject({
     ok: true,
     value: { name: 'fieldbill', dataFolder: `${home}/userData` },
