@@ -28,9 +28,14 @@ export default defineConfig({
   },
   globalSetup: './e2e/global-setup.ts',
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' } },
+    { name: 'chromium', testIgnore: 'desktop/**', use: { browserName: 'chromium' } },
+    // The built main bundle, preload and IPC router under Node, with a stand-in for Electron's native parts
+    // (e2e/desktop/): its windows are Chromium pages of this project.
+    { name: 'desktop', testMatch: 'desktop/**/*.spec.ts', use: { browserName: 'chromium' } },
     // The desktop app itself, where its binary exists; the fixtures swap `page` for its window.
-    ...(electronBinary() ? [{ name: 'electron', use: { baseURL: 'app://fieldbill/' } }] : []),
+    ...(electronBinary()
+      ? [{ name: 'electron', testIgnore: 'desktop/**', use: { baseURL: 'app://fieldbill/' } }]
+      : []),
   ],
   webServer: {
     command: 'node scripts/serve-web.mjs',

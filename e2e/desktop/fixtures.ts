@@ -1,0 +1,36 @@
+/**
+ * The desktop project's `test`: `page` is the main window of the built main bundle running under Node with the
+ * Electron stand-in (desktop-app.ts), with its folders in the test's own output folder. A spec scripts the native
+ * parts with `test.use({ script: { ... } })` or by changing `script` before the step that needs it.
+ */
+import { randomBytes } from 'node:crypto'
+import { test as base } from '@playwright/test'
+import { defaultScript, launchDesktop, type DesktopApp, type DesktopScript } from './desktop-app'
+
+export const test = base.extend<{
+  script: DesktopScript
+  home: string
+  desktop: DesktopApp
+}>({
+  // A fresh copy per test, so a spec may change an answer between steps.
+  script: async ({}, use) => {
+    await use({ ...defaultScript })
+  },
+  home: async ({}, use, testInfo) => {
+    await use(testInfo.outputPath('home'))
+  },
+  desktop: async ({ context, script, home }, use) => {
+    const app = await launchDesktop(context, {
+      home,
+      script,
+      safeStorageKey: randomBytes(32).toString('hex'),
+    })
+    await use(app)
+    await app.stop()
+  },
+  page: async ({ desktop }, use) => {
+    await use(await desktop.mainWindow())
+  },
+})
+
+export { expect } from '@playwright/test'
