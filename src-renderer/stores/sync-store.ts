@@ -7,15 +7,29 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { getRepositories, signInDeviceUser, type CollectionName, type Database } from '../data'
+import {
+  getRepositories,
+  isSampleDatabase,
+  signInDeviceUser,
+  type CollectionName,
+  type Database,
+} from '../data'
 import { getPlatform, type SyncCredentials } from '../platform'
 import { login, SyncHttpError } from '../sync/http'
+import { trackLocalWrites } from '../sync/local-writes'
 import { startSync, type SyncSession } from '../sync/replication'
 import { loadSyncState, type DocSyncInfo, type SyncStateTracker } from '../sync/sync-state'
+import { SyncProgress, type Transfer } from './sync-progress'
 
 export type { CollectionName }
 
 export type SyncStatus = 'disconnected' | 'connecting' | 'online' | 'offline' | 'signedOut'
+
+export type { Transfer }
+
+/** Why Connect is refused in the sample company. */
+export const SAMPLE_NEVER_SYNCS =
+  'The sample company is never synced. Go back to your data to connect to the company server.'
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
@@ -57,6 +71,14 @@ export const useSyncStore = defineStore('sync', () => {
   const pendingCount = ref(0)
   const rejectedCount = ref(0)
   const lastSyncAt = ref<string | null>(null)
+  /** The open database is the sample company's: it never connects and nothing in it is pending. */
+  const sampleCompany = isSampleDatabase()
+  /** What a sync under way moves: records sent out of those pending, records received out of the server's. */
+  const sending = shallowRef<Transfer | null>(null)
+  const receiving = shallowRef<Transfer | null>(null)
+  const progress = new SyncProgress()
+  /** Set just before the page reloads on purpose (into another database): nothing unsent is lost by that. */
+  let leaving = false
   const rejections = shallowRef<RejectedChange[]>([])
   /** Bumped on every tracker change, so `stateOf` is reactive. */
   const version = ref(0)
@@ -71,11 +93,18 @@ export const useSyncStore = defineStore('sync', () => {
     pendingCount.value = t.pendingCount()
     rejectedCount.value = t.rejectedCount()
     lastSyncAt.value = t.lastSyncAt()
+    showProgress()
     rejections.value = t
       .rejections()
       .map(({ refused, ...r }) => ({ ...r, values: refusedValues(refused) }))
       .sort((a, b) => (a.at < b.at ? 1 : -1))
     version.value++
+  }
+
+  function showProgress(): void {
+    const now = Date.now()
+    sending.value = progress.sent(pendingCount.value, status.value === 'online', now)
+    receiving.value = progress.received(status.value === 'online', now)
   }
 
   async function run(credentials: SyncCredentials): Promise<void> {
@@ -94,6 +123,10 @@ export const useSyncStore = defineStore('sync', () => {
         syncError.value = 'The server ended the session: connect again in Settings > Sync.'
         void session?.pause()
       },
+      onPulled: (collection, page) => {
+        progress.pulled(collection, page, Date.now())
+        showProgress()
+      },
       onError: (e) => (syncError.value = message(e)),
     })
     if (navigator.onLine) status.value = 'online'
@@ -101,27 +134,34 @@ export const useSyncStore = defineStore('sync', () => {
       await session.pause()
       status.value = 'offline'
     }
+    showProgress()
   }
 
   async function setUp(): Promise<void> {
+    // The sample company is a demo: nothing of it is tracked, sent or counted.
+    if (sampleCompany) return
     db = (await getRepositories()).db
     tracker.value = await loadSyncState(db)
+    // From the moment the database is open, connected or not: every local write is pending until accepted.
+    trackLocalWrites(db, tracker.value)
     tracker.value.subscribe(refreshCounts)
     refreshCounts()
     window.addEventListener('online', () => {
       if (!session || status.value === 'signedOut') return
       status.value = 'online'
+      showProgress()
       void session.resume()
     })
     window.addEventListener('offline', () => {
       if (!session || status.value === 'signedOut') return
       status.value = 'offline'
+      showProgress()
       void session.pause()
     })
     // Closing the page with unsent work asks first. Not in Electron: there a cancelled beforeunload silently
     // keeps the window open with no dialog; main asks instead (app:unsent-changes, src-main/services/close-guard.ts).
     window.addEventListener('beforeunload', (event) => {
-      if (pendingCount.value === 0 || platform.kind === 'desktop') return
+      if (pendingCount.value === 0 || leaving || platform.kind === 'desktop') return
       event.preventDefault()
       event.returnValue = ''
     })
@@ -143,6 +183,10 @@ export const useSyncStore = defineStore('sync', () => {
     await init()
     loginError.value = null
     syncError.value = null
+    if (sampleCompany) {
+      loginError.value = SAMPLE_NEVER_SYNCS
+      return false
+    }
     try {
       const { token, user } = await login(url, name, password)
       const credentials = { serverUrl: url.trim().replace(/\/+$/, ''), userName: name, token }
@@ -166,6 +210,12 @@ export const useSyncStore = defineStore('sync', () => {
     await platform.clearSyncCredentials()
     status.value = 'disconnected'
     syncError.value = null
+    showProgress()
+  }
+
+  /** The page is about to reload into another database: unsent work stays where it is, nothing to ask. */
+  function leaveWithoutAsking(): void {
+    leaving = true
   }
 
   /** The sync state of one document (reactive). */
@@ -186,11 +236,15 @@ export const useSyncStore = defineStore('sync', () => {
     pendingCount,
     rejectedCount,
     lastSyncAt,
+    sampleCompany,
+    sending,
+    receiving,
     rejections,
     tokenPersists: platform.syncTokenPersists,
     init,
     connect,
     disconnect,
     stateOf,
+    leaveWithoutAsking,
   }
 })
