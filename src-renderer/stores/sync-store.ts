@@ -19,47 +19,26 @@ import { login, SyncHttpError } from '../sync/http'
 import { trackLocalWrites } from '../sync/local-writes'
 import { startSync, type SyncSession } from '../sync/replication'
 import { loadSyncState, type DocSyncInfo, type SyncStateTracker } from '../sync/sync-state'
+import {
+  groupRefusals,
+  keepServerVersion as keepServer,
+  sendAgain as sendRefusedAgain,
+  type RefusalGroup,
+  type RefusedRecord,
+} from '../sync/refusals'
 import { SyncProgress, type Transfer } from './sync-progress'
 
 export type { CollectionName }
 
 export type SyncStatus = 'disconnected' | 'connecting' | 'online' | 'offline' | 'signedOut'
 
-export type { Transfer }
+export type { RefusalGroup, RefusedRecord, Transfer }
 
 /** Why Connect is refused in the sample company. */
 export const SAMPLE_NEVER_SYNCS =
   'The sample company is never synced. Go back to your data to connect to the company server.'
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
-
-/** A change the server refused, as Settings > Sync lists it: every refused value in plain text. */
-export interface RejectedChange {
-  collection: CollectionName
-  id: string
-  code: string
-  reason: string
-  /** When the server refused it (ISO). */
-  at: string
-  values: Array<{ field: string; value: string }>
-}
-
-/** Bookkeeping the rep never typed. */
-const UNTYPED = new Set(['id', '_deleted', 'history', 'updatedAt'])
-
-/**
- * The refused version's fields as text, for reading, never as HTML: strings as they are, anything else (a
- * number, a line list, an address) as JSON.
- */
-export function refusedValues(refused: unknown): RejectedChange['values'] {
-  if (typeof refused !== 'object' || refused === null) return []
-  return Object.entries(refused)
-    .filter(([field, value]) => !UNTYPED.has(field) && value !== undefined && value !== null)
-    .map(([field, value]) => ({
-      field,
-      value: typeof value === 'string' ? value : JSON.stringify(value),
-    }))
-}
 
 export const useSyncStore = defineStore('sync', () => {
   const platform = getPlatform()
@@ -79,7 +58,9 @@ export const useSyncStore = defineStore('sync', () => {
   const progress = new SyncProgress()
   /** Set just before the page reloads on purpose (into another database): nothing unsent is lost by that. */
   let leaving = false
-  const rejections = shallowRef<RejectedChange[]>([])
+  /** The refused changes, grouped by reason, each record named (Settings > Sync). */
+  const refusalGroups = shallowRef<RefusalGroup[]>([])
+  let groupsVersion = 0
   /** Bumped on every tracker change, so `stateOf` is reactive. */
   const version = ref(0)
   const tracker = shallowRef<SyncStateTracker>()
@@ -94,11 +75,28 @@ export const useSyncStore = defineStore('sync', () => {
     rejectedCount.value = t.rejectedCount()
     lastSyncAt.value = t.lastSyncAt()
     showProgress()
-    rejections.value = t
-      .rejections()
-      .map(({ refused, ...r }) => ({ ...r, values: refusedValues(refused) }))
-      .sort((a, b) => (a.at < b.at ? 1 : -1))
+    if (rejectedChanged(t)) void regroup(t)
     version.value++
+  }
+
+  let seenRefusals = ''
+  /** Whether the set of refusals changed since the groups were made (not only their number). */
+  function rejectedChanged(t: SyncStateTracker): boolean {
+    const now = t
+      .rejections()
+      .map((r) => `${r.collection}/${r.id}@${r.at}`)
+      .join(' ')
+    if (now === seenRefusals) return false
+    seenRefusals = now
+    return true
+  }
+
+  /** Names and groups the refusals; a slower answer to an earlier change never overwrites a later one. */
+  async function regroup(t: SyncStateTracker): Promise<void> {
+    if (!db) return
+    const mine = ++groupsVersion
+    const groups = await groupRefusals(db, t)
+    if (mine === groupsVersion) refusalGroups.value = groups
   }
 
   function showProgress(): void {
@@ -213,6 +211,16 @@ export const useSyncStore = defineStore('sync', () => {
     showProgress()
   }
 
+  /** Forgets these refused versions: the records keep the server's version, which they already hold. */
+  function keepServerVersion(records: readonly RefusedRecord[]): void {
+    if (tracker.value) keepServer(tracker.value, records)
+  }
+
+  /** Sends these refused versions again (pending until the server answers). */
+  async function sendAgain(records: readonly RefusedRecord[]): Promise<void> {
+    if (tracker.value && db) await sendRefusedAgain(db, tracker.value, records)
+  }
+
   /** The page is about to reload into another database: unsent work stays where it is, nothing to ask. */
   function leaveWithoutAsking(): void {
     leaving = true
@@ -239,12 +247,14 @@ export const useSyncStore = defineStore('sync', () => {
     sampleCompany,
     sending,
     receiving,
-    rejections,
+    refusalGroups,
     tokenPersists: platform.syncTokenPersists,
     init,
     connect,
     disconnect,
     stateOf,
     leaveWithoutAsking,
+    keepServerVersion,
+    sendAgain,
   }
 })

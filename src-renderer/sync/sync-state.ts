@@ -88,6 +88,8 @@ export interface SyncStateTracker {
    */
   markSettled(collection: CollectionName, id: string, upTo?: string): void
   recordLost(collection: CollectionName, id: string, lost: readonly FieldChange[]): void
+  /** The rep dealt with a refusal (kept the server's version, or sends theirs again): out of view. */
+  dismissRejection(collection: CollectionName, id: string): void
   markSynced(at: string): void
   /** Called after every change of state; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void
@@ -213,6 +215,10 @@ export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
       if (lost.length === 0) return
       const k = key(collection, id)
       stored.lost[k] = [...(stored.lost[k] ?? []), ...lost].slice(-50)
+      changed()
+    },
+    dismissRejection(collection, id) {
+      delete stored.rejected[key(collection, id)]
       changed()
     },
     markSynced(at) {
