@@ -250,6 +250,7 @@ test('refused changes are grouped by reason, named, paged and can be dealt with'
     await expect(group).toContainText('Product Sparkling water 1 · P-10')
     // Nothing internal: no collection names, no ids, no JSON.
     await expect(refused).not.toContainText(/catalogrefs|products \[|\{"|unitGroupId/)
+    await refused.evaluate((section) => section.scrollIntoView())
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme })
       await page.screenshot({ path: `test-results/screens/refusals-${scheme}.png` })
