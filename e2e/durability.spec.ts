@@ -23,18 +23,21 @@ import {
 } from '../src-core/documents'
 import { customerRecordSchema, productRecordSchema } from '../src-core/documents/record-schemas'
 
-const STORES = {
-  invoices: 'rxdb-dexie-fieldbill--3--invoices',
-  orders: 'rxdb-dexie-fieldbill--3--orders',
-  payments: 'rxdb-dexie-fieldbill--0--payments',
-  customers: 'rxdb-dexie-fieldbill--0--customers',
-  products: 'rxdb-dexie-fieldbill--0--products',
-} as const
+/** The IndexedDB stores of a database's collections; the sample company has a database of its own. */
+const storesOf = (database: string) =>
+  ({
+    invoices: `rxdb-dexie-${database}--3--invoices`,
+    orders: `rxdb-dexie-${database}--3--orders`,
+    payments: `rxdb-dexie-${database}--0--payments`,
+    customers: `rxdb-dexie-${database}--0--customers`,
+    products: `rxdb-dexie-${database}--0--products`,
+  }) as const
+const STORES = storesOf('fieldbill-sample')
 
 type Raw = Record<keyof typeof STORES, Record<string, unknown>[]>
 
 /** Every live document of the collections, read straight from IndexedDB (no app code involved). */
-async function readRaw(page: Page): Promise<Raw> {
+async function readRaw(page: Page, stores = STORES): Promise<Raw> {
   return page.evaluate(async (stores) => {
     const readStore = (name: string) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
@@ -61,7 +64,7 @@ async function readRaw(page: Page): Promise<Raw> {
     const out: Record<string, Record<string, unknown>[]> = {}
     for (const [key, name] of Object.entries(stores)) out[key] = await readStore(name)
     return out as Raw
-  }, STORES)
+  }, stores)
 }
 
 /** The src-core record without RxDB's fields and the store's derived index keys. */
@@ -120,11 +123,12 @@ test('a page closed in the middle of a batch of saves leaves only whole records'
   // invoice chunk, while the second is being written, so that the last chunk never starts. Polling the progress
   // from the test missed that moment on a loaded machine, so the page itself watches its progress line and, at
   // that moment, tells the test and stops running script (a busy loop): the write in flight can never finish,
-  // and the page is closed with it.
+  // and the page is closed with it. The watch is installed on every load of the page: Load sample company
+  // reloads it into the sample company's own database, which then loads.
   let frozen: () => void = () => undefined
   const atMoment = new Promise<void>((resolve) => (frozen = resolve))
   await page.exposeFunction('fieldbillTestFrozen', () => frozen())
-  await page.evaluate(() => {
+  await page.addInitScript(() => {
     const progress = /^(\d+) of (\d+) records written$/
     const watch = () => {
       for (const p of document.querySelectorAll('p')) {
@@ -141,7 +145,7 @@ test('a page closed in the middle of a batch of saves leaves only whole records'
         }
       }
     }
-    new MutationObserver(watch).observe(document.body, {
+    new MutationObserver(watch).observe(document, {
       subtree: true,
       childList: true,
       characterData: true,
@@ -173,7 +177,11 @@ test('a page closed in the middle of a batch of saves leaves only whole records'
   expect(full.customers).toHaveLength(50)
   expectWhole(full)
 
-  // A database with data is never overwritten by the sample company.
-  await reopened.getByRole('button', { name: 'Load sample company' }).click()
-  await expect(reopened.getByRole('alert')).toContainText('only be loaded into an empty database')
+  // The whole sample company offers no second load, and the rep's own database was never written to.
+  await expect(reopened.getByRole('button', { name: 'Load sample company' })).toBeHidden()
+  await reopened.getByRole('button', { name: 'Back to my data' }).first().click()
+  await expect(reopened.getByRole('complementary', { name: 'Sample company' })).toBeHidden()
+  const own = await readRaw(reopened, storesOf('fieldbill'))
+  expect(own.invoices).toHaveLength(0)
+  expect(own.customers).toHaveLength(0)
 })

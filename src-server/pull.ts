@@ -12,6 +12,8 @@ export interface PullPage {
   body: string
   count: number
   checkpoint: { seq: number }
+  /** Records after this page's checkpoint: a device shows how much of a first sync is left. */
+  remaining: number
 }
 
 /** Whether a user reads every record of a collection, or only their customers' records. */
@@ -48,6 +50,12 @@ const OWNED_AND_REVOKED = `
   ORDER BY seq
   LIMIT $3`
 
+const REMAINING_ALL = `SELECT count(*) AS n FROM documents WHERE collection = $1 AND seq > $2`
+
+const REMAINING_OWNED = `
+  SELECT (SELECT count(*) FROM documents WHERE collection = $1 AND owner_id = $3 AND seq > $2)
+       + (SELECT count(*) FROM revocations WHERE collection = $1 AND user_id = $3 AND seq > $2) AS n`
+
 /**
  * One page of a pull.
  *
@@ -68,6 +76,18 @@ export async function pull(
   )
   const last = rows.at(-1)
   const checkpoint = { seq: last ? Number(last.seq) : since }
-  const body = `{"documents":[${rows.map((r) => r.doc).join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`
-  return { body, count: rows.length, checkpoint }
+  // Counted only after a full page: a page that is not full is the last one.
+  const remaining =
+    rows.length < limit
+      ? 0
+      : Number(
+          (
+            await pool.query<{ n: string }>(
+              all ? REMAINING_ALL : REMAINING_OWNED,
+              all ? [spec.name, checkpoint.seq] : [spec.name, checkpoint.seq, user.id],
+            )
+          ).rows[0]?.n ?? 0,
+        )
+  const body = `{"documents":[${rows.map((r) => r.doc).join(',')}],"checkpoint":${JSON.stringify(checkpoint)},"remaining":${remaining}}`
+  return { body, count: rows.length, checkpoint, remaining }
 }

@@ -51,7 +51,26 @@ describe('push and pull', () => {
     expect(body.documents).toEqual([{ ...inv, _deleted: false }])
     expect(body.checkpoint.seq).toBe(await seqOf('invoices', 'I-1'))
     const after = await ann.get(`/sync/invoices/pull?checkpoint=${body.checkpoint.seq}`)
-    expect(await after.json()).toEqual({ documents: [], checkpoint: body.checkpoint })
+    expect(await after.json()).toEqual({ documents: [], checkpoint: body.checkpoint, remaining: 0 })
+  })
+
+  test('a full page of a pull says how many records are left after it', async () => {
+    const more = [2, 3, 4].map((n) => invoice(`I-R${n}`, `INV-0000${n}-AAAAAA`, annCustomer))
+    expect(await ann.push('invoices', more.map(create))).toMatchObject({ rejections: [] })
+    const page = async (checkpoint: number) =>
+      (await (
+        await ann.get(`/sync/invoices/pull?checkpoint=${checkpoint}&batchSize=2`)
+      ).json()) as { documents: unknown[]; checkpoint: { seq: number }; remaining: number }
+    const first = await page(0)
+    expect(first.documents).toHaveLength(2)
+    expect(first.remaining).toBe(2)
+    // Bob sees none of Ann's invoices: nothing is left for him.
+    const bobs = (await (await bob.get('/sync/invoices/pull?checkpoint=0&batchSize=2')).json()) as {
+      remaining: number
+    }
+    expect(bobs.remaining).toBe(0)
+    const second = await page(first.checkpoint.seq)
+    expect([second.documents.length, second.remaining]).toEqual([2, 0])
   })
 
   test('a replayed push changes nothing', async () => {

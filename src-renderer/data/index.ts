@@ -40,12 +40,17 @@ export {
   insertDataset,
   loadSampleCompany,
   sampleLoadInterrupted,
+  sampleStatus,
   type InsertOptions,
   type LoadProgress,
 } from './sample/load'
 export {
   APP_DATABASE_NAME,
+  chooseDatabase,
   getRepositories,
+  isSampleDatabase,
+  SAMPLE_DATABASE_NAME,
+  takeSampleLoadRequest,
   provideRepositories,
   requestPersistentStorage,
 } from './database-provider'

@@ -5,9 +5,17 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { CompanySettings } from '../../src-core/documents'
-import { DatabaseNotEmptyError, getRepositories, loadSampleCompany as loadSample } from '../data'
+import {
+  DatabaseNotEmptyError,
+  getRepositories,
+  isSampleDatabase,
+  loadSampleCompany as loadSample,
+  sampleStatus,
+  takeSampleLoadRequest,
+} from '../data'
 import { currentLocale } from '../composables/use-locale'
 import { checkLogo } from './company-logo'
+import { useDatabaseStore } from './database-store'
 import { useLookupStore } from './lookup-store'
 import {
   draftFromSettings,
@@ -95,11 +103,30 @@ export const useSettingsStore = defineStore('settings', () => {
     draft.value = { ...draft.value, logo: null }
   }
 
+  /** In the sample company: whether it is whole (a load cut short shows Load sample company again). */
+  const sampleLoaded = ref(false)
+
   /**
-   * Fills an empty database with the sample company. Refused (with a message, nothing written) when the
-   * database already holds data.
+   * Settings opened: in the sample company, loads it if the rep just asked for it (the page reloaded into it),
+   * and tells whether it is whole.
+   */
+  async function openSettings(): Promise<void> {
+    if (!isSampleDatabase()) return
+    if (takeSampleLoadRequest()) await loadSampleCompany()
+    const repos = await getRepositories()
+    sampleLoaded.value = (await sampleStatus(repos.db)) === 'loaded'
+  }
+
+  /**
+   * Fills the sample company's own database (never the rep's: from the rep's data, the page reloads into the
+   * sample company first, which then loads). Refused (with a message, nothing written) when the database
+   * already holds data.
    */
   async function loadSampleCompany(): Promise<void> {
+    if (!isSampleDatabase()) {
+      useDatabaseStore().openSampleCompany()
+      return
+    }
     if (sampleState.value === 'loading') return
     sampleState.value = 'loading'
     sampleDone.value = 0
@@ -113,6 +140,7 @@ export const useSettingsStore = defineStore('settings', () => {
         },
       })
       sampleState.value = 'done'
+      sampleLoaded.value = true
       message.value = `Sample company loaded: ${total.toLocaleString()} records.`
       await load()
     } catch (e) {
@@ -130,6 +158,7 @@ export const useSettingsStore = defineStore('settings', () => {
     sampleDone,
     sampleTotal,
     sampleProgress,
+    sampleLoaded,
     message,
     draft,
     errors,
@@ -142,5 +171,6 @@ export const useSettingsStore = defineStore('settings', () => {
     chooseLogo,
     removeLogo,
     loadSampleCompany,
+    openSettings,
   }
 })

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { provideRepositories, createRepositories, type Repositories } from '../data'
 import {
@@ -19,6 +19,7 @@ let repos: Repositories | undefined
 
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(async () => {
+  vi.unstubAllGlobals()
   provideRepositories(undefined)
   if (repos) await closeDatabase(repos.db)
   repos = undefined
@@ -69,8 +70,38 @@ describe('paged list stores', () => {
   })
 })
 
+/** A page's localStorage and sessionStorage (one Map each). */
+function stubStorage(local: Record<string, string> = {}): void {
+  const storage = (items: Map<string, string>) => ({
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  })
+  vi.stubGlobal('localStorage', storage(new Map(Object.entries(local))))
+  vi.stubGlobal('sessionStorage', storage(new Map()))
+}
+
 describe('settings store', () => {
+  it('from the rep’s own data, opens the sample company’s database and asks it to load', async () => {
+    stubStorage()
+    const reload = vi.fn()
+    vi.stubGlobal(
+      'window',
+      Object.assign(new EventTarget(), { location: { reload }, open: () => null }),
+    )
+    vi.stubGlobal('navigator', { onLine: true })
+    repos = createRepositories(await openTestDatabase(), testEnv())
+    provideRepositories(repos)
+    await useSettingsStore().loadSampleCompany()
+    expect(reload).toHaveBeenCalledOnce()
+    expect(localStorage.getItem('fieldbill.openDatabase')).toBe('sample')
+    // Nothing was written to the rep's database.
+    expect(await repos.settings.isEmpty()).toBe(true)
+  })
+
   it('loads the sample company with progress, then refuses a second time', async () => {
+    // The page has reloaded into the sample company's database.
+    stubStorage({ 'fieldbill.openDatabase': 'sample' })
     const db = await openTestDatabase()
     repos = createRepositories(db, testEnv())
     provideRepositories(repos)

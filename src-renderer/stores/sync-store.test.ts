@@ -35,54 +35,67 @@ async function withDatabase(test: (repos: Repositories) => Promise<void>): Promi
   }
 }
 
+const AT = '2025-03-05T09:00:00.000Z'
+
 describe('Settings > Sync: changes the server refused', () => {
-  it('lists each refusal with its record, reason, time and every refused value as text', () =>
+  it('groups refusals by reason in plain words, names each record, and deals with them', () =>
     withDatabase(async (repos) => {
-      // A payment refused on an earlier day, as the tracker keeps it across restarts.
+      // Refusals of an earlier day, as the tracker keeps them across restarts.
       const before = await loadSyncState(repos.db)
-      before.markPending('payments', 'P7', '2025-03-05T09:00:00.000Z')
-      before.markPushed('payments', [
-        {
-          id: 'P7',
-          updatedAt: '2025-03-05T09:00:00.000Z',
-          conflict: false,
-          rejection: {
-            code: 'overpayment',
-            reason: 'The payment of 150.00 is more than the balance due of 100.00 on INV-00001.',
-            refused: {
-              id: 'P7',
-              invoiceId: 'I1',
-              amount: '150.00',
-              method: 'cash',
-              note: '<b>not markup</b>',
-              updatedAt: '2025-03-05T09:00:00.000Z',
-              _deleted: false,
-            },
-          },
-        },
-      ])
+      const refuse = (
+        collection: 'payments' | 'catalogrefs' | 'customers',
+        code: string,
+        reason: string,
+        refused: { id: string; [field: string]: string },
+      ) => {
+        before.markPending(collection, refused.id, AT)
+        before.markPushed(collection, [
+          { id: refused.id, updatedAt: AT, conflict: false, rejection: { code, reason, refused } },
+        ])
+      }
+      refuse('catalogrefs', 'notPermitted', 'Only the back office changes the catalog.', {
+        id: 'pl-1',
+        kind: 'priceList',
+        name: 'Retail USD',
+        updatedAt: AT,
+      })
+      refuse('customers', 'notPermitted', 'This customer is not yours.', {
+        id: 'cust-9',
+        name: 'Offline Outfitters',
+        updatedAt: AT,
+      })
+      refuse('payments', 'overpayment', 'The payment of 150.00 is more than the balance due.', {
+        id: 'P7',
+        invoiceId: 'I1',
+        amount: '150.00',
+        currencyCode: 'USD',
+        updatedAt: AT,
+      })
       await before.flush()
 
       const store = useSyncStore()
       await store.init()
-
-      expect(store.rejectedCount).toBe(1)
-      expect(store.pendingCount).toBe(0)
-      expect(store.rejections).toEqual([
-        {
-          collection: 'payments',
-          id: 'P7',
-          code: 'overpayment',
-          reason: 'The payment of 150.00 is more than the balance due of 100.00 on INV-00001.',
-          at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
-          values: [
-            { field: 'invoiceId', value: 'I1' },
-            { field: 'amount', value: '150.00' },
-            { field: 'method', value: 'cash' },
-            { field: 'note', value: '<b>not markup</b>' },
-          ],
-        },
+      expect(store.rejectedCount).toBe(3)
+      await vi.waitFor(() => expect(store.refusalGroups).toHaveLength(2))
+      expect(
+        store.refusalGroups.map((g) => [g.title, g.canRetry, g.records.map((r) => r.label)]),
+      ).toEqual([
+        [
+          'Changes you may not make',
+          false,
+          ['Customer Offline Outfitters', 'Price list Retail USD'],
+        ],
+        ['Payments above what is due', true, ['Payment of 150.00 USD on an invoice']],
       ])
+      // Nothing internal on screen: no collection names, no ids.
+      const shown = JSON.stringify(
+        store.refusalGroups.map((g) => [g.title, g.help, g.records.map((r) => r.label)]),
+      )
+      expect(shown).not.toMatch(/catalogrefs|pl-1|cust-9|P7|I1/)
+
+      store.keepServerVersion(store.refusalGroups[0]!.records)
+      await vi.waitFor(() => expect(store.refusalGroups).toHaveLength(1))
+      expect(store.rejectedCount).toBe(1)
     }))
 })
 

@@ -7,45 +7,38 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { getRepositories, signInDeviceUser, type CollectionName, type Database } from '../data'
+import {
+  getRepositories,
+  isSampleDatabase,
+  signInDeviceUser,
+  type CollectionName,
+  type Database,
+} from '../data'
 import { getPlatform, type SyncCredentials } from '../platform'
 import { login, logout, SyncHttpError } from '../sync/http'
+import { trackLocalWrites } from '../sync/local-writes'
 import { startSync, type SyncSession } from '../sync/replication'
 import { loadSyncState, type DocSyncInfo, type SyncStateTracker } from '../sync/sync-state'
+import {
+  groupRefusals,
+  keepServerVersion as keepServer,
+  sendAgain as sendRefusedAgain,
+  type RefusalGroup,
+  type RefusedRecord,
+} from '../sync/refusals'
+import { SyncProgress, type Transfer } from './sync-progress'
 
 export type { CollectionName }
 
 export type SyncStatus = 'disconnected' | 'connecting' | 'online' | 'offline' | 'signedOut'
 
+export type { RefusalGroup, RefusedRecord, Transfer }
+
+/** Why Connect is refused in the sample company. */
+export const SAMPLE_NEVER_SYNCS =
+  'The sample company is never synced. Go back to your data to connect to the company server.'
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
-
-/** A change the server refused, as Settings > Sync lists it: every refused value in plain text. */
-export interface RejectedChange {
-  collection: CollectionName
-  id: string
-  code: string
-  reason: string
-  /** When the server refused it (ISO). */
-  at: string
-  values: Array<{ field: string; value: string }>
-}
-
-/** Bookkeeping the rep never typed. */
-const UNTYPED = new Set(['id', '_deleted', 'history', 'updatedAt'])
-
-/**
- * The refused version's fields as text, for reading, never as HTML: strings as they are, anything else (a
- * number, a line list, an address) as JSON.
- */
-export function refusedValues(refused: unknown): RejectedChange['values'] {
-  if (typeof refused !== 'object' || refused === null) return []
-  return Object.entries(refused)
-    .filter(([field, value]) => !UNTYPED.has(field) && value !== undefined && value !== null)
-    .map(([field, value]) => ({
-      field,
-      value: typeof value === 'string' ? value : JSON.stringify(value),
-    }))
-}
 
 /**
  * What Settings › Sync says about where the session is kept, when it does not survive a restart; null when it does.
@@ -72,9 +65,19 @@ export const useSyncStore = defineStore('sync', () => {
   const pendingCount = ref(0)
   const rejectedCount = ref(0)
   const lastSyncAt = ref<string | null>(null)
-  const rejections = shallowRef<RejectedChange[]>([])
   /** Whether the session survives a restart; false in a browser, and on a desktop with no keychain. */
   const tokenPersists = ref(platform.syncTokenPersists)
+  /** The open database is the sample company's: it never connects and nothing in it is pending. */
+  const sampleCompany = isSampleDatabase()
+  /** What a sync under way moves: records sent out of those pending, records received out of the server's. */
+  const sending = shallowRef<Transfer | null>(null)
+  const receiving = shallowRef<Transfer | null>(null)
+  const progress = new SyncProgress()
+  /** Set just before the page reloads on purpose (into another database): nothing unsent is lost by that. */
+  let leaving = false
+  /** The refused changes, grouped by reason, each record named (Settings > Sync). */
+  const refusalGroups = shallowRef<RefusalGroup[]>([])
+  let groupsVersion = 0
   /** Bumped on every tracker change, so `stateOf` is reactive. */
   const version = ref(0)
   const tracker = shallowRef<SyncStateTracker>()
@@ -88,11 +91,35 @@ export const useSyncStore = defineStore('sync', () => {
     pendingCount.value = t.pendingCount()
     rejectedCount.value = t.rejectedCount()
     lastSyncAt.value = t.lastSyncAt()
-    rejections.value = t
-      .rejections()
-      .map(({ refused, ...r }) => ({ ...r, values: refusedValues(refused) }))
-      .sort((a, b) => (a.at < b.at ? 1 : -1))
+    showProgress()
+    if (rejectedChanged(t)) void regroup(t)
     version.value++
+  }
+
+  let seenRefusals = ''
+  /** Whether the set of refusals changed since the groups were made (not only their number). */
+  function rejectedChanged(t: SyncStateTracker): boolean {
+    const now = t
+      .rejections()
+      .map((r) => `${r.collection}/${r.id}@${r.at}`)
+      .join(' ')
+    if (now === seenRefusals) return false
+    seenRefusals = now
+    return true
+  }
+
+  /** Names and groups the refusals; a slower answer to an earlier change never overwrites a later one. */
+  async function regroup(t: SyncStateTracker): Promise<void> {
+    if (!db) return
+    const mine = ++groupsVersion
+    const groups = await groupRefusals(db, t)
+    if (mine === groupsVersion) refusalGroups.value = groups
+  }
+
+  function showProgress(): void {
+    const now = Date.now()
+    sending.value = progress.sent(pendingCount.value, status.value === 'online', now)
+    receiving.value = progress.received(status.value === 'online', now)
   }
 
   async function run(credentials: SyncCredentials): Promise<void> {
@@ -111,6 +138,10 @@ export const useSyncStore = defineStore('sync', () => {
         syncError.value = 'The server ended the session: connect again in Settings > Sync.'
         void session?.pause()
       },
+      onPulled: (collection, page) => {
+        progress.pulled(collection, page, Date.now())
+        showProgress()
+      },
       onError: (e) => (syncError.value = message(e)),
     })
     if (navigator.onLine) status.value = 'online'
@@ -118,27 +149,34 @@ export const useSyncStore = defineStore('sync', () => {
       await session.pause()
       status.value = 'offline'
     }
+    showProgress()
   }
 
   async function setUp(): Promise<void> {
+    // The sample company is a demo: nothing of it is tracked, sent or counted.
+    if (sampleCompany) return
     db = (await getRepositories()).db
     tracker.value = await loadSyncState(db)
+    // From the moment the database is open, connected or not: every local write is pending until accepted.
+    trackLocalWrites(db, tracker.value)
     tracker.value.subscribe(refreshCounts)
     refreshCounts()
     window.addEventListener('online', () => {
       if (!session || status.value === 'signedOut') return
       status.value = 'online'
+      showProgress()
       void session.resume()
     })
     window.addEventListener('offline', () => {
       if (!session || status.value === 'signedOut') return
       status.value = 'offline'
+      showProgress()
       void session.pause()
     })
     // Closing the page with unsent work asks first. Not in Electron: there a cancelled beforeunload silently
     // keeps the window open with no dialog; main asks instead (app:unsent-changes, src-main/services/close-guard.ts).
     window.addEventListener('beforeunload', (event) => {
-      if (pendingCount.value === 0 || platform.kind === 'desktop') return
+      if (pendingCount.value === 0 || leaving || platform.kind === 'desktop') return
       event.preventDefault()
       event.returnValue = ''
     })
@@ -160,6 +198,10 @@ export const useSyncStore = defineStore('sync', () => {
     await init()
     loginError.value = null
     syncError.value = null
+    if (sampleCompany) {
+      loginError.value = SAMPLE_NEVER_SYNCS
+      return false
+    }
     try {
       const { token, user } = await login(url, name, password)
       const credentials = { serverUrl: url.trim().replace(/\/+$/, ''), userName: name, token }
@@ -188,6 +230,22 @@ export const useSyncStore = defineStore('sync', () => {
     status.value = 'disconnected'
     syncError.value = null
     if (saved) void logout(saved.serverUrl, saved.token)
+    showProgress()
+  }
+
+  /** Forgets these refused versions: the records keep the server's version, which they already hold. */
+  function keepServerVersion(records: readonly RefusedRecord[]): void {
+    if (tracker.value) keepServer(tracker.value, records)
+  }
+
+  /** Sends these refused versions again (pending until the server answers). */
+  async function sendAgain(records: readonly RefusedRecord[]): Promise<void> {
+    if (tracker.value && db) await sendRefusedAgain(db, tracker.value, records)
+  }
+
+  /** The page is about to reload into another database: unsent work stays where it is, nothing to ask. */
+  function leaveWithoutAsking(): void {
+    leaving = true
   }
 
   /** The sync state of one document (reactive). */
@@ -209,12 +267,18 @@ export const useSyncStore = defineStore('sync', () => {
     pendingCount,
     rejectedCount,
     lastSyncAt,
-    rejections,
+    sampleCompany,
+    sending,
+    receiving,
+    refusalGroups,
     tokenPersists,
     sessionKeptNote,
     init,
     connect,
     disconnect,
     stateOf,
+    leaveWithoutAsking,
+    keepServerVersion,
+    sendAgain,
   }
 })

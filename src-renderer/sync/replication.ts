@@ -36,6 +36,8 @@ export interface SyncOptions {
   /** Wait after a failed request or stream before retrying. */
   retryMs?: number
   batchSize?: number
+  /** A page was pulled: how many records it brought, and how many the server has left after it. */
+  onPulled?(collection: CollectionName, page: { received: number; remaining: number }): void
   /** The server refused the token: the rep must connect again. */
   onUnauthorized?(): void
   onError?(error: unknown): void
@@ -56,7 +58,7 @@ interface Checkpoint {
 }
 
 /**
- * Starts replicating. Local writes are tracked as pending from now on, whether online or not.
+ * Starts replicating. Local writes are tracked apart (local-writes.ts), whether a session runs or not.
  *
  * @example
  * const session = await startSync({ db, url: 'https://sync.example.com', token, tracker })
@@ -120,13 +122,17 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
             () => pushes,
             () =>
               http
-                .get<{ documents: WireDocument[]; checkpoint: Checkpoint }>(
+                .get<{ documents: WireDocument[]; checkpoint: Checkpoint; remaining?: number }>(
                   `/sync/${name}/pull?checkpoint=${seq}&batchSize=${batchSize}`,
                 )
                 .catch(failed),
           )
           wait.succeeded()
           tracker.markSynced(new Date().toISOString())
+          options.onPulled?.(name, {
+            received: answer.documents.length,
+            remaining: answer.remaining ?? 0,
+          })
           // Derived here rather than in a pull modifier, so the payments of the whole page are read at once.
           // Only this handler brings documents: stream$ says nothing but 'RESYNC'.
           const documents = await derivePulled(db, name, answer.documents)
@@ -169,7 +175,6 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
         ),
       )
     cleanups.push(
-      trackLocalWrites(collection, name, tracker),
       subscription(state.error$.subscribe((e) => options.onError?.(e))),
       subscription(
         state.conflict$.subscribe(({ input, output }) => {
@@ -294,28 +299,4 @@ function settleIfServerState(
     return
   const pushed = input.newDocumentState as { id: string; updatedAt?: string }
   tracker.markSettled(name, pushed.id, pushed.updatedAt ?? '')
-}
-
-/** Writes made on this device (not by the replication itself) are pending until a push is accepted. */
-function trackLocalWrites(
-  collection: RxCollection,
-  name: CollectionName,
-  tracker: SyncStateTracker,
-): () => void {
-  return subscription(
-    collection.eventBulks$.subscribe((bulk) => {
-      // A pulled state is written only over a record with nothing left to send (RxDB skips one with a local
-      // change not yet accepted): whatever was pending there has reached the server or been merged away.
-      if (bulk.context.startsWith('replication-downstream'))
-        for (const event of bulk.events) tracker.markSettled(name, event.documentId)
-      if (bulk.context.startsWith('replication-')) return
-      for (const event of bulk.events) {
-        const data = event.documentData as { updatedAt?: string } | undefined
-        // A write of derived fields only (a balance refreshed) changes nothing on the server: not pending.
-        const before = event.previousDocumentData as object | undefined
-        if (before && data && jsonEqual(toWire(name, before), toWire(name, data))) continue
-        tracker.markPending(name, event.documentId, data?.updatedAt ?? '')
-      }
-    }),
-  )
 }

@@ -11,6 +11,7 @@ function fakeDb(): Database {
   const local = new Map<string, unknown>()
   return {
     closed: false,
+    collections: {},
     getLocal: (id: string) =>
       Promise.resolve(local.has(id) ? { toJSON: () => ({ data: local.get(id) }) } : null),
     upsertLocal: (id: string, data: unknown) => Promise.resolve(local.set(id, data)),

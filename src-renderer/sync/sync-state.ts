@@ -1,9 +1,11 @@
 /**
  * Per-document sync state, kept in one RxDB local document so it survives a restart and never replicates:
  * pending (changed here, not yet accepted by the server), rejected (refused, with the server's reason), and the
- * time of the last sync. Only unsynced work has an entry; a record without one is synced once this device has
- * connected, local before that. Values lost in a conflict of a record without a history (a customer, a product)
- * are kept here too, since those records have nowhere else to show them.
+ * time of the last sync. Only unsynced work has an entry; a record without one holds what the server holds.
+ * Every local write is tracked from the moment the database opens, connected or not (local-writes.ts), and a
+ * database that has never connected counts every record it holds as pending: "0 pending" means the server has
+ * every change. Values lost in a conflict of a record without a history (a customer, a product) are kept here
+ * too, since those records have nowhere else to show them.
  */
 import type { FieldChange } from '../../src-core/documents'
 import type { CollectionName, Database } from '../data/collections'
@@ -42,6 +44,11 @@ interface Rejection {
 
 interface Stored {
   connected: boolean
+  /**
+   * Every record of this database has an entry if it was never accepted by the server. Absent in state saved
+   * when only writes made during a sync session were tracked: loading such a state counts what it can.
+   */
+  tracksAll?: boolean
   lastSyncAt: string | null
   entries: Record<string, Entry>
   rejected: Record<string, Rejection>
@@ -81,6 +88,8 @@ export interface SyncStateTracker {
    */
   markSettled(collection: CollectionName, id: string, upTo?: string): void
   recordLost(collection: CollectionName, id: string, lost: readonly FieldChange[]): void
+  /** The rep dealt with a refusal (kept the server's version, or sends theirs again): out of view. */
+  dismissRejection(collection: CollectionName, id: string): void
   markSynced(at: string): void
   /** Called after every change of state; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void
@@ -88,7 +97,23 @@ export interface SyncStateTracker {
   flush(): Promise<void>
 }
 
-/** Loads the tracker of a database (one per open database). */
+/** Gives every record without an entry one: pending since its last write. */
+async function countUnsent(db: Database, stored: Stored): Promise<void> {
+  for (const name of Object.keys(db.collections) as CollectionName[]) {
+    const docs = (await db[name].find().exec()) as Array<{ id: string; toJSON(): object }>
+    for (const doc of docs) {
+      const k = key(name, doc.id)
+      if (stored.entries[k] || stored.rejected[k]) continue
+      const { updatedAt } = doc.toJSON() as { updatedAt?: string }
+      stored.entries[k] = { state: 'pending', updatedAt: updatedAt ?? '' }
+    }
+  }
+}
+
+/**
+ * Loads the tracker of a database (one per open database). A database that has never connected has sent
+ * nothing: every record it holds that has no entry yet (written before writes were tracked) is pending.
+ */
 export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
   const stored: Stored = {
     connected: false,
@@ -97,6 +122,11 @@ export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
     rejected: {},
     lost: {},
     ...(await readLocal<Stored>(db, SYNC_STATE_DOC)),
+  }
+  if (!stored.tracksAll) {
+    if (!stored.connected) await countUnsent(db, stored)
+    stored.tracksAll = true
+    if (!db.closed) await writeLocal(db, SYNC_STATE_DOC, stored)
   }
   const listeners = new Set<() => void>()
   const queue = serialized()
@@ -185,6 +215,10 @@ export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
       if (lost.length === 0) return
       const k = key(collection, id)
       stored.lost[k] = [...(stored.lost[k] ?? []), ...lost].slice(-50)
+      changed()
+    },
+    dismissRejection(collection, id) {
+      delete stored.rejected[key(collection, id)]
       changed()
     },
     markSynced(at) {

@@ -144,6 +144,12 @@ export async function sampleLoadInterrupted(db: Database): Promise<boolean> {
   return (await readLocal<SampleLoadPlan>(db, SAMPLE_LOAD_DOC)) !== undefined
 }
 
+/** Whether a database holds no company yet, a sample load cut short, or data (a whole sample or anything else). */
+export async function sampleStatus(db: Database): Promise<'empty' | 'interrupted' | 'loaded'> {
+  if (await sampleLoadInterrupted(db)) return 'interrupted'
+  return (await createSettingsRepository(db, defaultEnv()).isEmpty()) ? 'empty' : 'loaded'
+}
+
 /**
  * Settings → Load sample company: about 50 customers, 200 products, two price lists in two currencies,
  * 20 opportunities, 100 orders and 300 invoices in every state with their payments, dated up to today.

@@ -12,6 +12,7 @@ import { defaultStorage } from '../../data/database'
 import { fromInvoiceDoc, toInvoiceDoc } from '../../data/stored'
 import { startSync, type SyncSession } from '../replication'
 import { loadSyncState, type SyncStateTracker } from '../sync-state'
+import { trackLocalWrites } from '../local-writes'
 import { toWire } from '../derived'
 import { run } from './documents'
 
@@ -54,6 +55,7 @@ export async function openDevice(options: {
   })) as unknown as Database
   await db.addCollections(Object.fromEntries(options.collections.map((c) => [c, creators[c]])))
   const tracker = await loadSyncState(db)
+  const stopTracking = trackLocalWrites(db, tracker)
   const session = await startSync({ db, tracker, ...options, retryMs: 200 })
   const payments = async (invoiceId: string) =>
     (await db.payments.find({ selector: { invoiceId } }).exec()).map(
@@ -104,6 +106,7 @@ export async function openDevice(options: {
     },
     async close() {
       await session.stop()
+      stopTracking()
       await db.close()
     },
   }
