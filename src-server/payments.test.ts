@@ -33,6 +33,7 @@ afterAll(async () => {
 function payment(id: string, of: Invoice, amount: string): Payment {
   return {
     id,
+    kind: 'payment',
     updatedAt: AT,
     invoiceId: of.id,
     customerId: of.customerId,
