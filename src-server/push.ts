@@ -12,7 +12,7 @@ import { jsonEqual } from '../src-core/sync/json'
 import type { CollectionSpec } from './collections'
 import { inTransaction } from './db'
 import { readState, writeRecords, type Master, type Write } from './push-sql'
-import { checkPayments } from './payments'
+import { checkPayments, invoiceDeletionRefusal } from './payments'
 import { recordOwnerChanges, restampCustomers, type OwnerChange } from './owner-changes'
 import { lockCollection } from './store'
 import {
@@ -95,13 +95,17 @@ export async function push(
         continue
       }
       const customerOwner = checked.customerId ? owners.get(checked.customerId) : undefined
-      const refused = checkAgainstMaster(spec, checked, actor, { master, customerOwner })
+      const refused =
+        checkAgainstMaster(spec, checked, actor, { master, customerOwner }) ??
+        (spec.name === 'invoices' ? invoiceDeletionRefusal(checked, master) : undefined)
       if (refused) rejections.push(refused)
       else writes.push({ checked, ownerId: ownerOf(spec, checked, actor, customerOwner) })
     }
     const unique = refuseDuplicateNumbers(spec, writes, numbers, rejections)
     const accepted =
-      spec.name === 'payments' ? await checkPayments(client, unique, masters, rejections) : unique
+      spec.name === 'payments'
+        ? await checkPayments(client, unique, masters, rejections, actor)
+        : unique
     const answered = [...early, ...withMasters(rejections.slice(early.length), readable)]
     if (accepted.length === 0) return { conflicts, rejections: answered, written: 0 }
     await writeRecords(client, spec.name, accepted)

@@ -22,9 +22,11 @@ import {
   type Refused,
   type VoidInput,
 } from './commands'
+import { EMPTY_CATALOG } from './catalog'
 import { changeState, withHistory } from './history'
 import { isoDatePattern, VOID_REASON_MAX } from './schemas'
 import type {
+  Actor,
   Invoice,
   LedgerEntry,
   Payment,
@@ -365,4 +367,57 @@ export function deletionRefusal(invoice: Invoice, facts: DeletionFacts): Refused
     'readOnly',
     `Invoice ${invoice.number} cannot be deleted because ${why}. Cancel it instead.`,
   )
+}
+
+/**
+ * Checks a ledger entry as stored (a pushed record, not a command) against its invoice and the entries already
+ * stored for it, with the same rules as the commands that make entries: the sync server's check. The invoice's
+ * state is not asked beyond Canceled, because the invoice and its payments travel separately: the payment that
+ * settled an invoice may arrive after the invoice it made Paid.
+ *
+ * @param ledger - the invoice's entries as stored, without this one
+ * @returns undefined when the entry may be stored, else the refusal
+ */
+export function ledgerEntryRefusal(
+  invoice: Invoice,
+  entry: LedgerEntry,
+  ledger: readonly LedgerEntry[],
+  actor: Actor,
+): Refused | undefined {
+  if (invoice.state === 'canceled')
+    return refuse('readOnly', `Invoice ${invoice.number} is canceled: it takes no payment.`)
+  if (entry.kind !== 'void' && entry.currencyCode !== invoice.currencyCode)
+    return refuse(
+      'invalidValue',
+      `The ${entry.kind} is in ${entry.currencyCode} and invoice ${invoice.number} in ${invoice.currencyCode}.`,
+    )
+  const ctx: InvoiceContext = {
+    actor,
+    at: entry.recordedAt,
+    catalog: EMPTY_CATALOG,
+    newId: () => entry.id,
+    payments: ledger.filter((e) => e.id !== entry.id),
+  }
+  const input = { id: entry.id, date: entry.date }
+  const result =
+    entry.kind === 'void'
+      ? voidPayment(
+          invoice,
+          { ...input, paymentId: entry.voidsPaymentId, reason: entry.reason },
+          ctx,
+        )
+      : (entry.kind === 'refund' ? recordRefund : recordPayment)(
+          invoice,
+          { ...input, amount: entry.amount, method: entry.method },
+          ctx,
+        )
+  if (!result.ok) return result
+  // The amount as stored must be the one the rule keeps (no '10.5' where the currency keeps '10.50').
+  if (entry.kind !== 'void' && result.payment?.kind === entry.kind)
+    if (result.payment.amount !== entry.amount)
+      return refuse(
+        'invalidValue',
+        `The amount ${entry.amount} is not written at the currency's precision.`,
+      )
+  return undefined
 }
