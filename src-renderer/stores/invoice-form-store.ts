@@ -11,7 +11,7 @@ import {
   type Invoice,
   type InvoiceCommand,
   type InvoiceHeaderChanges,
-  type Payment,
+  type LedgerEntry,
   type PaymentInput,
 } from '../../src-core/documents'
 import type { NewInvoice } from '../data'
@@ -22,7 +22,7 @@ export type { CommandOutcome }
 
 export const useInvoiceFormStore = defineStore('invoice-form', () => {
   const form = useDocumentForm<Invoice, InvoiceCommand>((repos) => repos.invoices)
-  const payments = shallowRef<Payment[]>([])
+  const payments = shallowRef<LedgerEntry[]>([])
 
   const readOnly = computed(() => !!form.doc.value && form.doc.value.state !== 'active')
   const balance = computed(() =>

@@ -39,7 +39,13 @@ export class RefusedForNow extends Error {
  * Codes refusing a payment for the invoice as the server holds it. When this device's version of the invoice is
  * still on its way (a line added, then the new total paid), the refusal is about a state the push will change.
  */
-const INVOICE_STATE_CODES = new Set(['overpayment', 'invoiceCanceled'])
+const INVOICE_STATE_CODES = new Set(['overpayment', 'overRefund', 'invoiceCanceled'])
+
+/**
+ * The server has not got the invoice yet (the two collections sync independently, and the invoice may still be
+ * on its way from this device): the entry waits for it, unless the server refused that invoice.
+ */
+const INVOICE_MISSING = 'invoiceMissing'
 
 type Row = { newDocumentState: unknown }
 
@@ -50,8 +56,10 @@ function waitsForInvoice(
   code: string,
   tracker: SyncStateTracker,
 ): boolean {
-  if (collection !== 'payments' || !INVOICE_STATE_CODES.has(code)) return false
-  return tracker.stateOf('invoices', String(doc.invoiceId)).state === 'pending'
+  if (collection !== 'payments') return false
+  const invoice = tracker.stateOf('invoices', String(doc.invoiceId)).state
+  if (code === INVOICE_MISSING) return invoice !== 'rejected'
+  return INVOICE_STATE_CODES.has(code) && invoice === 'pending'
 }
 
 /**
