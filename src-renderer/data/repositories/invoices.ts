@@ -38,6 +38,14 @@ import {
 import { readPage, watchPage, type Page } from './paging'
 import { createPaymentJournal, isLedgerCommand } from './payment-journal'
 
+/** An invoice as a list shows it: with the balance due stored beside it (derived from its payments ledger). */
+export type ListedInvoice = Invoice & { balanceDue: string }
+
+const listedInvoice = (doc: object): ListedInvoice => ({
+  ...fromInvoiceDoc(doc),
+  balanceDue: (doc as { balanceDue: string }).balanceDue,
+})
+
 export interface NewInvoice {
   customerId: Id
   name: string
@@ -50,8 +58,8 @@ export interface InvoiceRepository {
   get(id: Id): Promise<Invoice | undefined>
   /** The stored balance due (derived from the payments, kept with the invoice). */
   balanceDue(id: Id): Promise<string | undefined>
-  page(req: InvoicePageRequest): Promise<Page<Invoice>>
-  watchPage(req: InvoicePageRequest): Observable<Page<Invoice>>
+  page(req: InvoicePageRequest): Promise<Page<ListedInvoice>>
+  watchPage(req: InvoicePageRequest): Observable<Page<ListedInvoice>>
   /** The invoice's payments ledger (payments, voids, refunds), oldest first. */
   payments(invoiceId: Id): Promise<LedgerEntry[]>
   create(input: NewInvoice): Promise<WriteResult<Invoice>>
@@ -120,9 +128,9 @@ export function createInvoiceRepository(
       const doc = await collection.findOne(id).exec()
       return doc?.balanceDue
     },
-    page: (req) => readPage(collection, documentListQuery('invoice', req), req, fromInvoiceDoc),
+    page: (req) => readPage(collection, documentListQuery('invoice', req), req, listedInvoice),
     watchPage: (req) =>
-      watchPage(collection, documentListQuery('invoice', req), req, fromInvoiceDoc),
+      watchPage(collection, documentListQuery('invoice', req), req, listedInvoice),
     payments,
     async create({ customerId, ...rest }) {
       const inputs = await newDocumentInputs(db, deps, 'invoice', customerId)
