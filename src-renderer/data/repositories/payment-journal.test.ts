@@ -34,7 +34,7 @@ async function crashAfterPaymentWrite(
     recordedBy: 'rep1',
   }
   // A journal written before the ledger had kinds holds a payment without one.
-  const journaled = withoutKind ? (without(payment, ['kind']) as Payment) : payment
+  const journaled = withoutKind ? without<Payment>(payment, ['kind']) : payment
   const entry: PendingPayment = {
     invoiceId: invoice.id,
     payment: journaled,
