@@ -212,8 +212,11 @@ async function step(random: () => number, n: number): Promise<void> {
     await device.saveInvoice(newInvoice(`I${n}`, number, ann))
     return
   }
-  const id = pick(random, ids)!
+  // Now and then an invoice with payments, so voids and refunds have something to correct.
+  const paidIds = (await device.db.payments.find().exec()).map((p) => p.invoiceId)
+  const id = (random() < 0.3 && pick(random, paidIds)) || pick(random, ids)!
   const doc = (await device.invoice(id)) as unknown as Invoice
+  if (!doc) return
   const ledger = await device.payments(id)
   await device.command(id, randomCommand(random, doc, ledger, n), ann.ownerId, at)
 }
