@@ -19,7 +19,7 @@ import { jsonEqual } from '../src-core/sync/json'
 import type { CollectionSpec } from './collections'
 import { inTransaction } from './db'
 import { readState, writeEach, type Master, type Write } from './push-sql'
-import { checkPayments } from './payments'
+import { checkPayments, invoiceDeletionRefusal } from './payments'
 import { recordOwnerChanges, restampCustomers, type OwnerChange } from './owner-changes'
 import { lockCollection } from './store'
 import {
@@ -131,7 +131,9 @@ async function pushSlice(
         continue
       }
       const customerOwner = checked.customerId ? owners.get(checked.customerId) : undefined
-      const refused = checkAgainstMaster(spec, checked, actor, { master, customerOwner })
+      const refused =
+        checkAgainstMaster(spec, checked, actor, { master, customerOwner }) ??
+        (spec.name === 'invoices' ? invoiceDeletionRefusal(checked, master) : undefined)
       // A record the server never had, deleted before its customer arrived: nothing to store, nothing to wait for.
       if (refused?.code === 'unknownCustomer' && checked.deleted) continue
       if (refused) rejections.push(refused)
@@ -139,7 +141,9 @@ async function pushSlice(
     }
     const unique = refuseDuplicateNumbers(spec, writes, numbers, rejections)
     const accepted =
-      spec.name === 'payments' ? await checkPayments(client, unique, masters, rejections) : unique
+      spec.name === 'payments'
+        ? await checkPayments(client, unique, masters, rejections, actor)
+        : unique
     if (accepted.length === 0)
       return { conflicts, rejections: answer(early, rejections, readable), written: 0 }
     const { written, failed } = await writeEach(client, spec.name, accepted)

@@ -12,7 +12,7 @@ import type {
   IsoDate,
   IsoDateTime,
   Opportunity,
-  Payment,
+  LedgerEntry,
   PaymentMethod,
   PaymentTerms,
 } from './types'
@@ -97,6 +97,18 @@ export interface PaymentInput {
   reference?: string
 }
 
+/** Money given back: the same fields as a payment. */
+export type RefundInput = PaymentInput
+
+export interface VoidInput {
+  /** The id of the void record itself. */
+  id: Id
+  /** The payment recorded by mistake. */
+  paymentId: Id
+  date: IsoDate
+  reason: string
+}
+
 export type InvoiceCommand =
   | ContentCommand<InvoiceHeaderChanges>
   | { type: 'getProducts'; opportunity: Opportunity }
@@ -105,6 +117,8 @@ export type InvoiceCommand =
       status: 'new' | 'partiallyShipped' | 'billed' | 'booked' | 'installed'
     }
   | { type: 'recordPayment'; payment: PaymentInput }
+  | { type: 'voidPayment'; void: VoidInput }
+  | { type: 'recordRefund'; refund: RefundInput }
   | { type: 'invoicePaid' }
   | { type: 'cancelInvoice' }
   | { type: 'reactivate' }
@@ -131,8 +145,8 @@ export interface CommandContext {
 }
 
 export interface InvoiceContext extends CommandContext {
-  /** The payments recorded on this invoice so far (others are ignored). */
-  payments: readonly Payment[]
+  /** The ledger entries (payments, voids, refunds) recorded on this invoice so far (others are ignored). */
+  payments: readonly LedgerEntry[]
 }
 
 export type RefusalCode =
@@ -147,6 +161,9 @@ export type RefusalCode =
   | 'productRetired'
   | 'nonPositivePayment'
   | 'overpayment'
+  | 'paymentNotFound'
+  | 'alreadyVoided'
+  | 'overRefund'
   | 'noPaymentRecorded'
   | 'hasPayments'
   | 'totalBelowPaid'
@@ -161,8 +178,11 @@ export interface Refusal {
 
 export type Refused = { ok: false; refusal: Refusal }
 
-/** What every rule returns. `payment` is the new payment record of an accepted recordPayment. */
-export type CommandResult<D> = { ok: true; document: D; payment?: Payment } | Refused
+/**
+ * What every rule returns. `payment` is the new ledger record of an accepted recordPayment, voidPayment or
+ * recordRefund.
+ */
+export type CommandResult<D> = { ok: true; document: D; payment?: LedgerEntry } | Refused
 
 /** Shorthand used throughout the rules. */
 export function refuse(code: RefusalCode, reason: string): Refused {

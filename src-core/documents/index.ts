@@ -11,7 +11,16 @@ export { applyInvoiceCommand } from './invoice-commands'
 export { applyOrderCommand } from './order-commands'
 export { EMAIL_STATES, emailStatusText, PAYMENT_TERM_CODES, PAYMENT_TERMS } from './header-fields'
 export { recordEmailStatus } from './email-status'
-export { amountPaid, balanceDue, paymentsOf } from './payments'
+export {
+  amountPaid,
+  balanceDue,
+  countedPayments,
+  deletionRefusal,
+  paymentsOf,
+  refundsOf,
+  voidedIds,
+  type DeletionFacts,
+} from './payments'
 export {
   createInvoice,
   createInvoiceFromOrder,

@@ -16,7 +16,14 @@ import { recordEmailStatus } from './email-status'
 import { changeState, withHistory } from './history'
 import { ACTIVE_INVOICE_STATUSES, INVOICE_RULES, INVOICE_STATE_LABELS, permits } from './lifecycle'
 import { lockedReason } from './line-commands'
-import { amountPaid, markInvoicePaid, paymentsOf, recordPayment } from './payments'
+import {
+  amountPaid,
+  markInvoicePaid,
+  paymentsOf,
+  recordPayment,
+  recordRefund,
+  voidPayment,
+} from './payments'
 import { priceLines } from './totals'
 import type { Invoice, Opportunity } from './types'
 import { showMoney } from './values'
@@ -36,9 +43,8 @@ function stateRefusal(invoice: Invoice, type: string): Refused {
 
 /** Edits must never leave less due than already paid: the rep would owe the customer money unnoticed. */
 function keepsPayments(before: Invoice, after: Invoice, ctx: InvoiceContext): Refused | undefined {
-  const payments = paymentsOf(before, ctx.payments)
-  if (payments.length === 0) return undefined
-  const paid = amountPaid(before, payments)
+  const paid = amountPaid(before, paymentsOf(before, ctx.payments))
+  if (parseDecimal(paid).units === 0n) return undefined
   if (compare(parseDecimal(after.totals.totalAmount), parseDecimal(paid)) >= 0) return undefined
   const total = showMoney(after.totals.totalAmount, after.pricing)
   return refuse(
@@ -82,14 +88,19 @@ function run(invoice: Invoice, cmd: InvoiceCommand, ctx: InvoiceContext): Comman
       return changeState(invoice, { state: 'active', status: cmd.status }, cmd.type, ctx)
     case 'recordPayment':
       return recordPayment(invoice, cmd.payment, ctx)
+    case 'voidPayment':
+      return voidPayment(invoice, cmd.void, ctx)
+    case 'recordRefund':
+      return recordRefund(invoice, cmd.refund, ctx)
     case 'invoicePaid':
       return markInvoicePaid(invoice, ctx)
     case 'cancelInvoice': {
-      const payments = paymentsOf(invoice, ctx.payments)
-      if (payments.length > 0)
+      // Money kept (payments not voided, less refunds) must go back first; a fully refunded invoice may go.
+      const paid = amountPaid(invoice, paymentsOf(invoice, ctx.payments))
+      if (parseDecimal(paid).units > 0n)
         return refuse(
           'hasPayments',
-          `This invoice has ${amountPaid(invoice, payments)} in payments recorded, so it cannot be canceled. Mark it paid instead, or have the payments refunded first.`,
+          `This invoice has ${paid} in payments recorded, so it cannot be canceled. Mark it paid instead, or refund the payments first.`,
         )
       return changeState(invoice, { state: 'canceled', status: 'canceled' }, cmd.type, ctx)
     }

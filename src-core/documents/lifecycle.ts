@@ -120,6 +120,8 @@ export type InvoiceCommandType =
   | 'getProducts'
   | 'setStatusReason'
   | 'recordPayment'
+  | 'voidPayment'
+  | 'recordRefund'
   | 'invoicePaid'
   | 'cancelInvoice'
   | 'reactivate'
@@ -141,7 +143,7 @@ function allow<T extends string>(
 }
 
 /**
- * Paid and canceled invoices are read-only until reactivated. Recording the email's status is allowed in every
+ * Paid and canceled invoices are read-only until reactivated, but for their payments ledger. Recording the email's status is allowed in every
  * state: it reports what happened to a mail, it does not change what the invoice says.
  */
 export const INVOICE_RULES: Readonly<
@@ -153,13 +155,21 @@ export const INVOICE_RULES: Readonly<
       'getProducts',
       'setStatusReason',
       'recordPayment',
+      'voidPayment',
+      'recordRefund',
       'invoicePaid',
       'cancelInvoice',
       'recordEmailStatus',
     ],
     'anyone',
   ),
-  paid: { reactivate: 'anyone', recordEmailStatus: 'anyone' },
+  // A paid invoice's ledger can still be corrected (a void) or money given back (a refund).
+  paid: {
+    reactivate: 'anyone',
+    recordEmailStatus: 'anyone',
+    voidPayment: 'anyone',
+    recordRefund: 'anyone',
+  },
   canceled: { reactivate: 'anyone', recordEmailStatus: 'anyone' },
 }
 

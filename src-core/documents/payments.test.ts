@@ -32,6 +32,7 @@ describe('recording payments', () => {
     if (!result.ok) throw new Error(result.refusal.reason)
     expect(result.payment).toEqual({
       id: 'P1',
+      kind: 'payment',
       updatedAt: '2025-03-01T09:00:00.000Z',
       invoiceId: 'I1',
       customerId: 'C1',

@@ -8,7 +8,7 @@ import { amountPaid, balanceDue } from './payments'
 import { invoiceSchema, orderSchema } from './schemas'
 import { blankInvoice, blankOrder, context, newCatalog } from './test-support/fixtures'
 import { priceLines } from './totals'
-import type { Payment } from './types'
+import type { LedgerEntry } from './types'
 
 const lineId = fc.constantFrom('L1', 'L2', 'L3')
 const qty = fc.constantFrom('0', '1', '2.5', '10', '12', '100', 'x')
@@ -72,7 +72,7 @@ test('random invoice command sequences keep every invariant', () => {
   fc.assert(
     fc.property(fc.array(fc.tuple(invoiceCommand, catalogs), { maxLength: 30 }), (steps) => {
       let invoice = blankInvoice()
-      const payments: Payment[] = []
+      const payments: LedgerEntry[] = []
       for (const [cmd, catalog] of steps) {
         const ctx = context('rep', { payments, catalog })
         const result = applyInvoiceCommand(invoice, cmd, ctx)

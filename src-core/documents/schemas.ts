@@ -7,6 +7,7 @@ import {
   array,
   boolean,
   int,
+  literal,
   nullable,
   object,
   oneOf,
@@ -28,7 +29,7 @@ import type {
   Invoice,
   Opportunity,
   Order,
-  Payment,
+  LedgerEntry,
   PaymentTerms,
   PricingSnapshot,
 } from './types'
@@ -214,16 +215,35 @@ export const orderSchema: Schema<Order> = refine(
   'line ids must be unique',
 )
 
-export const paymentSchema: Schema<Payment> = object({
+/** The longest reason a void keeps. */
+export const VOID_REASON_MAX = 500
+
+const ledgerBase = {
   id: id(),
   updatedAt: isoDateTime(),
   invoiceId: id(),
   customerId: id(),
   date: isoDate(),
+  recordedAt: isoDateTime(),
+  recordedBy: id(),
+}
+
+const moneyMovement = {
+  ...ledgerBase,
   amount: decimalString(),
   currencyCode: string({ min: 3, max: 3 }),
   method: oneOf(['cash', 'check', 'card', 'bankTransfer', 'other']),
   reference: optional(text(200)),
-  recordedAt: isoDateTime(),
-  recordedBy: id(),
-})
+}
+
+/** A record of the payments ledger: a payment, a void of one, or a refund (types.ts `LedgerEntry`). */
+export const paymentSchema: Schema<LedgerEntry> = union([
+  object({ ...moneyMovement, kind: literal('payment') }),
+  object({ ...moneyMovement, kind: literal('refund') }),
+  object({
+    ...ledgerBase,
+    kind: literal('void'),
+    voidsPaymentId: id(),
+    reason: string({ min: 1, max: VOID_REASON_MAX }),
+  }),
+])

@@ -361,16 +361,47 @@ export interface Order extends SalesDocumentBase, OrderInvoiceHeader {
 
 export type PaymentMethod = 'cash' | 'check' | 'card' | 'bankTransfer' | 'other'
 
-/** A payment is its own record, so two devices recording payments offline never overwrite each other. */
-export interface Payment extends RecordBase {
+/**
+ * The payments ledger: entries are never edited or deleted. A **payment** is money received; a **void** marks one
+ * payment as a mistake (it no longer counts); a **refund** is money given back. Each entry is its own record, so
+ * two devices recording offline never overwrite each other, and the balance is derived from all of them.
+ */
+export type LedgerKind = 'payment' | 'void' | 'refund'
+
+interface LedgerEntryBase extends RecordBase {
+  kind: LedgerKind
   invoiceId: Id
   customerId: Id
-  /** The day the money was received. */
+  /** The day the money moved (payment, refund) or the mistake was found (void). */
   date: IsoDate
+  recordedAt: IsoDateTime
+  recordedBy: Id
+}
+
+/** Money received on an invoice. */
+export interface Payment extends LedgerEntryBase {
+  kind: 'payment'
   amount: DecimalString
   currencyCode: string
   method: PaymentMethod
   reference?: string
-  recordedAt: IsoDateTime
-  recordedBy: Id
 }
+
+/** Money given back to the customer on an invoice. */
+export interface Refund extends LedgerEntryBase {
+  kind: 'refund'
+  amount: DecimalString
+  currencyCode: string
+  method: PaymentMethod
+  reference?: string
+}
+
+/** A payment recorded by mistake: it stays in the ledger, marked, and no longer counts. */
+export interface PaymentVoid extends LedgerEntryBase {
+  kind: 'void'
+  voidsPaymentId: Id
+  reason: string
+}
+
+/** One record of the payments collection. */
+export type LedgerEntry = Payment | Refund | PaymentVoid

@@ -19,7 +19,7 @@ import type {
   Invoice,
   Opportunity,
   Order,
-  Payment,
+  LedgerEntry,
   PriceList,
   PriceListItem,
   Product,
@@ -39,7 +39,7 @@ export interface BackupData {
   opportunities: Opportunity[]
   orders: Order[]
   invoices: Invoice[]
-  payments: Payment[]
+  payments: LedgerEntry[]
 }
 
 export type BackupCollection = keyof BackupData

@@ -11,7 +11,7 @@
 import { PAYMENT_TERMS } from '../documents/header-fields'
 import { INVOICE_STATUSES } from '../documents/lifecycle'
 import { decimalPattern } from '../documents/schemas'
-import type { Id, Invoice, Payment } from '../documents/types'
+import type { Id, Invoice, LedgerEntry } from '../documents/types'
 import { formatCsvRows, neutraliseFormula, type CsvDelimiter } from './csv'
 
 /** A column: its header, whether its cells are numbers (written as they are) or text, and how to read it. */
@@ -96,9 +96,15 @@ export function invoiceColumns(names: ExportNames = {}): CsvColumn<Invoice>[] {
   ]
 }
 
-/** The payment export's columns: one row per payment, with its invoice's number when known. */
-export function paymentColumns(names: ExportNames = {}): CsvColumn<Payment>[] {
-  const text = (header: string, value: (p: Payment) => string | undefined): CsvColumn<Payment> => ({
+/**
+ * The payment export's columns: one row per ledger entry (payment, void or refund), with its invoice's number when
+ * known. A void has no amount of its own: it names the payment it voids and why.
+ */
+export function paymentColumns(names: ExportNames = {}): CsvColumn<LedgerEntry>[] {
+  const text = (
+    header: string,
+    value: (p: LedgerEntry) => string | undefined,
+  ): CsvColumn<LedgerEntry> => ({
     header,
     type: 'text',
     value,
@@ -108,13 +114,16 @@ export function paymentColumns(names: ExportNames = {}): CsvColumn<Payment>[] {
     text('invoiceNumber', (p) => names.invoiceNumber?.(p.invoiceId)),
     text('customerId', (p) => p.customerId),
     text('customerName', (p) => names.customerName?.(p.customerId)),
-    { header: 'amount', type: 'number', value: (p) => p.amount },
-    text('currencyCode', (p) => p.currencyCode),
-    text('method', (p) => p.method),
-    text('reference', (p) => p.reference),
+    { header: 'amount', type: 'number', value: (p) => (p.kind === 'void' ? undefined : p.amount) },
+    text('currencyCode', (p) => (p.kind === 'void' ? undefined : p.currencyCode)),
+    text('method', (p) => (p.kind === 'void' ? undefined : p.method)),
+    text('reference', (p) => (p.kind === 'void' ? undefined : p.reference)),
     text('recordedAt', (p) => p.recordedAt),
     text('recordedBy', (p) => p.recordedBy),
     text('invoiceId', (p) => p.invoiceId),
     text('id', (p) => p.id),
+    text('kind', (p) => p.kind),
+    text('voidsPaymentId', (p) => (p.kind === 'void' ? p.voidsPaymentId : undefined)),
+    text('voidReason', (p) => (p.kind === 'void' ? p.reason : undefined)),
   ]
 }

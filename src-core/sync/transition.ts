@@ -26,6 +26,8 @@ type Rules = Readonly<Record<string, Partial<Record<string, Permission>>>>
 const TARGETS: Readonly<Record<string, readonly string[]>> = {
   invoicePaid: ['paid'],
   recordPayment: ['active', 'paid'],
+  voidPayment: ['active', 'paid'],
+  recordRefund: ['active', 'paid'],
   cancelInvoice: ['canceled'],
   reactivate: ['active'],
   setStatusReason: ['active'],

@@ -67,7 +67,7 @@ export function collectionCreators(): Record<CollectionName, RxCollectionCreator
     catalogrefs: { schema: catalogRefSchema },
     pricelistitems: { schema: priceListItemSchema },
     opportunities: { schema: opportunitySchema },
-    payments: { schema: paymentSchema },
+    payments: { schema: paymentSchema, migrationStrategies: migrationStrategies.payments },
     orders: { schema: orderSchema, migrationStrategies: migrationStrategies.orders },
     invoices: { schema: invoiceSchema, migrationStrategies: migrationStrategies.invoices },
   }

@@ -1,7 +1,13 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RxCollection } from 'rxdb'
-import { balanceDue, invoiceSchema, orderSchema, type Payment } from '../../src-core/documents'
+import {
+  balanceDue,
+  invoiceSchema,
+  orderSchema,
+  paymentSchema,
+  type Payment,
+} from '../../src-core/documents'
 import { closeDatabase, openDatabase, type Database } from './database'
 import { COLLECTION_NAMES } from './collections'
 import { setMigrationBackupWriter, type MigrationBackup } from './migration-backup'
@@ -108,7 +114,11 @@ describe('migration from schema v0', () => {
     expect(backups[0]?.collections.invoices?.documents).toHaveLength(fixture.invoices.length)
     expect(backups[0]?.collections.customers?.documents).toHaveLength(fixture.customers.length)
 
-    const payments = fixture.payments.map((p) => without<Payment>(p, []))
+    // A v0 payment has no kind: it becomes a payment of the ledger.
+    const payments = fixture.payments.map((p) => ({
+      ...without<Payment>(p, []),
+      kind: 'payment' as const,
+    }))
     for (const collection of COLLECTION_NAMES) {
       const stored = await (db[collection] as RxCollection<object>).find().exec()
       expect(stored.length, collection).toBe(fixture[collection].length)
@@ -118,7 +128,12 @@ describe('migration from schema v0', () => {
         const after = byId.get(before.id as string)
         // Every v0 field is still there with its value.
         expect(
-          after && without(after, [...INVOICE_DERIVED_FIELDS, ...ORDER_DERIVED_FIELDS]),
+          after &&
+            without(after, [
+              ...INVOICE_DERIVED_FIELDS,
+              ...ORDER_DERIVED_FIELDS,
+              ...(collection === 'payments' ? ['kind'] : []),
+            ]),
         ).toEqual(before)
       }
     }
@@ -134,6 +149,11 @@ describe('migration from schema v0', () => {
       expect(doc.createdAtDescKey).toBe(newestFirstKey(invoice.createdAt))
       expect(doc.dueDescKey).toBe(dateAmountDescKey(doc.dueDateKey, doc.balanceKey))
     }
+    const ledger = await db.payments.find().exec()
+    expect(ledger.length).toBeGreaterThan(0)
+    for (const doc of ledger)
+      expect(paymentSchema.parse(without(doc.toJSON(), []))).toMatchObject({ kind: 'payment' })
+    expect(backups[0]?.collections.payments?.schemaVersion).toBe(0)
     for (const doc of await db.orders.find().exec()) {
       expect(orderSchema.safeParse(without(doc.toJSON(), ORDER_DERIVED_FIELDS)).ok).toBe(true)
       expect(doc.totalKey).toBe(decimalSortKey(doc.totals.totalAmount))

@@ -12,9 +12,12 @@
  * v2 → v3 (orders, invoices): new optional header fields from the Dynamics forms (invoices: invoiceDate,
  * dateDelivered, paymentTerms and the email status; orders: paymentTerms). A v2 document has none of them and
  * stays as it is, rebuilt through stored.ts like every step so its derived keys are the current ones.
+ *
+ * v0 → v1 (payments): the collection became the payments ledger (payments, voids, refunds), told apart by
+ * `kind`. Every v0 record was a payment.
  */
 import type { MigrationStrategies, RxCollection } from 'rxdb'
-import type { Invoice, Order, Payment } from '../../src-core/documents'
+import type { Invoice, LedgerEntry, Order } from '../../src-core/documents'
 import type { PaymentDoc } from './stored-types'
 import {
   fromInvoiceDoc,
@@ -25,19 +28,32 @@ import {
   toOrderDoc,
 } from './stored'
 
-async function paymentsOfInvoice(collection: RxCollection, invoiceId: string): Promise<Payment[]> {
-  // The payments collection is created before invoices (collections.ts) and has no migration of its own.
+/** A stored payment of any version as a ledger entry: v0 records have no kind and are payments. */
+const asLedgerEntry = (old: object): LedgerEntry => ({ kind: 'payment', ...old }) as LedgerEntry
+
+async function paymentsOfInvoice(
+  collection: RxCollection,
+  invoiceId: string,
+): Promise<LedgerEntry[]> {
+  // The payments collection is created, and migrated, before invoices (collections.ts).
   const payments = collection.database.collections.payments as RxCollection<PaymentDoc> | undefined
   if (!payments) throw new Error('The payments collection must open before invoices migrate.')
   const docs = await payments.find({ selector: { invoiceId } }).exec()
-  return docs.map((d) => plain<Payment>(d.toJSON()))
+  return docs.map((d) => asLedgerEntry(plain<object>(d.toJSON())))
 }
 
 /** A v1 or later invoice already stores the balance due, derived from the payments: no need to read them. */
 const withStoredBalance = (old: object) =>
   toInvoiceDocWithBalance(fromInvoiceDoc(old), (old as { balanceDue: string }).balanceDue)
 
-export const migrationStrategies: { orders: MigrationStrategies; invoices: MigrationStrategies } = {
+export const migrationStrategies: {
+  orders: MigrationStrategies
+  invoices: MigrationStrategies
+  payments: MigrationStrategies
+} = {
+  payments: {
+    1: (old: object) => asLedgerEntry(old),
+  },
   orders: {
     1: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),
     2: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),

@@ -12,6 +12,7 @@ import type {
   IsoDateTime,
   Opportunity,
   Order,
+  LedgerEntry,
   Payment,
   PriceListItem,
   Product,
@@ -85,6 +86,14 @@ export interface InvoiceDoc extends Invoice {
   dueDescKey: string
 }
 
-export type PaymentDoc = Payment
+/** A record of the payments ledger: a payment, a void or a refund. */
+export type PaymentDoc = LedgerEntry
+
+/** Every field a ledger record may have, for its RxDB schema (a void has no amount, currency or method). */
+export type PaymentDocFields = Omit<Payment, 'kind'> & {
+  kind: LedgerEntry['kind']
+  voidsPaymentId?: string
+  reason?: string
+}
 
 export type SettingsDoc = CompanySettings

@@ -9,7 +9,7 @@ import {
   type DiscountList,
   type Invoice,
   type Order,
-  type Payment,
+  type LedgerEntry,
   type PriceList,
   type Product,
   type UnitGroup,
@@ -92,9 +92,9 @@ export const fromOrderDoc = (doc: object): Order => without(doc, ORDER_DERIVED_F
 /**
  * The stored invoice with its balance derived from `payments` (only this invoice's are counted).
  *
- * @param payments - every payment of the invoice, including one being recorded in the same save
+ * @param payments - every ledger entry of the invoice, including one being recorded in the same save
  */
-export function toInvoiceDoc(invoice: Invoice, payments: readonly Payment[]): InvoiceDoc {
+export function toInvoiceDoc(invoice: Invoice, payments: readonly LedgerEntry[]): InvoiceDoc {
   return toInvoiceDocWithBalance(invoice, balanceDue(invoice, payments))
 }
 

@@ -6,13 +6,16 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import {
+  amountPaid,
   balanceDue,
   type Id,
   type Invoice,
   type InvoiceCommand,
   type InvoiceHeaderChanges,
-  type Payment,
+  type LedgerEntry,
   type PaymentInput,
+  type RefundInput,
+  type VoidInput,
 } from '../../src-core/documents'
 import type { NewInvoice } from '../data'
 import { useDocumentForm, type CommandOutcome } from './document-form'
@@ -20,13 +23,25 @@ import { localRepositories } from './local-repositories'
 
 export type { CommandOutcome }
 
+/** Commands after which the invoice's ledger is read again (Reactivate: another device may have paid). */
+const LEDGER_COMMANDS = new Set<InvoiceCommand['type']>([
+  'recordPayment',
+  'voidPayment',
+  'recordRefund',
+  'reactivate',
+])
+
 export const useInvoiceFormStore = defineStore('invoice-form', () => {
   const form = useDocumentForm<Invoice, InvoiceCommand>((repos) => repos.invoices)
-  const payments = shallowRef<Payment[]>([])
+  const payments = shallowRef<LedgerEntry[]>([])
 
   const readOnly = computed(() => !!form.doc.value && form.doc.value.state !== 'active')
   const balance = computed(() =>
     form.doc.value ? balanceDue(form.doc.value, payments.value) : undefined,
+  )
+  /** Payments not voided, less refunds. */
+  const paid = computed(() =>
+    form.doc.value ? amountPaid(form.doc.value, payments.value) : undefined,
   )
 
   async function readPayments(id: Id) {
@@ -56,13 +71,23 @@ export const useInvoiceFormStore = defineStore('invoice-form', () => {
 
   async function apply(cmd: InvoiceCommand, label?: string): Promise<CommandOutcome> {
     const outcome = await form.apply(cmd, label)
-    if (outcome.ok && (cmd.type === 'recordPayment' || cmd.type === 'reactivate') && form.doc.value)
+    if (outcome.ok && LEDGER_COMMANDS.has(cmd.type) && form.doc.value)
       await readPayments(form.doc.value.id)
     return outcome
   }
 
   async function recordPayment(payment: Omit<PaymentInput, 'id'>): Promise<CommandOutcome> {
     return apply({ type: 'recordPayment', payment: { ...payment, id: await form.newLineId() } })
+  }
+
+  /** Void Payment: marks a payment recorded by mistake, with the rep's reason. */
+  async function voidPayment(input: Omit<VoidInput, 'id'>): Promise<CommandOutcome> {
+    return apply({ type: 'voidPayment', void: { ...input, id: await form.newLineId() } })
+  }
+
+  /** Refund: money given back on this invoice. */
+  async function recordRefund(refund: Omit<RefundInput, 'id'>): Promise<CommandOutcome> {
+    return apply({ type: 'recordRefund', refund: { ...refund, id: await form.newLineId() } })
   }
 
   return {
@@ -80,6 +105,9 @@ export const useInvoiceFormStore = defineStore('invoice-form', () => {
     create,
     apply,
     recordPayment,
+    voidPayment,
+    recordRefund,
+    paid,
     newLineId: form.newLineId,
     dismissRefusal: form.dismissRefusal,
   }

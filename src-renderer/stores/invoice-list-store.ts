@@ -10,7 +10,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { Subscription } from 'rxjs'
 import type { Customer, Id, Invoice, InvoiceState, InvoiceStatus } from '../../src-core/documents'
-import type { DocumentSort, InvoicePageRequest, Repositories } from '../data'
+import type { DocumentSort, InvoicePageRequest, ListedInvoice, Repositories } from '../data'
 import { localRepositories } from './local-repositories'
 import { createCursorMemory, lowerBound } from './paged-list'
 
@@ -30,7 +30,7 @@ export interface InvoiceListFilter {
 const SCAN_PAGE = 500
 
 export const useInvoiceListStore = defineStore('invoice-list', () => {
-  const rows = shallowRef<Invoice[]>([])
+  const rows = shallowRef<ListedInvoice[]>([])
   const customers = shallowRef<ReadonlyMap<Id, Customer>>(new Map())
   const total = ref(0)
   const page = ref(0)
@@ -86,7 +86,7 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
   /** Reads the filtered list in pages of 500, counting matches and keeping only the rows of the page shown. */
   async function scanPage(repos: Repositories, mine: number): Promise<void> {
     const start = page.value * pageSize.value
-    const kept: Invoice[] = []
+    const kept: ListedInvoice[] = []
     let count = 0
     let after: InvoicePageRequest['after']
     for (let p = 0; ; p++) {
@@ -107,7 +107,7 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
     await show(repos, kept, count, mine)
   }
 
-  async function show(repos: Repositories, list: Invoice[], count: number, mine: number) {
+  async function show(repos: Repositories, list: ListedInvoice[], count: number, mine: number) {
     const ids = [...new Set(list.map((i) => i.customerId))].filter((id) => !customers.value.has(id))
     const found = await Promise.all(ids.map((id) => repos.customers.get(id)))
     if (mine !== generation) return

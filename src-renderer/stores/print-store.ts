@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { amountPaid, balanceDue } from '../../src-core/documents'
+import { amountPaid, balanceDue, countedPayments } from '../../src-core/documents'
 import type { CompanySettings, Customer, Invoice, Payment } from '../../src-core/documents/types'
 import { isPaperSize, type PaperSize } from '../../src-core/print/pdf-options'
 import { getPlatform, type InvoiceMail } from '../platform'
@@ -60,7 +60,8 @@ export const usePrintStore = defineStore('print', () => {
         invoice,
         customer: customer ?? null,
         company: company ?? null,
-        payments,
+        // The print lists the money received that counts; refunds show in the amount paid.
+        payments: countedPayments(payments),
         amountPaid: amountPaid(invoice, payments),
         balanceDue: balanceDue(invoice, payments),
       }

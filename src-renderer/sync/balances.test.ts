@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Payment } from '../../src-core/documents'
+import type { LedgerEntry } from '../../src-core/documents'
 import { closeDatabase, type Database } from '../data/database'
 import { toInvoiceDoc } from '../data/stored'
 import { openTestDatabase } from '../data/test-support/test-db'
@@ -10,9 +10,10 @@ import { customerOf, newInvoice, T0 } from './test-support/documents'
 const owner = customerOf('C1', 'rep1')
 const invoices = ['I1', 'I2', 'I3'].map((id, i) => newInvoice(id, `INV-0000${i + 1}-AAAAAA`, owner))
 
-function payment(id: string, invoiceId: string, amount: string): Payment {
+function payment(id: string, invoiceId: string, amount: string): LedgerEntry {
   return {
     id,
+    kind: 'payment',
     updatedAt: T0,
     invoiceId,
     customerId: owner.id,
@@ -30,7 +31,7 @@ const payments = [
   payment('P2', 'I1', '5.00'),
   payment('P3', 'I3', '1.00'),
 ]
-const ids = (list: readonly Payment[] | undefined) => (list ?? []).map((p) => p.id).sort()
+const ids = (list: readonly LedgerEntry[] | undefined) => (list ?? []).map((p) => p.id).sort()
 
 let db: Database
 beforeEach(async () => {

@@ -3,7 +3,7 @@
  * instead of per invoice: a first sync pulls tens of thousands of invoices, and one IndexedDB query each was
  * most of its time.
  */
-import type { Payment } from '../../src-core/documents'
+import type { LedgerEntry } from '../../src-core/documents'
 import type { CollectionName, Database } from '../data/collections'
 import { DERIVED_FIELDS, fromWire, toWire, type WireDocument } from './derived'
 
@@ -30,9 +30,9 @@ export async function paymentsByInvoice(
   db: Database,
   invoiceIds: readonly string[],
   { oneQueryUpTo = ONE_QUERY_UP_TO }: { oneQueryUpTo?: number } = {},
-): Promise<Map<string, Payment[]>> {
+): Promise<Map<string, LedgerEntry[]>> {
   const ids = [...new Set(invoiceIds)]
-  const byInvoice = new Map(ids.map((id) => [id, [] as Payment[]]))
+  const byInvoice = new Map(ids.map((id) => [id, [] as LedgerEntry[]]))
   if (ids.length === 0) return byInvoice
   const oneQuery = ids.length > 1 && (await db.payments.count().exec()) <= oneQueryUpTo
   const selectors = oneQuery
@@ -42,7 +42,8 @@ export async function paymentsByInvoice(
     selectors.map((selector) => db.payments.find({ selector }).exec()),
   )
   for (const doc of found.flat()) {
-    const payment = doc.toJSON() as unknown as Payment
+    // A record from a server that predates the ledger's kinds is a payment.
+    const payment = { kind: 'payment', ...(doc.toJSON() as object) } as LedgerEntry
     byInvoice.get(payment.invoiceId)?.push(payment)
   }
   return byInvoice

@@ -38,7 +38,9 @@ function paidSoFar(local: Record<string, unknown>): Payment[] {
     [totals.totalAmount, negate(local.balanceDue)],
     pricing?.currencyPrecision ?? 2,
   )
-  return [{ invoiceId: local.id, amount } as Payment]
+  return [
+    { kind: 'payment', id: `${String(local.id)}-paid`, invoiceId: local.id, amount } as Payment,
+  ]
 }
 
 const changedSince = (base: WireDocument | undefined, side: WireDocument) =>

@@ -19,6 +19,7 @@ describe('derived fields on the wire', () => {
     const invoice = newInvoice('I-9', 'INV-00009-AAAAAA', customerOf('C9', 'rep1'))
     const payment = {
       id: 'P1',
+      kind: 'payment' as const,
       updatedAt: invoice.updatedAt,
       invoiceId: 'I-9',
       customerId: 'C9',

@@ -3,7 +3,7 @@
  * `balanceDue`, …) that the server neither needs nor accepts; they are stripped before a push and derived again,
  * with the data layer's own functions, after a pull, so a pulled record is indexed exactly like a local one.
  */
-import type { Invoice, Payment } from '../../src-core/documents'
+import type { Invoice, LedgerEntry } from '../../src-core/documents'
 import {
   INVOICE_DERIVED_FIELDS,
   ORDER_DERIVED_FIELDS,
@@ -49,7 +49,11 @@ export function toWire(collection: CollectionName, doc: object): WireDocument {
   return out as WireDocument
 }
 
-function derive(collection: CollectionName, record: object, payments: readonly Payment[]): object {
+function derive(
+  collection: CollectionName,
+  record: object,
+  payments: readonly LedgerEntry[],
+): object {
   switch (collection) {
     case 'customers':
       return toCustomerDoc(record as Parameters<typeof toCustomerDoc>[0])
@@ -78,7 +82,7 @@ function derive(collection: CollectionName, record: object, payments: readonly P
 export function fromWire(
   collection: CollectionName,
   doc: WireDocument,
-  payments: readonly Payment[] = [],
+  payments: readonly LedgerEntry[] = [],
 ): WireDocument {
   const { _deleted, ...record } = doc
   try {

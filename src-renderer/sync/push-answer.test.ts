@@ -90,6 +90,23 @@ describe('a record refused until its customer reaches the server', () => {
   })
 })
 
+test('a payment whose invoice the server does not have yet waits for it, unless that invoice was refused', () => {
+  const missing: PushAnswer = {
+    conflicts: [],
+    rejections: [{ id: 'P1', code: 'invoiceMissing', reason: 'The payment waits…', master: null }],
+  }
+  const { outcomes, tracker: t } = tracker()
+  expect(() => settlePush('payments', [row], missing, t)).toThrow(RefusedForNow)
+  expect(outcomes).toEqual([])
+  const refusedInvoice = {
+    stateOf: () => ({ state: 'rejected' }),
+    markPushed: () => undefined,
+  } as unknown as SyncStateTracker
+  expect(settlePush('payments', [row], missing, refusedInvoice)).toEqual([
+    { ...payment, _deleted: true, [REFUSED]: true },
+  ])
+})
+
 test('conflicts go back to RxDB as they came, accepted rows are only recorded', () => {
   const other = { ...payment, id: 'P2' }
   const conflict = { ...other, amount: '3.00' }

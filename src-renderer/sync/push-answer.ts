@@ -39,15 +39,19 @@ export class RefusedForNow extends Error {
  * Codes refusing a payment for the invoice as the server holds it. When this device's version of the invoice is
  * still on its way (a line added, then the new total paid), the refusal is about a state the push will change.
  */
-const INVOICE_STATE_CODES = new Set(['overpayment', 'invoiceCanceled'])
+const INVOICE_STATE_CODES = new Set(['overpayment', 'overRefund', 'invoiceCanceled'])
 
 /**
  * Codes the server refuses a record with until another record reaches it, and which record that is (a record
- * whose customer this device has not pushed yet): the push is tried again later, unless the server refused that
- * other record too. Then it will not come, and the refusal stands.
+ * whose customer, or a payment whose invoice, the server has not got yet: collections sync independently, and
+ * the other record may still be on its way from this device): the push is tried again later, unless the server
+ * refused that other record too. Then it will not come, and the refusal stands.
  */
 export const RETRIED_CODES: ReadonlyMap<string, (doc: WireDocument) => [CollectionName, string]> =
-  new Map([['unknownCustomer', (doc: WireDocument) => ['customers', String(doc.customerId)]]])
+  new Map<string, (doc: WireDocument) => [CollectionName, string]>([
+    ['unknownCustomer', (doc) => ['customers', String(doc.customerId)]],
+    ['invoiceMissing', (doc) => ['invoices', String(doc.invoiceId)]],
+  ])
 
 /** Whether a refusal waits for a record that is still on its way to the server. */
 function waitsForAnother(doc: WireDocument, code: string, tracker: SyncStateTracker): boolean {
@@ -64,8 +68,9 @@ function waitsForInvoice(
   code: string,
   tracker: SyncStateTracker,
 ): boolean {
-  if (collection !== 'payments' || !INVOICE_STATE_CODES.has(code)) return false
-  return tracker.stateOf('invoices', String(doc.invoiceId)).state === 'pending'
+  if (collection !== 'payments') return false
+  const invoice = tracker.stateOf('invoices', String(doc.invoiceId)).state
+  return INVOICE_STATE_CODES.has(code) && invoice === 'pending'
 }
 
 /**

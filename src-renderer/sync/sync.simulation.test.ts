@@ -13,12 +13,15 @@
  * downstream-guard.ts was found.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { parseDecimal } from '../../src-core/money'
 import {
+  amountPaid,
   balanceDue,
   invoiceSchema,
   paymentSchema,
   type Invoice,
   type InvoiceCommand,
+  type LedgerEntry,
 } from '../../src-core/documents'
 import { canonicalJson } from '../../src-core/sync/json'
 import { checkTotals } from '../../src-core/sync/validate-document'
@@ -92,7 +95,12 @@ afterAll(async () => {
 const pick = <T>(random: () => number, items: readonly T[]): T | undefined =>
   items[Math.floor(random() * items.length)]
 
-function randomCommand(random: () => number, doc: Invoice, step: number): InvoiceCommand {
+function randomCommand(
+  random: () => number,
+  doc: Invoice,
+  ledger: readonly LedgerEntry[],
+  step: number,
+): InvoiceCommand {
   const line = pick(random, doc.lines)
   const choice = random()
   if (choice < 0.25) return { type: 'editHeader', changes: { name: `Name ${step}` } }
@@ -107,14 +115,35 @@ function randomCommand(random: () => number, doc: Invoice, step: number): Invoic
       pricePerUnit: `${1 + (step % 50)}.25`,
       quantity: '1',
     }
-  if (choice < 0.85) {
+  if (choice < 0.8) {
     const amount = random() < 0.5 ? doc.totals.totalAmount : '1.00'
     return {
       type: 'recordPayment',
       payment: { id: `P${step}`, date: '2025-03-05', amount, method: 'cash' },
     }
   }
-  if (choice < 0.93) return { type: 'cancelInvoice' }
+  // Voids and refunds of this device's view of the ledger: another device may have voided the same payment
+  // offline, which the server refuses (a void once) and the device takes back.
+  const payment = pick(
+    random,
+    ledger.filter((e) => e.kind === 'payment'),
+  )
+  if (choice < 0.85 && payment)
+    return {
+      type: 'voidPayment',
+      void: {
+        id: `V${step}`,
+        paymentId: payment.id,
+        date: '2025-03-06',
+        reason: `Mistake ${step}`,
+      },
+    }
+  if (choice < 0.89)
+    return {
+      type: 'recordRefund',
+      refund: { id: `R${step}`, date: '2025-03-07', amount: '1.00', method: 'cash' },
+    }
+  if (choice < 0.94) return { type: 'cancelInvoice' }
   return { type: 'reactivate' }
 }
 
@@ -183,9 +212,13 @@ async function step(random: () => number, n: number): Promise<void> {
     await device.saveInvoice(newInvoice(`I${n}`, number, ann))
     return
   }
-  const id = pick(random, ids)!
+  // Now and then an invoice with payments, so voids and refunds have something to correct.
+  const paidIds = (await device.db.payments.find().exec()).map((p) => p.invoiceId)
+  const id = (random() < 0.3 && pick(random, paidIds)) || pick(random, ids)!
   const doc = (await device.invoice(id)) as unknown as Invoice
-  await device.command(id, randomCommand(random, doc, n), ann.ownerId, at)
+  if (!doc) return
+  const ledger = await device.payments(id)
+  await device.command(id, randomCommand(random, doc, ledger, n), ann.ownerId, at)
 }
 
 test.runIf(RUN)(
@@ -221,6 +254,13 @@ test.runIf(RUN)(
       payments.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1)).map(record),
     )
     for (const payment of payments) expect(paymentSchema.safeParse(record(payment)).ok).toBe(true)
+    // The ledger's rules hold on the server whatever the devices did offline: a payment voided once at most.
+    const voided = payments.flatMap((p) => (p.kind === 'void' ? [p.voidsPaymentId] : []))
+    expect(new Set(voided).size).toBe(voided.length)
+    const kinds = payments.map((p) => String(p.kind))
+    console.log(
+      `ledger: ${kinds.filter((k) => k === 'payment').length} payments, ${voided.length} voids, ${kinds.filter((k) => k === 'refund').length} refunds`,
+    )
     const numbers = invoices.map((i) => i.number)
     expect(new Set(numbers).size).toBe(numbers.length)
     for (const { _deleted, ...invoice } of invoices) {
@@ -231,6 +271,8 @@ test.runIf(RUN)(
       const stored = await devices[0]!.db.invoices.findOne(invoice.id).exec()
       const paid = (await devices[0]!.payments(invoice.id)) as never[]
       expect(stored?.balanceDue).toBe(balanceDue(invoice, paid))
+      // Refunds never above what was kept: the amount paid is never below nothing.
+      expect(parseDecimal(amountPaid(invoice, paid)).units >= 0n).toBe(true)
     }
     // Refused changes (a payment past the balance another device already took) stay in view with the
     // server's reason and the refused version; the records themselves went back to the server's state.

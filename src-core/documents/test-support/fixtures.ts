@@ -154,6 +154,7 @@ export function blankOrder(ctx: CommandContext = context()): Order {
 export function payment(invoice: Invoice, id: string, amount: string): Payment {
   return {
     id,
+    kind: 'payment',
     updatedAt: AT,
     invoiceId: invoice.id,
     customerId: invoice.customerId,

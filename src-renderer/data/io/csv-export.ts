@@ -4,7 +4,7 @@
  * e.g. appending each to a Blob, which the browser keeps outside the JS heap.
  */
 import type { RxCollection } from 'rxdb'
-import type { Invoice, Payment } from '../../../src-core/documents'
+import type { Invoice, LedgerEntry } from '../../../src-core/documents'
 import { csvWriter, invoiceColumns, paymentColumns } from '../../../src-core/io/export-csv'
 import type { Database } from '../collections'
 import { fromInvoiceDoc, plain } from '../stored'
@@ -44,7 +44,7 @@ export async function* exportInvoicesCsv(db: Database): AsyncGenerator<string> {
 export async function* exportPaymentsCsv(db: Database): AsyncGenerator<string> {
   let names = new Map<string, string>()
   let numbers = new Map<string, string>()
-  const writer = csvWriter<Payment>(
+  const writer = csvWriter<LedgerEntry>(
     paymentColumns({
       customerName: (id) => names.get(id),
       invoiceNumber: (id) => numbers.get(id),
@@ -52,7 +52,7 @@ export async function* exportPaymentsCsv(db: Database): AsyncGenerator<string> {
   )
   yield writer.header()
   for await (const page of pagesOf(db.payments as RxCollection<object>, {}, EXPORT_PAGE)) {
-    const payments = page.map((d) => plain<Payment>(d))
+    const payments = page.map((d) => plain<LedgerEntry>(d))
     const invoices = await db.invoices
       .findByIds([...new Set(payments.map((p) => p.invoiceId))])
       .exec()

@@ -4,7 +4,7 @@
  * turning a backup's records into stored documents (adding the derived sort keys and balances) for a restore.
  */
 import type { RxCollection } from 'rxdb'
-import type { Payment } from '../../../src-core/documents'
+import type { LedgerEntry } from '../../../src-core/documents'
 import { emptyBackupData, type BackupData } from '../../../src-core/io/backup-collections'
 import { COLLECTION_NAMES, type CollectionName, type Database } from '../collections'
 import {
@@ -98,13 +98,13 @@ export async function readBackupData(
   await read('opportunities', (d) => plain(d), data.opportunities)
   await read('orders', fromOrderDoc, data.orders)
   await read('invoices', fromInvoiceDoc, data.invoices)
-  await read('payments', (d) => plain<Payment>(d), data.payments)
+  await read('payments', (d) => plain<LedgerEntry>(d), data.payments)
   return data
 }
 
 /** A backup's records as the documents each stored collection holds. */
 export function storedFromBackup(data: BackupData): StoredSnapshot {
-  const paymentsByInvoice = new Map<string, Payment[]>()
+  const paymentsByInvoice = new Map<string, LedgerEntry[]>()
   for (const p of data.payments) {
     const list = paymentsByInvoice.get(p.invoiceId) ?? []
     list.push(p)

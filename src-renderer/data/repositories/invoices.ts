@@ -15,7 +15,7 @@ import {
   type InvoiceCommand,
   type InvoiceContext,
   type IsoDate,
-  type Payment,
+  type LedgerEntry,
 } from '../../../src-core/documents'
 import type { Database } from '../collections'
 import { fromInvoiceDoc, fromOrderDoc, plain, toInvoiceDoc } from '../stored'
@@ -36,7 +36,15 @@ import {
   type WriteResult,
 } from './env'
 import { readPage, watchPage, type Page } from './paging'
-import { createPaymentJournal } from './payment-journal'
+import { createPaymentJournal, isLedgerCommand } from './payment-journal'
+
+/** An invoice as a list shows it: with the balance due stored beside it (derived from its payments ledger). */
+export type ListedInvoice = Invoice & { balanceDue: string }
+
+const listedInvoice = (doc: object): ListedInvoice => ({
+  ...fromInvoiceDoc(doc),
+  balanceDue: (doc as { balanceDue: string }).balanceDue,
+})
 
 export interface NewInvoice {
   customerId: Id
@@ -50,16 +58,17 @@ export interface InvoiceRepository {
   get(id: Id): Promise<Invoice | undefined>
   /** The stored balance due (derived from the payments, kept with the invoice). */
   balanceDue(id: Id): Promise<string | undefined>
-  page(req: InvoicePageRequest): Promise<Page<Invoice>>
-  watchPage(req: InvoicePageRequest): Observable<Page<Invoice>>
-  payments(invoiceId: Id): Promise<Payment[]>
+  page(req: InvoicePageRequest): Promise<Page<ListedInvoice>>
+  watchPage(req: InvoicePageRequest): Observable<Page<ListedInvoice>>
+  /** The invoice's payments ledger (payments, voids, refunds), oldest first. */
+  payments(invoiceId: Id): Promise<LedgerEntry[]>
   create(input: NewInvoice): Promise<WriteResult<Invoice>>
   /** invoiceDate: the rep's own today (the screens pass it); without it src-core dates the invoice by the UTC day. */
   createFromOrder(
     orderId: Id,
     options?: { dueDate?: IsoDate; invoiceDate?: IsoDate },
   ): Promise<WriteResult<Invoice>>
-  /** Applies a command; recordPayment also saves the payment, atomically with the invoice. */
+  /** Applies a command; a ledger command (payment, void, refund) also saves its entry, atomically with the invoice. */
   apply(id: Id, cmd: InvoiceCommand): Promise<WriteResult<Invoice>>
   /** Finishes or rolls back payments whose save was interrupted (run once after opening). */
   recoverPendingWrites(): Promise<number>
@@ -85,9 +94,9 @@ export function createInvoiceRepository(
 ): InvoiceRepository {
   const collection = db.invoices
 
-  async function payments(invoiceId: Id): Promise<Payment[]> {
+  async function payments(invoiceId: Id): Promise<LedgerEntry[]> {
     const docs = await db.payments.find({ selector: { invoiceId }, sort: [{ date: 'asc' }] }).exec()
-    return docs.map((d) => plain<Payment>(d.toJSON()))
+    return docs.map((d) => plain<LedgerEntry>(d.toJSON()))
   }
 
   async function contextFor(invoice: Invoice, cmd: InvoiceCommand): Promise<InvoiceContext> {
@@ -119,9 +128,9 @@ export function createInvoiceRepository(
       const doc = await collection.findOne(id).exec()
       return doc?.balanceDue
     },
-    page: (req) => readPage(collection, documentListQuery('invoice', req), req, fromInvoiceDoc),
+    page: (req) => readPage(collection, documentListQuery('invoice', req), req, listedInvoice),
     watchPage: (req) =>
-      watchPage(collection, documentListQuery('invoice', req), req, fromInvoiceDoc),
+      watchPage(collection, documentListQuery('invoice', req), req, listedInvoice),
     payments,
     async create({ customerId, ...rest }) {
       const inputs = await newDocumentInputs(db, deps, 'invoice', customerId)
@@ -141,7 +150,7 @@ export function createInvoiceRepository(
       return result.ok ? insertNew(result.document) : result
     },
     async apply(id, cmd) {
-      if (cmd.type === 'recordPayment') return journal.recordPayment(id, cmd)
+      if (isLedgerCommand(cmd)) return journal.record(id, cmd)
       const doc = await collection.findOne(id).exec()
       if (!doc) return notFound('invoice')
       const ctx = await contextFor(fromInvoiceDoc(doc.toJSON()), cmd)

@@ -1,5 +1,5 @@
 /**
- * Recording a payment writes two records in two collections (the payment, and the invoice with its new history
+ * Recording a payment, a void or a refund writes two records in two collections (the payment, and the invoice with its new history
  * entry, state and balance due), and IndexedDB through RxDB commits each collection on its own. To keep the pair
  * all-or-nothing, the intent is first written to a journal (one local document, one atomic write); then the
  * payment and the invoice are written; then the intent is removed. After a crash, `recover` finds the intent
@@ -16,7 +16,7 @@ import {
   type InvoiceCommand,
   type InvoiceContext,
   type IsoDateTime,
-  type Payment,
+  type LedgerEntry,
 } from '../../../src-core/documents'
 import type { Database } from '../collections'
 import { readLocal, serialized, writeLocal } from '../local-docs'
@@ -31,13 +31,20 @@ import {
 } from './env'
 import { checkedInvoice } from './invoices'
 
-type RecordPayment = Extract<InvoiceCommand, { type: 'recordPayment' }>
+/** The commands that add an entry to the payments ledger. */
+export type LedgerCommand = Extract<
+  InvoiceCommand,
+  { type: 'recordPayment' | 'voidPayment' | 'recordRefund' }
+>
 
-/** One payment whose two writes may not both have happened yet. */
+export const isLedgerCommand = (cmd: InvoiceCommand): cmd is LedgerCommand =>
+  cmd.type === 'recordPayment' || cmd.type === 'voidPayment' || cmd.type === 'recordRefund'
+
+/** One ledger entry whose two writes may not both have happened yet. */
 export interface PendingPayment {
   invoiceId: Id
-  payment: Payment
-  command: RecordPayment
+  payment: LedgerEntry
+  command: LedgerCommand
   actor: Actor
   at: IsoDateTime
 }
@@ -49,11 +56,17 @@ interface Journal {
   entries: PendingPayment[]
 }
 
-/** Whether the invoice's history already records this payment (the invoice half was written). */
+/** Whether the invoice's history already records this entry (the invoice half was written). */
 function hasPayment(invoice: Invoice, paymentId: Id): boolean {
-  const field = `payments[${paymentId}].amount`
-  return invoice.history.some((h) => h.changes.some((c) => c.field === field))
+  const prefix = `payments[${paymentId}].`
+  return invoice.history.some((h) => h.changes.some((c) => c.field.startsWith(prefix)))
 }
+
+/** A journal written before the ledger had kinds holds payments. */
+const withKind = (entry: PendingPayment): PendingPayment => ({
+  ...entry,
+  payment: { kind: 'payment', ...(entry.payment as object) } as LedgerEntry,
+})
 
 export function createPaymentJournal(
   db: Database,
@@ -69,9 +82,9 @@ export function createPaymentJournal(
     await writeLocal<Journal>(db, PAYMENT_JOURNAL_DOC, { entries: next })
   }
 
-  async function paymentsBesides(invoiceId: Id, paymentId: Id): Promise<Payment[]> {
+  async function paymentsBesides(invoiceId: Id, paymentId: Id): Promise<LedgerEntry[]> {
     const docs = await db.payments.find({ selector: { invoiceId } }).exec()
-    return docs.map((d) => plain<Payment>(d.toJSON())).filter((p) => p.id !== paymentId)
+    return docs.map((d) => plain<LedgerEntry>(d.toJSON())).filter((p) => p.id !== paymentId)
   }
 
   /** Writes the payment, then the invoice; rolls the payment back if the invoice refuses it. */
@@ -105,7 +118,8 @@ export function createPaymentJournal(
   }
 
   return {
-    recordPayment: (invoiceId: Id, command: RecordPayment): Promise<WriteResult<Invoice>> =>
+    /** Records a payment, a void or a refund with its invoice, all or nothing. */
+    record: (invoiceId: Id, command: LedgerCommand): Promise<WriteResult<Invoice>> =>
       queue(async () => {
         const doc = await db.invoices.findOne(invoiceId).exec()
         if (!doc) return notFound('invoice')
@@ -114,7 +128,7 @@ export function createPaymentJournal(
         // Decide before writing anything: a refused payment never reaches the journal.
         const outcome = applyInvoiceCommand(invoice, command, ctx)
         if (!outcome.ok) return outcome
-        if (!outcome.payment) throw new Error('recordPayment returned no payment record')
+        if (!outcome.payment) throw new Error(`${command.type} returned no ledger record`)
         const parsed = paymentSchema.safeParse(outcome.payment)
         if (!parsed.ok) return invalid('payment', parsed.error)
         const entry = { invoiceId, payment: parsed.value, command, actor: ctx.actor, at: ctx.at }
@@ -124,7 +138,7 @@ export function createPaymentJournal(
     /** Finishes every interrupted payment; returns how many there were. */
     recover: (): Promise<number> =>
       queue(async () => {
-        const pending = await entries()
+        const pending = (await entries()).map(withKind)
         for (const entry of pending) await finish(entry)
         return pending.length
       }),

@@ -5,7 +5,7 @@
  * whole days; lines, prices and totals are the template's, so each clone satisfies the rules as its template
  * did, and its history is the template's history at the shifted times.
  */
-import type { Customer, Invoice, Order, Payment } from '../../../src-core/documents'
+import type { Customer, Invoice, Order, LedgerEntry } from '../../../src-core/documents'
 import type { Prng } from './prng'
 
 const DAY = 86_400_000
@@ -51,10 +51,10 @@ export function cloneDocument<D extends Order | Invoice>(template: D, target: Cl
 
 /** The template's payments, moved to the clone. */
 export function clonePayments(
-  payments: readonly Payment[],
+  payments: readonly LedgerEntry[],
   clone: Invoice,
   shiftDays: number,
-): Payment[] {
+): LedgerEntry[] {
   const ms = shiftDays * DAY
   return payments.map((p, k) => ({
     ...p,

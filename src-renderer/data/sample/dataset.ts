@@ -10,7 +10,7 @@ import {
   type Invoice,
   type Opportunity,
   type Order,
-  type Payment,
+  type LedgerEntry,
   type PriceList,
   type PriceListItem,
   type Product,
@@ -64,7 +64,7 @@ export interface Dataset {
   opportunities: Opportunity[]
   orders: Order[]
   invoices: Invoice[]
-  payments: Payment[]
+  payments: LedgerEntry[]
   /** This device's numbering after the dataset's numbers, so the next new document never repeats one. */
   numbering: { invoice: NumberingState; order: NumberingState }
 }
@@ -141,8 +141,8 @@ export function generateDataset(
     )
   }
   const invoices: Invoice[] = []
-  const payments: Payment[] = []
-  const paymentsOf = new Map<string, Payment[]>()
+  const payments: LedgerEntry[] = []
+  const paymentsOf = new Map<string, LedgerEntry[]>()
   for (let i = 0; i < size.invoices; i++) {
     if (i < TEMPLATE_POOL) {
       const made = sampleInvoice(world, i, orders)

@@ -21,7 +21,7 @@ import {
   type Opportunity,
   type Order,
   type OrderCommand,
-  type Payment,
+  type LedgerEntry,
   type Product,
 } from '../../../src-core/documents'
 import { decimal, divide, formatDecimal, mul, parseDecimal } from '../../../src-core/money'
@@ -175,7 +175,7 @@ export function sampleInvoice(
   world: DocumentWorld,
   i: number,
   orders: readonly Order[],
-): { invoice: Invoice; payments: Payment[] } {
+): { invoice: Invoice; payments: LedgerEntry[] } {
   const { prng } = world
   const time = clock(world, prng.int(0, 365))
   const id = `inv-${i + 1}`
@@ -192,7 +192,7 @@ export function sampleInvoice(
       applyInvoiceCommand(d, cmd, { ...time.ctx(), payments: [] }),
     )
   }
-  const payments: Payment[] = []
+  const payments: LedgerEntry[] = []
   const run = (cmd: InvoiceCommand) => {
     const result = applyInvoiceCommand(invoice, cmd, { ...time.ctx(), payments })
     invoice = unwrap(result, cmd.type)

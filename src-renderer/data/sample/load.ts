@@ -8,7 +8,7 @@ import {
   opportunitySchema,
   orderSchema,
   paymentSchema,
-  type Payment,
+  type LedgerEntry,
 } from '../../../src-core/documents'
 import {
   companySettingsRecordSchema,
@@ -68,7 +68,7 @@ function validateDataset(data: Dataset): void {
 }
 
 function storedRecords(data: Dataset): Array<[CollectionName, object[]]> {
-  const byInvoice = new Map<string, Payment[]>()
+  const byInvoice = new Map<string, LedgerEntry[]>()
   for (const p of data.payments)
     byInvoice.set(p.invoiceId, [...(byInvoice.get(p.invoiceId) ?? []), p])
   return [

@@ -4,7 +4,7 @@
  * RxDB appends the primary key to each index, so equal keys still sort the same way every time.
  */
 import type { RxJsonSchema, TopLevelProperty } from 'rxdb'
-import type { InvoiceDoc, OpportunityDoc, OrderDoc, PaymentDoc } from '../stored-types'
+import type { InvoiceDoc, OpportunityDoc, OrderDoc, PaymentDocFields } from '../stored-types'
 import { DATE_AMOUNT_DESC_KEY_LENGTH, DECIMAL_KEY_LENGTH, INSTANT_KEY_LENGTH } from '../sort-keys'
 import {
   arrayProp,
@@ -197,9 +197,14 @@ export const invoiceSchema: RxJsonSchema<InvoiceDoc> = {
   ],
 }
 
-export const paymentSchema: RxJsonSchema<PaymentDoc> = {
+/**
+ * The payments ledger: payments, voids and refunds in one collection (types.ts `LedgerEntry`). A void has no
+ * amount, currency or method of its own, so those are not required; every indexed field is.
+ */
+export const paymentSchema: RxJsonSchema<PaymentDocFields> = {
   title: 'payments',
-  version: 0,
+  // v1 added kind (and a void's voidsPaymentId and reason); a v0 record is a payment (migrations.ts).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -214,6 +219,9 @@ export const paymentSchema: RxJsonSchema<PaymentDoc> = {
     reference: textProp(200),
     recordedAt: dateTimeProp(),
     recordedBy: idProp(),
+    kind: textProp(20),
+    voidsPaymentId: idProp(),
+    reason: textProp(500),
   },
   required: [
     'id',
@@ -221,11 +229,9 @@ export const paymentSchema: RxJsonSchema<PaymentDoc> = {
     'invoiceId',
     'customerId',
     'date',
-    'amount',
-    'currencyCode',
-    'method',
     'recordedAt',
     'recordedBy',
+    'kind',
   ],
   // An invoice's payments (balance), a customer's payments, all payments by date.
   indexes: [['invoiceId', 'date'], ['customerId', 'date'], 'date'],

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto'
 import { addRxPlugin, createRxDatabase } from 'rxdb'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
-import type { Invoice, InvoiceCommand, Payment } from '../../../src-core/documents'
+import type { Invoice, InvoiceCommand, LedgerEntry } from '../../../src-core/documents'
 import { collectionCreators, type CollectionName, type Database } from '../../data/collections'
 import { defaultStorage } from '../../data/database'
 import { fromInvoiceDoc, toInvoiceDoc } from '../../data/stored'
@@ -22,9 +22,9 @@ export interface Device {
   session: SyncSession
   /** The invoice in its wire form (what the server holds), or undefined. */
   invoice(id: string): Promise<Record<string, unknown> | undefined>
-  payments(invoiceId: string): Promise<Payment[]>
+  payments(invoiceId: string): Promise<LedgerEntry[]>
   /** Saves an invoice (and new payments) as the repositories do: balance derived from the payments. */
-  saveInvoice(invoice: Invoice, newPayments?: Payment[]): Promise<void>
+  saveInvoice(invoice: Invoice, newPayments?: LedgerEntry[]): Promise<void>
   /**
    * Runs a command on the latest stored version inside one atomic update, as the repositories do (a pull landing
    * between a read and a write must not be overwritten); a new payment is written first, and removed if the
@@ -59,7 +59,7 @@ export async function openDevice(options: {
   const session = await startSync({ db, tracker, ...options, retryMs: 200 })
   const payments = async (invoiceId: string) =>
     (await db.payments.find({ selector: { invoiceId } }).exec()).map(
-      (d) => toWire('payments', d.toJSON()) as unknown as Payment,
+      (d) => toWire('payments', d.toJSON()) as unknown as LedgerEntry,
     )
   return {
     db,
@@ -77,7 +77,7 @@ export async function openDevice(options: {
     async command(id, cmd, userId, at) {
       const doc = await db.invoices.findOne(id).exec()
       if (!doc) return false
-      const attempt = (stored: object, others: Payment[]) => {
+      const attempt = (stored: object, others: LedgerEntry[]) => {
         try {
           return run(fromInvoiceDoc(stored), cmd, userId, at, others)
         } catch {

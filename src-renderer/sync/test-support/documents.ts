@@ -6,7 +6,7 @@ import type { InvoiceCommand } from '../../../src-core/documents/commands'
 import { createInvoice } from '../../../src-core/documents/create-invoice'
 import { applyInvoiceCommand } from '../../../src-core/documents/invoice-commands'
 import { customer, settings } from '../../../src-core/documents/test-support/fixtures'
-import type { Customer, Invoice, Payment } from '../../../src-core/documents/types'
+import type { Customer, Invoice, LedgerEntry } from '../../../src-core/documents/types'
 
 export const T0 = '2025-03-01T09:00:00.000Z'
 
@@ -15,7 +15,7 @@ export function customerOf(id: string, ownerId: string): Customer {
   return { ...customer, id, name: `Customer ${id}`, ownerId }
 }
 
-const ctx = (userId: string, at: string, payments: readonly Payment[] = []) => ({
+const ctx = (userId: string, at: string, payments: readonly LedgerEntry[] = []) => ({
   actor: { userId, role: 'rep' as const },
   at,
   catalog: EMPTY_CATALOG,
@@ -29,8 +29,8 @@ export function run(
   cmd: InvoiceCommand,
   userId: string,
   at: string,
-  payments: readonly Payment[] = [],
-): { document: Invoice; payment?: Payment } {
+  payments: readonly LedgerEntry[] = [],
+): { document: Invoice; payment?: LedgerEntry } {
   const result = applyInvoiceCommand(doc, cmd, ctx(userId, at, payments))
   if (!result.ok) throw new Error(result.refusal.reason)
   return result
