@@ -49,6 +49,7 @@ const stored = async (collection: string, id: string): Promise<Record<string, un
 
 function payment(id: string, of: Invoice, recordedBy: string): Payment {
   return {
+    kind: 'payment',
     id,
     updatedAt: AT,
     invoiceId: of.id,

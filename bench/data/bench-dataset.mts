@@ -97,6 +97,7 @@ export function benchDataset(seed: number, sizes: BenchSizes = BENCH_SIZES) {
     invoices.push(invoice)
     if (invoice.state === 'paid')
       payments.push({
+        kind: 'payment',
         id: `bpay-${i + 1}`,
         updatedAt: invoice.updatedAt,
         invoiceId: invoice.id,
