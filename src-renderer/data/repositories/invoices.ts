@@ -124,21 +124,24 @@ export function createInvoiceRepository(
       watchPage(collection, documentListQuery('invoice', req), req, fromInvoiceDoc),
     payments,
     async create({ customerId, ...rest }) {
-      const inputs = await newDocumentInputs(db, deps, 'invoice', customerId)
+      const inputs = await newDocumentInputs(db, deps, customerId)
       if (!inputs.ok) return inputs
-      const { customer, settings, number } = inputs
+      const { customer, settings } = inputs
       const ctx = await commandContext(env, deps.catalog, '', [])
-      const result = createInvoice({ ...rest, id: env.newId(), number, customer, settings }, ctx)
-      return result.ok ? insertNew(result.document) : result
+      return deps.settings.withNextNumber('invoice', async (number) => {
+        const result = createInvoice({ ...rest, id: env.newId(), number, customer, settings }, ctx)
+        return result.ok ? insertNew(result.document) : result
+      })
     },
     async createFromOrder(orderId, options = {}) {
       const order = await db.orders.findOne(orderId).exec()
       if (!order) return notFound('order')
-      const number = await deps.settings.nextNumber('invoice')
       const ctx = await commandContext(env, deps.catalog, '', [])
-      const target = { id: env.newId(), number, ...options }
-      const result = createInvoiceFromOrder(fromOrderDoc(order.toJSON()), target, ctx)
-      return result.ok ? insertNew(result.document) : result
+      return deps.settings.withNextNumber('invoice', async (number) => {
+        const target = { id: env.newId(), number, ...options }
+        const result = createInvoiceFromOrder(fromOrderDoc(order.toJSON()), target, ctx)
+        return result.ok ? insertNew(result.document) : result
+      })
     },
     async apply(id, cmd) {
       if (cmd.type === 'recordPayment') return journal.recordPayment(id, cmd)
