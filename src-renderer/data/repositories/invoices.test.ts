@@ -53,6 +53,16 @@ describe('invoice repository', () => {
     })
   })
 
+  it('finds the invoices created from an order', async () => {
+    repos = await seededRepositories()
+    const order = ok(await repos.orders.create({ customerId: 'C1', name: 'Spring order' }))
+    ok(await repos.invoices.create({ customerId: 'C1', name: 'Unrelated' }))
+    const first = ok(await repos.invoices.createFromOrder(order.id))
+    const second = ok(await repos.invoices.createFromOrder(order.id))
+    const found = await repos.invoices.ofOrder(order)
+    expect(found.map((i) => i.number)).toEqual([first.number, second.number])
+  })
+
   it('saves nothing when the rules refuse a command', async () => {
     repos = await seededRepositories()
     const invoice = await invoiceWithWidgets(repos)

@@ -53,6 +53,9 @@ export interface InvoiceRepository {
   page(req: InvoicePageRequest): Promise<Page<Invoice>>
   watchPage(req: InvoicePageRequest): Observable<Page<Invoice>>
   payments(invoiceId: Id): Promise<Payment[]>
+  /** The invoices created from an order, oldest first (read through the customer's index: an order's customer
+   * has a few hundred invoices at most, an unindexed scan would read every invoice). */
+  ofOrder(order: { id: Id; customerId: Id }): Promise<Invoice[]>
   create(input: NewInvoice): Promise<WriteResult<Invoice>>
   /** invoiceDate: the rep's own today (the screens pass it); without it src-core dates the invoice by the UTC day. */
   createFromOrder(
@@ -123,6 +126,15 @@ export function createInvoiceRepository(
     watchPage: (req) =>
       watchPage(collection, documentListQuery('invoice', req), req, fromInvoiceDoc),
     payments,
+    async ofOrder(order) {
+      const docs = await collection
+        .find({
+          selector: { customerId: order.customerId, orderId: order.id },
+          sort: [{ customerId: 'asc' }, { createdAt: 'asc' }],
+        })
+        .exec()
+      return docs.map((d) => fromInvoiceDoc(d.toJSON()))
+    },
     async create({ customerId, ...rest }) {
       const inputs = await newDocumentInputs(db, deps, customerId)
       if (!inputs.ok) return inputs
