@@ -260,10 +260,11 @@ export function historyWords(doc: SalesDocument, names: HistoryNames) {
 
   /** Details an entry shows besides its headline (the headline already says what lines came or went). */
   function details(entry: HistoryEntry): string[] {
+    // A new document's every field appears from nothing: the headline says it all.
+    if (entry.command.startsWith('create')) return []
     const out: string[] = []
     for (const c of entry.changes) {
       if (entry.command === 'recordEmailStatus' && c.field === 'email') continue
-      if (entry.command.startsWith('create') && !['totals.totalAmount'].includes(c.field)) continue
       const text = change(c)
       if (text && !out.includes(text)) out.push(text)
     }
