@@ -118,8 +118,11 @@ export function useDocumentEditor<D extends SalesDocument>(
     const found = headerErrors(kind, draft.value)
     const first = Object.keys(found)[0]
     if (first !== undefined) {
-      store.refuse(summary(found))
-      if (focusProblem) focusField(headerField(kind, first).id)
+      // Leaving a field marks its problem beside it; Save also says so above the form and goes to the first.
+      if (focusProblem) {
+        store.refuse(summary(found))
+        focusField(headerField(kind, first).id)
+      }
       return false
     }
     checked.value = false
