@@ -142,7 +142,7 @@ test('Invoice Date, Due Date, Date Delivered and Payment Terms are saved, surviv
   await choose(page, page, 'Payment Terms', '(none)')
   await form.button('Save').click()
   await expect(page.getByRole('region', { name: 'History' })).toContainText(
-    /Date Delivered \S+ → —/,
+    /Date Delivered Mar 7, 2025 → —/,
   )
   await form.confirmCommand('Cancel Invoice')
   await expect(page.getByText('This invoice is canceled and read-only.')).toBeVisible()
