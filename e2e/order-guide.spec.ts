@@ -92,7 +92,7 @@ test('Fulfill Order closes an order as Complete or Partial; Cancel Order closes 
   await expect(order.button('Create Invoice')).toBeEnabled()
 
   order = await newOrder(page, 'Canceled order')
-  await order.button('Cancel Order').click()
+  await order.confirmCommand('Cancel Order')
   await expect(page.getByText('This order is canceled and read-only.')).toBeVisible()
   await expect(order.button('Create Invoice')).toBeDisabled()
 })

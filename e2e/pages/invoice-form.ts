@@ -50,6 +50,24 @@ export class DocumentForm {
     return this.commands.getByRole('button', { name, exact: true })
   }
 
+  /**
+   * A command that asks first (Cancel Invoice, Cancel Order, Reactivate): pressed, then confirmed in its dialog
+   * by the button of the same name. Returns the dialog so a spec can check what it said.
+   */
+  async confirmCommand(name: string, dialogTitle = name): Promise<void> {
+    await this.button(name).click()
+    const dialog = this.page.getByRole('dialog', { name: dialogTitle })
+    await dialog.getByRole('button', { name, exact: true }).click()
+    await expect(dialog).toBeHidden()
+  }
+
+  /** The form's save state: "Saved", "Unsaved changes", "Saving…". */
+  saveState(): Locator {
+    return this.page
+      .getByRole('status')
+      .filter({ hasText: /^(Saved|Unsaved changes|Saving…|Not saved yet)$/ })
+  }
+
   async save(): Promise<void> {
     await this.button('Save').click()
     const heading = this.kind === 'invoice' ? /^Invoice INV-/ : /^Order ORD-/

@@ -8,6 +8,7 @@ import type {
   Actor,
   Address,
   DecimalString,
+  DocumentLine,
   Id,
   IsoDate,
   IsoDateTime,
@@ -86,6 +87,8 @@ export type ContentCommand<H extends HeaderChanges = HeaderChanges> =
   /** Override the price per unit, or `null` to go back to the price list's price (Use Default). */
   | { type: 'changePrice'; lineId: Id; pricePerUnit: DecimalString | null }
   | { type: 'removeLine'; lineId: Id }
+  /** Undo of Remove: the removed line back at its place, exactly as it was (a locked price included). */
+  | { type: 'restoreLine'; line: DocumentLine; index: number }
   | { type: 'lockPricing' }
   | { type: 'useCurrentPricing' }
 

@@ -18,6 +18,7 @@ import {
   editLine,
   lockedReason,
   removeLine,
+  restoreLine,
   type Editable,
   type Edited,
 } from './line-commands'
@@ -159,6 +160,9 @@ function edit<D extends Editable>(
       return changePrice(doc, cmd)
     case 'removeLine':
       return removeLine(doc, cmd)
+    case 'restoreLine':
+      // The line comes back with the price it had: nothing of it is fetched again.
+      return { ...restoreLine(doc, cmd), mode: 'keep' }
     case 'lockPricing':
       if (doc.pricesLocked)
         return refuse('invalidTransition', `Prices are already locked on this ${doc.kind}.`)

@@ -10,6 +10,13 @@ export * from './catalog'
 export { applyInvoiceCommand } from './invoice-commands'
 export { applyOrderCommand } from './order-commands'
 export { EMAIL_STATES, emailStatusText, PAYMENT_TERM_CODES, PAYMENT_TERMS } from './header-fields'
+export {
+  headerProblems,
+  HEADER_TEXT_LIMITS,
+  LINE_LIMITS,
+  type FieldProblem,
+  type HeaderInput,
+} from './header-rules'
 export { recordEmailStatus } from './email-status'
 export {
   amountPaid,

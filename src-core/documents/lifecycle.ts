@@ -110,6 +110,7 @@ export const CONTENT_COMMANDS = [
   'editLine',
   'changePrice',
   'removeLine',
+  'restoreLine',
   'lockPricing',
   'useCurrentPricing',
 ] as const

@@ -4,6 +4,7 @@
  */
 import type { Catalog } from './catalog'
 import { refuse, type ContentCommand, type LineChanges, type Refused } from './commands'
+import { lineSchema } from './schemas'
 import { describeLine } from './totals'
 import type { DocumentLine, Invoice, Order } from './types'
 import { readValue, type Read } from './values'
@@ -216,6 +217,24 @@ export function changePrice<D extends Editable>(
   if (!price.ok) return price
   const next: DocumentLine = { ...line, pricePerUnit: price.value, priceOverridden: true }
   return { ok: true, document: replaceLine(doc, next) }
+}
+
+/**
+ * Puts a removed line back where it was, as it was: the Undo of Remove. The line is checked like any stored line,
+ * and its price is kept (on a locked document too), so Undo gives back exactly what Remove took.
+ */
+export function restoreLine<D extends Editable>(
+  doc: D,
+  cmd: LineCommand<'restoreLine'>,
+): Edited<D> {
+  const line = lineSchema.safeParse(cmd.line)
+  if (!line.ok)
+    return refuse('invalidValue', 'This line cannot be brought back: it is not complete.')
+  if (doc.lines.some((l) => l.id === line.value.id))
+    return refuse('duplicateId', `This ${doc.kind} already has that line.`)
+  const at = Math.max(0, Math.min(Math.trunc(cmd.index), doc.lines.length))
+  const lines = [...doc.lines.slice(0, at), line.value, ...doc.lines.slice(at)]
+  return { ok: true, document: { ...doc, lines } }
 }
 
 export function removeLine<D extends Editable>(doc: D, cmd: LineCommand<'removeLine'>): Edited<D> {

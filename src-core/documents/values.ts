@@ -12,6 +12,7 @@ import {
   type Decimal,
 } from '../money'
 import { refuse, type Refused } from './commands'
+import { LINE_LIMITS, withinLineLimit } from './header-rules'
 import type { DecimalString, PricingSnapshot } from './types'
 
 export type Read<T> = { ok: true; value: T } | Refused
@@ -58,6 +59,8 @@ export function readValue(
     return refuse('invalidValue', `${label} cannot be more than 100 %.`)
   if (kind === 'positiveMoney' && d.units <= 0n)
     return refuse('invalidValue', `${label} must be more than zero.`)
+  if ((kind === 'quantity' || kind === 'pricePerUnit') && !withinLineLimit(kind, d))
+    return refuse('invalidValue', `${label} is too large: at most ${LINE_LIMITS[kind]}.`)
   if (kind === 'quantity') return { ok: true, value: formatDecimal(d, d.scale) }
   const places = kind === 'pricePerUnit' ? pricing.pricingPrecision : pricing.currencyPrecision
   // Percentages keep what was typed, up to the 4 decimals Dynamics' discount percentage holds.

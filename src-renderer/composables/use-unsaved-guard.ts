@@ -6,16 +6,18 @@ import { onBeforeRouteLeave } from 'vue-router'
  * (`asking`, `answer`), closing the window gets the browser's own prompt.
  *
  * @example
- * const guard = useUnsavedGuard(dirty)
+ * const guard = useUnsavedGuard(dirty, () => savingNow)
  * // <LeaveDialog :visible="guard.asking.value" @answer="guard.answer" />
  */
-export function useUnsavedGuard(dirty: Ref<boolean>) {
+export function useUnsavedGuard(dirty: Ref<boolean>, settle?: () => Promise<unknown>) {
   const asking = ref(false)
   let resolve: ((leave: boolean) => void) | undefined
   /** Set by a save that navigates itself (Save and Close), so its own navigation is not questioned. */
   let bypass = false
 
-  onBeforeRouteLeave(() => {
+  onBeforeRouteLeave(async () => {
+    // A save started by leaving a field (the click on a link left it) decides whether anything is unsaved.
+    await settle?.()
     if (bypass || !dirty.value) return true
     asking.value = true
     return new Promise<boolean>((r) => (resolve = r))

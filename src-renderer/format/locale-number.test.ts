@@ -86,7 +86,7 @@ describe('parseLocaleDecimal', () => {
     })
     expect(parseLocaleDecimal('11', 'en-US', { field: 'Amount', max: '10' })).toEqual({
       ok: false,
-      error: 'Amount: "11" must be at most 10',
+      error: 'Amount is too large: "11" is more than 10',
     })
   })
 

@@ -100,7 +100,7 @@ function belowMin(field: string, shown: string, rules: NumberRules): string {
 function aboveMax(field: string, shown: string, rules: NumberRules): string {
   if (rules.min === '0' && rules.max === '100')
     return `${field}: "${shown}" must be between 0 and 100`
-  return `${field}: "${shown}" must be at most ${rules.max}`
+  return `${field} is too large: "${shown}" is more than ${rules.max}`
 }
 
 /** '−1.234,5 %' in de-DE → '-1234.5'; undefined when it is not a well-formed number of that locale. */

@@ -3,7 +3,7 @@
  * customer, and the last refusal with the command it answers. Every command runs through the document's
  * repository, which applies the src-core rules; a refused command changes nothing. Call inside a setup store.
  */
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { Customer, Id } from '../../src-core/documents'
 import type { Repositories, WriteResult } from '../data'
 import { localRepositories } from './local-repositories'
@@ -29,6 +29,9 @@ export function useDocumentForm<D extends { id: Id; customerId: Id }, C extends 
   const refusedCommand = ref<string | null>(null)
   const loading = ref(false)
   const notFound = ref(false)
+  /** Commands being saved right now (the form says "Saving…" meanwhile). */
+  const running = ref(0)
+  const busy = computed(() => running.value > 0)
 
   function clear() {
     doc.value = undefined
@@ -74,7 +77,10 @@ export function useDocumentForm<D extends { id: Id; customerId: Id }, C extends 
   async function apply(cmd: C, label: string = cmd.type): Promise<CommandOutcome> {
     const current = doc.value
     if (!current) return refused(label, 'Save it first.')
-    const result = await repositoryOf(await localRepositories()).apply(current.id, cmd)
+    running.value++
+    const result = await repositoryOf(await localRepositories())
+      .apply(current.id, cmd)
+      .finally(() => running.value--)
     if (!result.ok) return refused(label, result.refusal.reason)
     doc.value = result.value
     dismissRefusal()
@@ -92,6 +98,7 @@ export function useDocumentForm<D extends { id: Id; customerId: Id }, C extends 
     refusedCommand,
     loading,
     notFound,
+    busy,
     clear,
     dismissRefusal,
     refused,

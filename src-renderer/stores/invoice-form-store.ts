@@ -34,6 +34,15 @@ const LEDGER_COMMANDS = new Set<InvoiceCommand['type']>([
 export const useInvoiceFormStore = defineStore('invoice-form', () => {
   const form = useDocumentForm<Invoice, InvoiceCommand>((repos) => repos.invoices)
   const payments = shallowRef<LedgerEntry[]>([])
+  /** The order the invoice was created from, when it was (the form links to it). */
+  const order = shallowRef<{ id: Id; number: string } | undefined>()
+
+  async function readOrder(invoice: Invoice | undefined) {
+    const found = invoice?.orderId
+      ? await (await localRepositories()).orders.get(invoice.orderId)
+      : undefined
+    order.value = found ? { id: found.id, number: found.number } : undefined
+  }
 
   const readOnly = computed(() => !!form.doc.value && form.doc.value.state !== 'active')
   const balance = computed(() =>
@@ -51,12 +60,14 @@ export const useInvoiceFormStore = defineStore('invoice-form', () => {
   function clear() {
     form.clear()
     payments.value = []
+    order.value = undefined
   }
 
   async function open(id: Id): Promise<void> {
     const found = await form.open(id)
     payments.value = []
-    if (found) await readPayments(id)
+    order.value = undefined
+    if (found) await Promise.all([readPayments(id), readOrder(found)])
   }
 
   /** Creates the invoice, then applies the header fields `create` does not take (addresses, description). */
@@ -97,7 +108,9 @@ export const useInvoiceFormStore = defineStore('invoice-form', () => {
     refusedCommand: form.refusedCommand,
     loading: form.loading,
     notFound: form.notFound,
+    busy: form.busy,
     payments,
+    order,
     readOnly,
     balance,
     clear,

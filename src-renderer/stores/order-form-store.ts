@@ -3,7 +3,7 @@
  * through the order repository, and Create Invoice, which opens a new invoice filled from the order and locked.
  */
 import { defineStore } from 'pinia'
-import { computed } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type { Id, Order, OrderCommand, OrderHeaderChanges } from '../../src-core/documents'
 import type { NewOrder } from '../data'
 import { useDocumentForm, type CommandOutcome } from './document-form'
@@ -13,6 +13,27 @@ import { todayIso } from '../format/dates'
 export const useOrderFormStore = defineStore('order-form', () => {
   const form = useDocumentForm<Order, OrderCommand>((repos) => repos.orders)
   const readOnly = computed(() => !!form.doc.value && form.doc.value.state !== 'active')
+  /** The invoices created from this order (their numbers link to them on the form). */
+  const invoices = shallowRef<{ id: Id; number: string }[]>([])
+
+  async function readInvoices(order: Order | undefined) {
+    invoices.value = order
+      ? (await (await localRepositories()).invoices.ofOrder(order)).map(({ id, number }) => ({
+          id,
+          number,
+        }))
+      : []
+  }
+
+  async function open(id: Id): Promise<void> {
+    invoices.value = []
+    await readInvoices(await form.open(id))
+  }
+
+  function clear() {
+    form.clear()
+    invoices.value = []
+  }
 
   async function create(input: NewOrder, header: OrderHeaderChanges): Promise<CommandOutcome> {
     const created = await (await localRepositories()).orders.create(input)
@@ -35,6 +56,7 @@ export const useOrderFormStore = defineStore('order-form', () => {
       form.refused('createInvoice', result.refusal.reason)
       return { ok: false }
     }
+    await readInvoices(order)
     return { ok: true, invoiceId: result.value.id }
   }
 
@@ -44,9 +66,11 @@ export const useOrderFormStore = defineStore('order-form', () => {
     refusal: form.refusal,
     loading: form.loading,
     notFound: form.notFound,
+    busy: form.busy,
     readOnly,
-    clear: form.clear,
-    open: form.open,
+    invoices,
+    clear,
+    open,
     create,
     apply: form.apply,
     createInvoice,

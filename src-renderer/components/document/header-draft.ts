@@ -128,12 +128,3 @@ export function dueDateError(draft: HeaderDraft): string | null {
     return 'Due Date cannot be before the Invoice Date.'
   return null
 }
-
-/** What a page needs to check before a save: required fields of a new document, then the dates. */
-export function missingField(draft: HeaderDraft): string | null {
-  if (!draft.name.trim()) return 'Name: a value is required'
-  if (!draft.customerId) return 'Customer: choose a customer'
-  if (!draft.priceListId) return 'Price List: choose a price list'
-  if (!draft.currencyCode) return 'Currency: choose a currency'
-  return dueDateError(draft)
-}

@@ -16,7 +16,7 @@ import type { Database } from '../collections'
 import { plain } from '../stored'
 import type { CatalogRepository } from './catalog'
 import { notFound, refusable, RefusedWrite, type RepositoryEnv, type WriteResult } from './env'
-import type { NumberedKind, SettingsRepository } from './settings'
+import type { SettingsRepository } from './settings'
 
 export interface DocumentDeps {
   catalog: CatalogRepository
@@ -43,15 +43,13 @@ export async function commandContext(
   }
 }
 
-/** The customer, settings and a fresh number a new order or invoice is created from. */
+/** The customer and settings a new order or invoice is created from. */
 export async function newDocumentInputs(
   db: Database,
   deps: DocumentDeps,
-  kind: NumberedKind,
   customerId: Id,
 ): Promise<
-  | { ok: true; customer: Customer; settings: CompanySettings; number: string }
-  | ReturnType<typeof notFound>
+  { ok: true; customer: Customer; settings: CompanySettings } | ReturnType<typeof notFound>
 > {
   const [customer, settings] = await Promise.all([
     db.customers.findOne(customerId).exec(),
@@ -59,8 +57,7 @@ export async function newDocumentInputs(
   ])
   if (!customer) return notFound('customer')
   if (!settings) return notFound('company setup')
-  const number = await deps.settings.nextNumber(kind)
-  return { ok: true, customer: plain<Customer>(customer.toJSON()), settings, number }
+  return { ok: true, customer: plain<Customer>(customer.toJSON()), settings }
 }
 
 /**

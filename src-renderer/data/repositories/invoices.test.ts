@@ -36,6 +36,33 @@ describe('invoice repository', () => {
     expect(await repos.invoices.balanceDue(invoice.id)).toBe('20.00')
   })
 
+  it('gives the number back when the first save is refused, so the next invoice has no gap', async () => {
+    repos = await seededRepositories()
+    const first = ok(await repos.invoices.create({ customerId: 'C1', name: 'First' }))
+    const refused = await repos.invoices.create({ customerId: 'C1', name: 'x'.repeat(5000) })
+    expect(refused.ok).toBe(false)
+    const missing = await repos.invoices.create({ customerId: 'nobody', name: 'No customer' })
+    expect(missing.ok).toBe(false)
+    const second = ok(await repos.invoices.create({ customerId: 'C1', name: 'Second' }))
+    expect([first.number.slice(0, 9), second.number.slice(0, 9)]).toEqual([
+      'INV-00001',
+      'INV-00002',
+    ])
+    expect(await repos.invoices.page({ page: 0, pageSize: 10 })).toMatchObject({
+      rows: [{ name: 'Second' }, { name: 'First' }],
+    })
+  })
+
+  it('finds the invoices created from an order', async () => {
+    repos = await seededRepositories()
+    const order = ok(await repos.orders.create({ customerId: 'C1', name: 'Spring order' }))
+    ok(await repos.invoices.create({ customerId: 'C1', name: 'Unrelated' }))
+    const first = ok(await repos.invoices.createFromOrder(order.id))
+    const second = ok(await repos.invoices.createFromOrder(order.id))
+    const found = await repos.invoices.ofOrder(order)
+    expect(found.map((i) => i.number)).toEqual([first.number, second.number])
+  })
+
   it('saves nothing when the rules refuse a command', async () => {
     repos = await seededRepositories()
     const invoice = await invoiceWithWidgets(repos)

@@ -62,6 +62,9 @@ export interface InvoiceRepository {
   watchPage(req: InvoicePageRequest): Observable<Page<ListedInvoice>>
   /** The invoice's payments ledger (payments, voids, refunds), oldest first. */
   payments(invoiceId: Id): Promise<LedgerEntry[]>
+  /** The invoices created from an order, oldest first (read through the customer's index: an order's customer
+   * has a few hundred invoices at most, an unindexed scan would read every invoice). */
+  ofOrder(order: { id: Id; customerId: Id }): Promise<Invoice[]>
   create(input: NewInvoice): Promise<WriteResult<Invoice>>
   /** invoiceDate: the rep's own today (the screens pass it); without it src-core dates the invoice by the UTC day. */
   createFromOrder(
@@ -132,22 +135,34 @@ export function createInvoiceRepository(
     watchPage: (req) =>
       watchPage(collection, documentListQuery('invoice', req), req, listedInvoice),
     payments,
+    async ofOrder(order) {
+      const docs = await collection
+        .find({
+          selector: { customerId: order.customerId, orderId: order.id },
+          sort: [{ customerId: 'asc' }, { createdAt: 'asc' }],
+        })
+        .exec()
+      return docs.map((d) => fromInvoiceDoc(d.toJSON()))
+    },
     async create({ customerId, ...rest }) {
-      const inputs = await newDocumentInputs(db, deps, 'invoice', customerId)
+      const inputs = await newDocumentInputs(db, deps, customerId)
       if (!inputs.ok) return inputs
-      const { customer, settings, number } = inputs
+      const { customer, settings } = inputs
       const ctx = await commandContext(env, deps.catalog, '', [])
-      const result = createInvoice({ ...rest, id: env.newId(), number, customer, settings }, ctx)
-      return result.ok ? insertNew(result.document) : result
+      return deps.settings.withNextNumber('invoice', async (number) => {
+        const result = createInvoice({ ...rest, id: env.newId(), number, customer, settings }, ctx)
+        return result.ok ? insertNew(result.document) : result
+      })
     },
     async createFromOrder(orderId, options = {}) {
       const order = await db.orders.findOne(orderId).exec()
       if (!order) return notFound('order')
-      const number = await deps.settings.nextNumber('invoice')
       const ctx = await commandContext(env, deps.catalog, '', [])
-      const target = { id: env.newId(), number, ...options }
-      const result = createInvoiceFromOrder(fromOrderDoc(order.toJSON()), target, ctx)
-      return result.ok ? insertNew(result.document) : result
+      return deps.settings.withNextNumber('invoice', async (number) => {
+        const target = { id: env.newId(), number, ...options }
+        const result = createInvoiceFromOrder(fromOrderDoc(order.toJSON()), target, ctx)
+        return result.ok ? insertNew(result.document) : result
+      })
     },
     async apply(id, cmd) {
       if (isLedgerCommand(cmd)) return journal.record(id, cmd)

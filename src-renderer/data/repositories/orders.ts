@@ -68,16 +68,18 @@ export function createOrderRepository(
     page: (req) => readPage(collection, documentListQuery('order', req), req, fromOrderDoc),
     watchPage: (req) => watchPage(collection, documentListQuery('order', req), req, fromOrderDoc),
     async create({ customerId, ...rest }) {
-      const inputs = await newDocumentInputs(db, deps, 'order', customerId)
+      const inputs = await newDocumentInputs(db, deps, customerId)
       if (!inputs.ok) return inputs
-      const { customer, settings, number } = inputs
+      const { customer, settings } = inputs
       const ctx = await commandContext(env, deps.catalog, '', [])
-      const result = createOrder({ ...rest, id: env.newId(), number, customer, settings }, ctx)
-      if (!result.ok) return result
-      return refusable(async () => {
-        const order = checkedOrder(result.document)
-        await collection.insert(toOrderDoc(order))
-        return order
+      return deps.settings.withNextNumber('order', async (number) => {
+        const result = createOrder({ ...rest, id: env.newId(), number, customer, settings }, ctx)
+        if (!result.ok) return result
+        return refusable(async () => {
+          const order = checkedOrder(result.document)
+          await collection.insert(toOrderDoc(order))
+          return order
+        })
       })
     },
     async apply(id, cmd) {
