@@ -28,7 +28,7 @@ const storesOf = (database: string) =>
   ({
     invoices: `rxdb-dexie-${database}--3--invoices`,
     orders: `rxdb-dexie-${database}--3--orders`,
-    payments: `rxdb-dexie-${database}--0--payments`,
+    payments: `rxdb-dexie-${database}--1--payments`,
     customers: `rxdb-dexie-${database}--0--customers`,
     products: `rxdb-dexie-${database}--0--products`,
   }) as const
