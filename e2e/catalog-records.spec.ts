@@ -80,3 +80,28 @@ test('a product is created in a unit group and found by its number', async ({ pa
   await page.getByLabel('Search').fill('P-9000')
   await expect(page.getByRole('button', { name: 'Test Widget' })).toBeVisible()
 })
+
+test('a customer’s email and phone are checked beside their fields before anything is saved', async ({
+  page,
+}) => {
+  await page.goto('#/customers')
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible()
+  await page.getByRole('button', { name: 'New', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Customer' })
+  await dialog.getByLabel('Account Name').fill('Typo Traders')
+  await dialog.getByLabel('Bill To Street').fill('2 Dock St')
+  await dialog.getByLabel('Bill To City').fill('Astoria')
+  await dialog.getByLabel('Email', { exact: true }).fill('not an email')
+  await dialog.getByLabel('Main Phone').fill('call me')
+  await dialog.getByRole('button', { name: 'Save and Close' }).click()
+  await expect(dialog.getByLabel('Email', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+  await expect(dialog.getByText('Email: enter an address such as ann@example.com')).toBeVisible()
+  await expect(dialog.getByLabel('Main Phone')).toHaveAttribute('aria-invalid', 'true')
+  await expect(dialog.getByText('Main Phone: enter digits, such as +1 555 010 2030')).toBeVisible()
+
+  await dialog.getByLabel('Email', { exact: true }).fill('orders@typo.example')
+  await dialog.getByLabel('Main Phone').fill('+1 503 555 0199')
+  await dialog.getByRole('button', { name: 'Save and Close' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Typo Traders' })).toBeVisible()
+})

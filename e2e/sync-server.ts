@@ -43,8 +43,14 @@ function waitForListening(child: ChildProcess): Promise<string> {
   })
 }
 
-/** Starts PostgreSQL and the server; migrations are applied by the server itself. */
-export async function startSyncServer(): Promise<SyncServer> {
+/**
+ * Starts PostgreSQL and the server; migrations are applied by the server itself.
+ *
+ * @param options.webOrigins - origins let in besides the browser build's (the desktop project's stand-in origin)
+ */
+export async function startSyncServer(
+  options: { webOrigins?: string[] } = {},
+): Promise<SyncServer> {
   const db: TestDatabase = await startTestDatabase()
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
@@ -54,7 +60,10 @@ export async function startSyncServer(): Promise<SyncServer> {
       PORT: String(port),
       HOST: '127.0.0.1',
       // The browser build the specs drive (playwright.config.ts): the server lets only that origin in.
-      WEB_ORIGIN: `http://127.0.0.1:${process.env.E2E_PORT ?? 5199}`,
+      WEB_ORIGIN: [
+        `http://127.0.0.1:${process.env.E2E_PORT ?? 5199}`,
+        ...(options.webOrigins ?? []),
+      ].join(','),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -99,7 +99,7 @@ export interface DesktopApp {
 
 export async function launchDesktop(
   context: BrowserContext,
-  options: { home: string; script: DesktopScript; safeStorageKey: string },
+  options: { home: string; script: DesktopScript; safeStorageKey: string; appPort?: number },
 ): Promise<DesktopApp> {
   const { script } = options
   let main: Page | undefined
@@ -119,6 +119,7 @@ export async function launchDesktop(
       FIELDBILL_DESKTOP_HOME: options.home,
       FIELDBILL_SAFE_STORAGE: script.safeStorage,
       FIELDBILL_SAFE_STORAGE_KEY: options.safeStorageKey,
+      ...(options.appPort ? { FIELDBILL_APP_PORT: String(options.appPort) } : {}),
     },
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

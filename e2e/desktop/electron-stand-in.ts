@@ -64,7 +64,8 @@ export const protocol = {
       })
     })
     served = new Promise((resolve) =>
-      server.listen(0, '127.0.0.1', () => {
+      // A port the test chose, when it must tell a server that this origin may call it (CORS); else any.
+      server.listen(Number(process.env.FIELDBILL_APP_PORT ?? 0), '127.0.0.1', () => {
         pageOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
         resolve()
       }),

@@ -5,13 +5,16 @@
  */
 import { randomBytes } from 'node:crypto'
 import { test as base } from '@playwright/test'
+import { freePort } from '../../src-server/test-support/embedded-pg'
 import { defaultScript, launchDesktop, type DesktopApp, type DesktopScript } from './desktop-app'
 
-export const test = base.extend<{
-  script: DesktopScript
-  home: string
-  desktop: DesktopApp
-}>({
+export const test = base.extend<
+  { script: DesktopScript; home: string; desktop: DesktopApp },
+  { appPort: number }
+>({
+  // The port of the origin that stands for app://fieldbill, one per worker (its tests run one after another),
+  // known before the app starts so a sync server can be told to let that origin in.
+  appPort: [async ({}, use) => use(await freePort()), { scope: 'worker' }],
   // A fresh copy per test, so a spec may change an answer between steps.
   script: async ({}, use) => {
     await use({ ...defaultScript })
@@ -19,10 +22,11 @@ export const test = base.extend<{
   home: async ({}, use, testInfo) => {
     await use(testInfo.outputPath('home'))
   },
-  desktop: async ({ context, script, home }, use) => {
+  desktop: async ({ context, script, home, appPort }, use) => {
     const app = await launchDesktop(context, {
       home,
       script,
+      appPort,
       safeStorageKey: randomBytes(32).toString('hex'),
     })
     await use(app)

@@ -14,8 +14,9 @@ import { expect, test as base } from './fixtures'
 
 const test = base.extend<object, { syncServer: SyncServer }>({
   syncServer: [
-    async ({}, use) => {
-      const server = await startSyncServer()
+    async ({ appPort }, use) => {
+      // In Electron the page's origin is app://fieldbill; here the stand-in's loopback origin stands for it.
+      const server = await startSyncServer({ webOrigins: [`http://127.0.0.1:${appPort}`] })
       await server.addUser('ann', 'rep', 'ann-password')
       await use(server)
       await server.stop()

@@ -29,9 +29,18 @@ import type {
   Product,
   UnitGroup,
 } from './types'
+import { EMAIL_PATTERN, PHONE_PATTERN } from './contact-info'
 
 const text = (max: number): Schema<string> => string({ max })
 const name = (max = 200): Schema<string> => string({ min: 1, max })
+const email = (): Schema<string> =>
+  string({
+    max: 320,
+    pattern: EMAIL_PATTERN,
+    patternName: 'an email address such as ann@example.com',
+  })
+const phone = (): Schema<string> =>
+  string({ max: 50, pattern: PHONE_PATTERN, patternName: 'a phone number such as +1 555 010 2030' })
 const currencyCode = (): Schema<string> =>
   string({ pattern: /^[A-Z]{3}$/, patternName: 'a three-letter currency code (ISO 4217)' })
 
@@ -39,8 +48,8 @@ export const contactSchema: Schema<Contact> = object({
   id: id(),
   firstName: text(100),
   lastName: name(100),
-  email: optional(text(320)),
-  phone: optional(text(50)),
+  email: optional(email()),
+  phone: optional(phone()),
   jobTitle: optional(text(100)),
 })
 
@@ -51,8 +60,8 @@ export const customerRecordSchema: Schema<Customer> = refine(
     name: name(160),
     accountNumber: optional(text(20)),
     ownerId: id(),
-    email: optional(text(320)),
-    phone: optional(text(50)),
+    email: optional(email()),
+    phone: optional(phone()),
     primaryContactId: optional(id()),
     contacts: array(contactSchema, { max: 500 }),
     billTo: addressSchema,
