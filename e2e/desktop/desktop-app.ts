@@ -125,10 +125,14 @@ export async function launchDesktop(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const pages = new Map<number, Page>()
+  /** Windows main destroyed whose pages are still closing. */
+  const closing = new Set<Promise<void>>()
   // A window does not outlive its process: when main ends, its pages close.
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
-      void Promise.all([...pages.values()].map((p) => p.close())).then(() => resolve(code))
+      void Promise.all([...pages.values()].map((p) => p.close()))
+        .then(() => Promise.all(closing))
+        .then(() => resolve(code))
     }),
   )
 
@@ -172,9 +176,12 @@ export async function launchDesktop(
       case 'window:reload':
         return page(args.id).reload()
       case 'window:destroy': {
-        const closing = pages.get(args.id)
+        const destroyed = pages.get(args.id)
         pages.delete(args.id)
-        return closing?.close()
+        const closed = destroyed?.close()
+        // Main may exit before the close is done: `exited` waits for it, so a closed window is closed by then.
+        if (closed) closing.add(closed)
+        return closed
       }
       case 'printers':
         return script.printers
