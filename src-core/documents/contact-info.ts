@@ -6,9 +6,9 @@
 
 /** `name@domain.tld`, nothing else around it. */
 export const EMAIL_PATTERN = /^\s*(?:[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+)?\s*$/
-/** `+1 (555) 010-2030 x12`: at least five digits, separators + ( ) - . / and spaces, an optional extension. */
+/** `+1 (555) 010-2030 x12`: at least three digits (a switchboard's short number), separators + ( ) - . / and spaces, an optional extension. */
 export const PHONE_PATTERN =
-  /^\s*(?:(?=(?:\D*\d){5})[+]?[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?)?\s*$/i
+  /^\s*(?:(?=(?:\D*\d){3})[+]?[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?)?\s*$/i
 
 /**
  * Why an email address cannot be kept, in the screen's words; undefined when it can.

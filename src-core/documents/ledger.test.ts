@@ -51,6 +51,17 @@ function run(invoice: Invoice, cmds: InvoiceCommand[], ledger: LedgerEntry[] = [
 }
 
 describe('payment amounts', () => {
+  test('a payment above a line’s limits is taken when the invoice is that large', () => {
+    // Lines refuse a quantity over 999,999; a payment is money, and a large invoice is paid in one go.
+    const large = {
+      ...invoiceOf100(),
+      totals: { ...invoiceOf100().totals, totalAmount: '2500000.00' },
+    }
+    const { ledger, refusal } = run(large, [pay('P1', '1500000.00')])
+    expect(refusal).toBeUndefined()
+    expect(ledger.map((e) => (e.kind === 'void' ? '' : e.amount))).toEqual(['1500000.00'])
+  })
+
   test.each([
     ['0.00', 'nonPositivePayment', 'A payment must be more than zero.'],
     ['-500', 'nonPositivePayment', 'A payment must be more than zero.'],

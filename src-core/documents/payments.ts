@@ -36,7 +36,7 @@ import type {
   InvoiceState,
   InvoiceStatus,
 } from './types'
-import { readValue, showMoney } from './values'
+import { readDecimal, showMoney } from './values'
 
 const METHODS: ReadonlySet<PaymentMethod> = new Set([
   'cash',
@@ -142,16 +142,16 @@ function readAmount(
   noun: 'payment' | 'refund',
 ): { ok: true; value: string; amount: Decimal } | Refused {
   const label = noun === 'payment' ? 'Payment amount' : 'Refund amount'
-  // Read as typed, every decimal kept ('quantity' rounds nothing), so no amount is rounded into another.
-  const read = readValue(typed, 'quantity', label, invoice.pricing)
+  // Read as typed, every decimal kept, so no amount is rounded into another (and no line limit applies).
+  const read = readDecimal(typed, label)
   if (!read.ok) return read
-  const amount = parseDecimal(read.value)
+  const amount = read.value
   if (amount.units <= 0n) return refuse('nonPositivePayment', `A ${noun} must be more than zero.`)
   const value = atPrecision(invoice, amount)
   if (compare(parseDecimal(value), amount) !== 0)
     return refuse(
       'invalidValue',
-      `${label} ${read.value} has more decimals than ${invoice.currencyCode} has (${invoice.pricing.currencyPrecision}).`,
+      `${label} ${formatDecimal(amount, amount.scale)} has more decimals than ${invoice.currencyCode} has (${invoice.pricing.currencyPrecision}).`,
     )
   return { ok: true, value, amount }
 }

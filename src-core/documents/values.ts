@@ -19,7 +19,8 @@ export type Read<T> = { ok: true; value: T } | Refused
 
 const HUNDRED = parseDecimal('100')
 
-function readDecimal(text: unknown, label: string): Read<Decimal> {
+/** What was typed as an exact decimal, every digit kept, or a refusal naming the field. */
+export function readDecimal(text: unknown, label: string): Read<Decimal> {
   try {
     return { ok: true, value: parseDecimal(text as string) }
   } catch (e) {
