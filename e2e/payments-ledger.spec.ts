@@ -68,8 +68,8 @@ test('a payment voided with a reason, then a refund: the Balance Due follows eac
   await expect(grid.getByRole('row', { name: /RF-7/ })).toContainText('−50.00')
   await expect(page.getByText('Partial', { exact: true })).toBeVisible()
   const history = page.getByRole('region', { name: 'History' })
-  await expect(history).toContainText('Void Payment')
-  await expect(history).toContainText('Record Refund')
+  await expect(history).toContainText('Voided the payment of 100.00: Typed on the wrong invoice')
+  await expect(history).toContainText('Refund 50.00 by bank transfer, ref. RF-7')
 
   // The Payments grid at a laptop's size, light and dark.
   await page.setViewportSize({ width: 1366, height: 768 })
