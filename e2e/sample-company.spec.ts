@@ -44,6 +44,9 @@ test('the sample company opens apart, refuses Connect, and Back to my data retur
 
   await banner.getByRole('button', { name: 'Back to my data' }).click()
   await expect(banner).toBeHidden()
+  // The page reloads into the rep's own database: only once it shows that database's count is it safe to move on
+  // (a navigation during the reload is lost to it).
+  await expect(bar).toContainText('1 pending')
   await page.goto('/#/customers')
   await expect(page.getByRole('button', { name: 'My Own Outfitters' })).toBeVisible()
   await expect(page.getByRole('button', { name: /^Customer / })).toHaveCount(0)
