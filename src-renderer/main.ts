@@ -2,6 +2,8 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import PrimeVue from 'primevue/config'
 import Aura from '@primeuix/themes/aura'
+import Tooltip from 'primevue/tooltip'
+import 'primeicons/primeicons.css'
 import App from './App.vue'
 import { router } from './router'
 import { getPlatform } from './platform'
@@ -15,4 +17,6 @@ app.use(createPinia())
 app.use(router)
 // PrimeVue's theme follows the OS light/dark setting through prefers-color-scheme.
 app.use(PrimeVue, { theme: { preset: Aura, options: { darkModeSelector: 'system' } } })
+// Icon-only buttons name themselves with aria-label and show the same words as a tooltip (v-tooltip).
+app.directive('tooltip', Tooltip)
 app.mount('#app')
