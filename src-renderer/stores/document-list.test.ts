@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest'
-import { toOrderFilter } from './orders-store'
+import { toDocumentFilter } from './document-list'
 
 test('the Orders list filter becomes an indexed date range that includes the whole To day', () => {
   expect(
-    toOrderFilter({
+    toDocumentFilter({
       state: 'active',
       customerId: 'C1',
       search: '  barn ',
@@ -20,5 +20,5 @@ test('the Orders list filter becomes an indexed date range that includes the who
 })
 
 test('empty or half-typed values filter nothing', () => {
-  expect(toOrderFilter({ search: '   ', from: '', to: '2025-13' })).toEqual({})
+  expect(toDocumentFilter({ search: '   ', from: '', to: '2025-13' })).toEqual({})
 })
