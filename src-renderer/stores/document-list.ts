@@ -4,13 +4,18 @@
  * and the customer's name. Sorts and searches without an index are read by a scan (list-scan.ts).
  */
 import { ref } from 'vue'
-import type { Customer, Id, Invoice, Order } from '../../src-core/documents'
+import type { Observable } from 'rxjs'
+import type { Id, Invoice, Order } from '../../src-core/documents'
 import { INVOICE_STATUSES, ORDER_STATUSES } from '../../src-core/documents'
 import {
   decimalSortKey,
   type DocumentFilter,
   type DocumentSort,
+  type InvoicePageRequest,
   type ListedInvoice,
+  type OrderPageRequest,
+  type Page,
+  type PageRequest,
   type Repositories,
 } from '../data'
 import { byText as textOrder, containsText, SCAN_CHUNK } from './list-scan'
@@ -46,7 +51,9 @@ export interface DocumentListFilter<State extends string = string> {
   to?: string
 }
 
-type Row = ListedInvoice | Order
+/** A row of the Invoices or Orders list. */
+export type DocumentRow = ListedInvoice | Order
+type Row = DocumentRow
 type Filter = DocumentFilter<string, string>
 
 /** Midnight UTC of an ISO calendar date plus `days`, or undefined for a date still being typed. */
@@ -81,11 +88,11 @@ export function listDate(row: Invoice | Order): string | undefined {
 }
 
 /** Every customer's name by id, read in chunks (a scan's search and sort by customer need them). */
-async function customerNames(repos: Repositories): Promise<Map<Id, string>> {
+export async function customerNames(repos: Repositories): Promise<Map<Id, string>> {
   const names = new Map<Id, string>()
   for (let page = 0; ; page++) {
     const chunk = await repos.customers.page({ page, pageSize: SCAN_CHUNK, sort: 'name' })
-    for (const c of chunk.rows as Customer[]) names.set(c.id, c.name)
+    for (const c of chunk.rows) names.set(c.id, c.name)
     if (!chunk.hasNext) return names
   }
 }
@@ -128,16 +135,24 @@ function comparator(
  * export const useOrdersStore = defineStore('orders', () => useDocumentList('order'))
  */
 export function useDocumentList(kind: 'invoice' | 'order') {
-  const read = (repos: Repositories) => (kind === 'invoice' ? repos.invoices : repos.orders)
+  // The filter's state is the kind's own (the list's filters offer only that kind's states).
+  const watchPage = (repos: Repositories, req: PageRequest<Filter, DocumentSort>) =>
+    (kind === 'invoice'
+      ? repos.invoices.watchPage(req as InvoicePageRequest)
+      : repos.orders.watchPage(req as OrderPageRequest)) as Observable<Page<Row>>
+  const readPage = (repos: Repositories, req: PageRequest<Filter, DocumentSort>) =>
+    (kind === 'invoice'
+      ? repos.invoices.page(req as InvoicePageRequest)
+      : repos.orders.page(req as OrderPageRequest)) as Promise<Page<Row>>
   const list = usePagedList<Filter, DocumentColumn, Row>({
     sort: 'createdAt',
     pageSize: 25,
-    watch: (repos, req) => read(repos).watchPage({ ...req, sort: INDEXED[req.sort ?? 'createdAt'] }),
+    watch: (repos, req) => watchPage(repos, { ...req, sort: INDEXED[req.sort ?? 'createdAt'] }),
     scan: {
       needed: (filter, sort) => !!filter.search || !INDEXED[sort],
       read: (repos, req) => {
         const { search: _search, ...filter } = req.filter ?? {}
-        return read(repos).page({ ...req, filter, sort: 'number' })
+        return readPage(repos, { ...req, filter, sort: 'number' })
       },
       async prepare(repos, filter, sort, descending) {
         const names =

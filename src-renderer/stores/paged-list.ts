@@ -143,13 +143,18 @@ export function usePagedList<F extends object, S extends string, T>(
     req: PageRequest<F, S>,
     mine: number,
   ): Promise<void> {
-    const { keep, compare } = await by.prepare(repos, req.filter as F, req.sort as S, !!req.descending)
+    const { keep, compare } = await by.prepare(
+      repos,
+      req.filter as F,
+      req.sort as S,
+      !!req.descending,
+    )
     const found = await scanList({
       read: (index, after) =>
         by.read(repos, {
           page: index,
           pageSize: SCAN_CHUNK,
-          filter: req.filter as F,
+          filter: req.filter,
           ...(after ? { after } : {}),
         }),
       keep,
