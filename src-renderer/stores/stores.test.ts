@@ -10,6 +10,7 @@ import {
   testEnv,
 } from '../data/test-support/test-db'
 import { useCustomersStore } from './customers-store'
+import { useInvoiceListStore } from './invoice-list-store'
 import { useInvoicesStore } from './invoices-store'
 import { useOrdersStore } from './orders-store'
 import { useProductsStore } from './products-store'
@@ -64,9 +65,30 @@ describe('paged list stores', () => {
     await Promise.all([orders.start(), customers.start(), products.start()])
     await until(() => orders.total === 1 && customers.total === 1 && products.total === 3)
     products.setSort('name')
-    products.setFilter({ prefix: 'wid' })
+    products.setFilter({ search: 'idg' })
     await until(() => products.total === 1)
     expect(products.rows[0]?.name).toBe('Widget')
+  })
+
+  it('find invoices by their customer’s name anywhere and sort them on any column', async () => {
+    repos = await seededRepositories()
+    provideRepositories(repos)
+    for (const name of ['Barn', 'Attic', 'Cellar'])
+      ok(await repos.invoices.create({ customerId: 'C1', name }))
+    const list = useInvoiceListStore()
+    await list.start()
+    await until(() => list.totalKnown && list.total === 3)
+    list.setListFilter({ search: 'NTOS' })
+    await until(() => list.totalKnown && list.total === 3 && list.rows.length === 3)
+    list.setListFilter({ search: 'tti' })
+    await until(() => list.total === 1)
+    expect(list.rows.map((r) => r.name)).toEqual(['Attic'])
+    list.setListFilter({})
+    list.setSort('name', true)
+    await until(() => list.rows[0]?.name === 'Cellar')
+    expect(list.rows.map((r) => r.name)).toEqual(['Cellar', 'Barn', 'Attic'])
+    expect(list.total).toBe(3)
+    list.stop()
   })
 })
 
