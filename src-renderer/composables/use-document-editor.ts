@@ -9,8 +9,8 @@ import {
   type DocumentHeaderChanges,
   type HeaderDraft,
   type SalesDocument,
-} from '../components/document/header-draft'
-import { headerErrors, headerField, type HeaderErrors } from '../components/document/header-errors'
+} from '../forms/header-draft'
+import { headerErrors, headerField, type HeaderErrors } from '../forms/header-errors'
 import { useLookupStore } from '../stores/lookup-store'
 import { useSaveShortcut } from './use-save-shortcut'
 import { useUnsavedGuard } from './use-unsaved-guard'

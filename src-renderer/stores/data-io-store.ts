@@ -20,8 +20,8 @@ import {
 } from '../data/io'
 import type { BackupEntry } from '../../src-core/ipc/desktop-services'
 import { getPlatform } from '../platform'
-import { autoBackup } from './auto-backup'
-import { localRepositories } from './local-repositories'
+import { autoBackup } from '../app/auto-backup'
+import { localRepositories } from '../app/local-repositories'
 
 export type { ImportKind }
 

@@ -18,8 +18,8 @@ import {
   type VoidInput,
 } from '../../src-core/documents'
 import type { NewInvoice } from '../data'
-import { useDocumentForm, type CommandOutcome } from './document-form'
-import { localRepositories } from './local-repositories'
+import { useDocumentForm, type CommandOutcome } from '../forms/document-form'
+import { localRepositories } from '../app/local-repositories'
 
 export type { CommandOutcome }
 

@@ -11,7 +11,7 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import type { Subscription } from 'rxjs'
 import type { Customer, Id, Invoice, InvoiceState, InvoiceStatus } from '../../src-core/documents'
 import type { DocumentSort, InvoicePageRequest, ListedInvoice, Repositories } from '../data'
-import { localRepositories } from './local-repositories'
+import { localRepositories } from '../app/local-repositories'
 import { createCursorMemory, lowerBound } from './paged-list'
 
 export type { DocumentSort }

@@ -17,7 +17,7 @@ import type {
   UnitGroup,
 } from '../../src-core/documents'
 import type { WriteResult } from '../data'
-import { localRepositories } from './local-repositories'
+import { localRepositories } from '../app/local-repositories'
 
 /** A product the price list sells, with the units it has a price in. */
 export interface SellableProduct {

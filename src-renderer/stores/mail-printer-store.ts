@@ -12,7 +12,7 @@ import {
   type SmtpSettings,
 } from '../../src-core/ipc/desktop-services'
 import { getPlatform } from '../platform'
-import type { FormErrors } from './settings-form'
+import type { FormErrors } from '../forms/settings-form'
 
 export interface SmtpDraft {
   host: string

@@ -6,8 +6,8 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import type { Id, Order, OrderCommand, OrderHeaderChanges } from '../../src-core/documents'
 import type { NewOrder } from '../data'
-import { useDocumentForm, type CommandOutcome } from './document-form'
-import { localRepositories } from './local-repositories'
+import { useDocumentForm, type CommandOutcome } from '../forms/document-form'
+import { localRepositories } from '../app/local-repositories'
 import { todayIso } from '../format/dates'
 
 export const useOrderFormStore = defineStore('order-form', () => {

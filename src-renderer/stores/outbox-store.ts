@@ -7,8 +7,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { OutboxEntry } from '../../src-core/ipc/desktop-services'
 import { getPlatform } from '../platform'
-import { recordEmailStatuses } from './email-status'
-import { localRepositories } from './local-repositories'
+import { recordEmailStatuses } from '../app/email-status'
+import { localRepositories } from '../app/local-repositories'
 
 export const useOutboxStore = defineStore('outbox', () => {
   const platform = getPlatform()

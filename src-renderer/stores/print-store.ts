@@ -9,7 +9,7 @@ import { amountPaid, balanceDue, countedPayments } from '../../src-core/document
 import type { CompanySettings, Customer, Invoice, Payment } from '../../src-core/documents/types'
 import { isPaperSize, type PaperSize } from '../../src-core/print/pdf-options'
 import { getPlatform, type InvoiceMail } from '../platform'
-import { localRepositories } from './local-repositories'
+import { localRepositories } from '../app/local-repositories'
 
 export interface PrintDocument {
   invoice: Invoice

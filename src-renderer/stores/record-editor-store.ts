@@ -14,7 +14,7 @@ import type {
   UnitGroup,
 } from '../../src-core/documents'
 import type { WriteResult } from '../data'
-import { localRepositories } from './local-repositories'
+import { localRepositories } from '../app/local-repositories'
 import { useLookupStore } from './lookup-store'
 
 export const useRecordEditorStore = defineStore('record-editor', () => {

@@ -14,7 +14,7 @@ import {
   takeSampleLoadRequest,
 } from '../data'
 import { currentLocale } from '../composables/use-locale'
-import { checkLogo } from './company-logo'
+import { checkLogo } from '../forms/company-logo'
 import { useDatabaseStore } from './database-store'
 import { useLookupStore } from './lookup-store'
 import {
@@ -22,7 +22,7 @@ import {
   settingsFromDraft,
   type CompanyDraft,
   type FormErrors,
-} from './settings-form'
+} from '../forms/settings-form'
 
 export type SampleLoadState = 'idle' | 'loading' | 'done' | 'failed'
 

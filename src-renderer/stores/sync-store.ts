@@ -26,7 +26,7 @@ import {
   type RefusalGroup,
   type RefusedRecord,
 } from '../sync/refusals'
-import { SyncProgress, type Transfer } from './sync-progress'
+import { SyncProgress, type Transfer } from '../sync/sync-progress'
 
 export type { CollectionName }
 

@@ -16,7 +16,7 @@ import {
   type LedgerEntry,
   type PaymentMethod,
 } from '../../../src-core/documents'
-import type { SalesDocument } from './header-draft'
+import type { SalesDocument } from '../../forms/header-draft'
 
 /** What the words need from outside the entry: names of ids, and the rep's number and date formats. */
 export interface HistoryNames {

@@ -113,7 +113,7 @@ afterEach(async () => {
 describe('the desktop background services', () => {
   it('answer backup:due at start and on the event, once per due backup, and show it on the Data page', async () => {
     await app()
-    const { useDataIoStore } = await import('./data-io-store')
+    const { useDataIoStore } = await import('../stores/data-io-store')
     const data = useDataIoStore()
     expect(data.autoBackupAvailable).toBe(true)
     data.startAutoBackup()
@@ -144,8 +144,8 @@ describe('the desktop background services', () => {
   it('record the outbox on the invoice and report unsent changes to main', async () => {
     const { repos, ok } = await app()
     const invoice = ok(await repos.invoices.create({ customerId: 'C1', name: 'March' }))
-    const { useAppStore } = await import('./app-store')
-    useAppStore().startBackgroundServices()
+    const { startBackgroundServices } = await import('./desktop-bootstrap')
+    startBackgroundServices()
     await until(() => fake.calls.some((c) => c.channel === 'app:unsent-changes'))
     const report = fake.calls.find((c) => c.channel === 'app:unsent-changes')
     expect(report?.request).toEqual({ count: expect.any(Number) as number })
@@ -167,7 +167,7 @@ describe('the desktop background services', () => {
     ])
     fake.emit('mail:outbox-changed')
     await until(() => fake.calls.filter((c) => c.channel === 'mail:outbox-status').length >= 2)
-    const { useOutboxStore } = await import('./outbox-store')
+    const { useOutboxStore } = await import('../stores/outbox-store')
     await useOutboxStore().recordOnInvoices()
     expect((await repos.invoices.get(invoice.id))?.email).toMatchObject({
       state: 'failed',
@@ -176,7 +176,7 @@ describe('the desktop background services', () => {
   })
 
   it('hand the SMTP password to main once and never hold it afterwards; remember the printer', async () => {
-    const { useMailPrinterStore } = await import('./mail-printer-store')
+    const { useMailPrinterStore } = await import('../stores/mail-printer-store')
     const store = useMailPrinterStore()
     expect(store.desktop).toBe(true)
     await store.load()

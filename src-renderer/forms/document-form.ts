@@ -6,7 +6,7 @@
 import { computed, ref, shallowRef } from 'vue'
 import type { Customer, Id } from '../../src-core/documents'
 import type { Repositories, WriteResult } from '../data'
-import { localRepositories } from './local-repositories'
+import { localRepositories } from '../app/local-repositories'
 
 export interface CommandOutcome {
   ok: boolean
