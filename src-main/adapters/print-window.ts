@@ -12,7 +12,7 @@ import {
   printRoute,
   type PaperSize,
 } from '../../src-core/print/pdf-options'
-import { UserFacingError } from '../ipc-router'
+import { UserFacingError } from '../services/errors'
 import type { PdfRenderer, Printing } from '../services/desktop-handlers'
 import { createWindow } from '../window'
 

@@ -8,7 +8,7 @@
  * since Windows forbids `:` in file names).
  */
 import { join } from 'node:path'
-import { UserFacingError } from '../ipc-router'
+import { UserFacingError } from './errors'
 import {
   backupReasons,
   type BackupEntry,

@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { OutboxEntry } from '../../src-core/ipc/desktop-services'
-import { UserFacingError } from '../ipc-router'
+import { UserFacingError } from './errors'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import type { FileService } from './files'
 import { newMessageId, type Mailbox } from './mail-message'

@@ -7,7 +7,8 @@
  */
 import { syncCredentialsSchema, type SyncCredentials } from '../../src-core/ipc/desktop-services'
 import { checkServerUrl } from '../../src-core/server-url'
-import { UserFacingError, type Handler } from '../ipc-router'
+import type { Handler } from '../ipc-router'
+import { UserFacingError } from './errors'
 import type { SecretStore } from './secrets'
 
 export interface SyncSessionService {
