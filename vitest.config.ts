@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config'
+import { PATH_ALIASES } from './scripts/path-aliases'
 
 export default defineConfig({
+  resolve: { alias: PATH_ALIASES },
   test: {
     include: ['src-*/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config'
+import { PATH_ALIASES } from '../scripts/path-aliases'
 
 // Benchmarks run as ordinary Vitest files so they share the TypeScript pipeline of the tests; each prints
 // one JSON line per figure to stdout (`npm run bench`).
 export default defineConfig({
+  resolve: { alias: PATH_ALIASES },
   test: {
     include: ['bench/**/*.bench-run.ts'],
     environment: 'node',
