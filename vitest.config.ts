@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config'
-import { PATH_ALIASES } from './scripts/path-aliases'
+import { pathAliases } from './scripts/path-aliases'
 
 export default defineConfig({
-  resolve: { alias: PATH_ALIASES },
+  resolve: { alias: pathAliases(import.meta.dirname) },
   test: {
     include: ['src-*/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

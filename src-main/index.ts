@@ -17,7 +17,7 @@ import {
 } from 'electron'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { channelNames, type ChannelName } from '../src-core/ipc/contract'
+import { channelNames, type ChannelName } from '@core/ipc/contract'
 import { appHandlers } from './app-handlers'
 import { createIpcRouter } from './ipc-router'
 import { menuTemplate } from './menu'

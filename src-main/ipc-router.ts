@@ -10,7 +10,7 @@ import {
   type IpcResult,
   type RequestOf,
   type ResponseOf,
-} from '../src-core/ipc/contract'
+} from '@core/ipc/contract'
 import { UserFacingError } from './services/errors'
 
 export type Handler<C extends ChannelName> = (

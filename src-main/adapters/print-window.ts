@@ -11,7 +11,7 @@ import {
   PRINT_READY_ATTRIBUTE,
   printRoute,
   type PaperSize,
-} from '../../src-core/print/pdf-options'
+} from '@core/print/pdf-options'
 import { UserFacingError } from '../services/errors'
 import type { PdfRenderer, Printing } from '../services/desktop-handlers'
 import { createWindow } from '../window'

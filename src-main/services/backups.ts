@@ -14,7 +14,7 @@ import {
   type BackupEntry,
   type BackupReason,
   type BackupStatus,
-} from '../../src-core/ipc/desktop-services'
+} from '@core/ipc/desktop-services'
 import type { FileService } from './files'
 
 /** How many files of each kind are kept; older ones are deleted after each write of that kind. */

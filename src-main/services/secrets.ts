@@ -10,7 +10,7 @@
  * and "Open in mail app" needs no password.
  */
 import { join } from 'node:path'
-import { literal, object, optional, string, type Schema } from '../../src-core/schema'
+import { literal, object, optional, string, type Schema } from '@core/schema'
 import type { FileService } from './files'
 import { jsonFile } from './json-file'
 import { UserFacingError } from './errors'

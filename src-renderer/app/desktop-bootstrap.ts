@@ -4,11 +4,11 @@
  * what the app knows about itself (the About dialog) pulls in the data layer.
  */
 import { watch } from 'vue'
-import { setMigrationBackupWriter } from '../data'
-import { getPlatform } from '../platform'
-import { useDataIoStore } from '../stores/data-io-store'
-import { useOutboxStore } from '../stores/outbox-store'
-import { useSyncStore } from '../stores/sync-store'
+import { setMigrationBackupWriter } from '@renderer/data'
+import { getPlatform } from '@renderer/platform'
+import { useDataIoStore } from '@renderer/stores/data-io-store'
+import { useOutboxStore } from '@renderer/stores/outbox-store'
+import { useSyncStore } from '@renderer/stores/sync-store'
 import { migrationBackupToMain } from './migration-backup-writer'
 
 /**

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { AppInfo } from '../../src-core/ipc/contract'
-import { getPlatform } from '../platform'
+import type { AppInfo } from '@core/ipc/contract'
+import { getPlatform } from '@renderer/platform'
 
 /** What the app knows about itself (About dialog) and the platform it runs on. */
 export const useAppStore = defineStore('app', () => {

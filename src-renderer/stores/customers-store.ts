@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
-import type { Customer } from '../../src-core/documents'
-import type { CustomerFilter } from '../data'
+import type { Customer } from '@core/documents'
+import type { CustomerFilter } from '@renderer/data'
 import { usePagedList } from './paged-list'
 
 /** A page of customers by name, with a name prefix search. */

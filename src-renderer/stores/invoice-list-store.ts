@@ -9,9 +9,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { Subscription } from 'rxjs'
-import type { Customer, Id, Invoice, InvoiceState, InvoiceStatus } from '../../src-core/documents'
-import type { DocumentSort, InvoicePageRequest, ListedInvoice, Repositories } from '../data'
-import { localRepositories } from '../app/local-repositories'
+import type { Customer, Id, Invoice, InvoiceState, InvoiceStatus } from '@core/documents'
+import type { DocumentSort, InvoicePageRequest, ListedInvoice, Repositories } from '@renderer/data'
+import { localRepositories } from '@renderer/app/local-repositories'
 import { createCursorMemory, lowerBound } from './paged-list'
 
 export type { DocumentSort }

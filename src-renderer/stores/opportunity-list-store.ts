@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import type { Id, Opportunity } from '../../src-core/documents'
+import type { Id, Opportunity } from '@core/documents'
 import { usePagedList } from './paged-list'
 
 /** A page of opportunities, newest first, optionally of one customer. */

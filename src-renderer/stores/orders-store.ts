@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Id, Order, OrderState } from '../../src-core/documents'
-import type { DocumentSort, OrderFilter } from '../data'
+import type { Id, Order, OrderState } from '@core/documents'
+import type { DocumentSort, OrderFilter } from '@renderer/data'
 import { usePagedList } from './paged-list'
 
 /** The Orders list's filters as the rep sets them: dates are ISO calendar days, both inclusive. */

@@ -4,9 +4,9 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { DiscountList, Id, PriceList, PriceListItem, Product } from '../../src-core/documents'
-import type { WriteResult } from '../data'
-import { localRepositories } from '../app/local-repositories'
+import type { DiscountList, Id, PriceList, PriceListItem, Product } from '@core/documents'
+import type { WriteResult } from '@renderer/data'
+import { localRepositories } from '@renderer/app/local-repositories'
 import { useLookupStore } from './lookup-store'
 
 /** An item with what a rep reads on it. */

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
-import type { Product } from '../../src-core/documents'
-import type { ProductFilter } from '../data'
+import type { Product } from '@core/documents'
+import type { ProductFilter } from '@renderer/data'
 import { usePagedList } from './paged-list'
 
 /** A page of products by number or name, with a prefix search on the sorted field. */

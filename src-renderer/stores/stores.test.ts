@@ -1,21 +1,21 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, defineStore, setActivePinia } from 'pinia'
-import type { Invoice } from '../../src-core/documents'
+import type { Invoice } from '@core/documents'
 import {
   provideRepositories,
   createRepositories,
   type DocumentSort,
   type InvoiceFilter,
   type Repositories,
-} from '../data'
+} from '@renderer/data'
 import {
   closeDatabase,
   ok,
   openTestDatabase,
   seededRepositories,
   testEnv,
-} from '../data/test-support/test-db'
+} from '@renderer/data/test-support/test-db'
 import { useCustomersStore } from './customers-store'
 import { useOrdersStore } from './orders-store'
 import { usePagedList } from './paged-list'

@@ -14,7 +14,7 @@ import {
   type Id,
   type Opportunity,
   type OpportunityLineCommand,
-} from '../../../src-core/documents'
+} from '@core/documents'
 import type { Database } from '../collections'
 import { plain } from '../stored'
 import type { CatalogRepository } from './catalog'
