@@ -32,7 +32,8 @@ export interface NewDocumentInput {
   settings: CompanySettings
 }
 
-const NO_TOTALS: DocumentTotals = {
+/** The totals of a document with no lines yet. */
+export const NO_TOTALS: DocumentTotals = {
   detailAmount: '0',
   lineItemDiscountAmount: '0',
   discountPercentAmount: '0',

@@ -16,7 +16,7 @@ import {
   string,
   union,
   type Schema,
-} from '../schema'
+} from '@core/schema'
 import { EMAIL_STATES, PAYMENT_TERM_CODES } from './header-fields'
 import { INVOICE_STATUSES, ORDER_STATUSES } from './lifecycle'
 import type {

@@ -2,8 +2,8 @@
  * Line and header totals of a document, always through `priceDocument` (the one pricing function): this file only
  * maps a document to its input and the result back, and decides where each line's price comes from.
  */
-import { priceDocument, PricingError } from '../pricing'
-import type { CatalogPrice, PriceDocumentInput, PricingLineInput } from '../pricing'
+import { priceDocument, PricingError } from '@core/pricing'
+import type { CatalogPrice, PriceDocumentInput, PricingLineInput } from '@core/pricing'
 import type { Catalog } from './catalog'
 import { refuse, type Refused } from './commands'
 import type { DocumentLine, DocumentTotals, SalesDocumentBase } from './types'

@@ -11,7 +11,7 @@ import type {
   PricingMethod,
   RoundingOption,
   RoundingPolicy,
-} from '../pricing'
+} from '@core/pricing'
 
 // The pricing contract's own names, so a document's catalog data is exactly what priceDocument reads.
 export type { DiscountBand, PricingMethod }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { applyInvoiceCommand } from '../documents/invoice-commands'
-import { applyOrderCommand } from '../documents/order-commands'
+import { applyInvoiceCommand } from '@core/documents/invoice-commands'
+import { applyOrderCommand } from '@core/documents/order-commands'
 import {
   blankInvoice,
   blankOrder,
   context,
   opportunity,
   unwrap,
-} from '../documents/test-support/fixtures'
-import type { DocumentLine, Invoice } from '../documents/types'
+} from '@core/documents/test-support/fixtures'
+import type { DocumentLine, Invoice } from '@core/documents/types'
 import { decodeBackup, encodeBackup } from './backup'
 import { checkBackupTotals, groupThousands } from './backup-totals'
 import { canonicalJson, sha256Hex } from './canonical-json'

@@ -4,9 +4,9 @@
  * it) and refuses the file when a stored amount differs. The backup checksum has no key, so whoever edits a file
  * can recompute it; the amounts are what such an edit would change, and what the rep would then bill and sync.
  */
-import { EMPTY_CATALOG } from '../documents/catalog'
-import { priceLines, type PricedDocument } from '../documents/totals'
-import type { DocumentLine, DocumentTotals } from '../documents/types'
+import { EMPTY_CATALOG } from '@core/documents/catalog'
+import { priceLines, type PricedDocument } from '@core/documents/totals'
+import type { DocumentLine, DocumentTotals } from '@core/documents/types'
 import type { BackupData } from './backup-collections'
 
 /** Names of the header amounts as the totals panel shows them; Total Amount first, the one a rep reads. */

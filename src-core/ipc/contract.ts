@@ -3,7 +3,7 @@
  * types live here so that the preload, the main-process handlers and the renderer's platform module cannot drift
  * apart. Only channels listed in `channels` ever cross the bridge.
  */
-import { empty, int, object, string, oneOf, type Schema } from '../schema'
+import { empty, int, object, string, oneOf, type Schema } from '@core/schema'
 import * as d from './desktop-services'
 
 export interface AppInfo {

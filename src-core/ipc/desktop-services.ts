@@ -3,8 +3,17 @@
  * backups). `contract.ts` lists the channels; this file keeps their shapes so the contract stays readable.
  * Every size is bounded: a payload is checked before any work is done for it.
  */
-import { paperSizes, type PaperSize } from '../print/pdf-options'
-import { int, nullable, object, oneOf, optional, SchemaError, string, type Schema } from '../schema'
+import { paperSizes, type PaperSize } from '@core/print/pdf-options'
+import {
+  int,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  SchemaError,
+  string,
+  type Schema,
+} from '@core/schema'
 
 export type { PaperSize }
 

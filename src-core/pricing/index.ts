@@ -5,7 +5,7 @@
  * priceDocument({ lines: [{ quantity: '11', pricePerUnit: '100.00', manualDiscount: '10.00' }] })
  *   .totals.totalAmount // '1090.00'
  */
-import { add, divide, formatDecimal, mul, roundDecimal, sub, ZERO, type Decimal } from '../money'
+import { add, divide, formatDecimal, mul, roundDecimal, sub, ZERO, type Decimal } from '@core/money'
 import { priceLine, type LineMoney } from './price-line'
 import { readDocument, type HeaderSpec, type SettingsSpec } from './read-input'
 import { HUNDRED } from './read-values'

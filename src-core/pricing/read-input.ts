@@ -2,7 +2,7 @@
  * Turns `priceDocument`'s unknown input into checked, parsed values, with money inputs already rounded to
  * their precision (rounded when entered, docs/money.md), so the arithmetic after this never validates.
  */
-import { compare, roundDecimal, ZERO, type Decimal, type RoundingMode } from '../money'
+import { compare, roundDecimal, ZERO, type Decimal, type RoundingMode } from '@core/money'
 import type { DiscountMethod } from './types'
 import { readCatalog, type CatalogSpec } from './read-catalog'
 import {

@@ -2,7 +2,7 @@
  * The contract of `priceDocument` (see docs/money.md). Every number in and out is a decimal string, so a
  * document survives JSON, IPC and the sync server without ever becoming a float.
  */
-import type { RoundingMode } from '../money'
+import type { RoundingMode } from '@core/money'
 
 export type DiscountMethod = 'lineItem' | 'perUnit'
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { applyInvoiceCommand } from '../documents/invoice-commands'
-import { blankInvoice, context, unwrap } from '../documents/test-support/fixtures'
-import type { Invoice } from '../documents/types'
+import { applyInvoiceCommand } from '@core/documents/invoice-commands'
+import { blankInvoice, context, unwrap } from '@core/documents/test-support/fixtures'
+import type { Invoice } from '@core/documents/types'
 import { checkTotals } from './validate-document'
 
 function invoiceWithLines(): Invoice {

@@ -4,9 +4,9 @@
  * must equal what was pushed, string for string. The desktop prices with the same function, so any difference
  * is a forged or corrupted total, never a rounding disagreement.
  */
-import { EMPTY_CATALOG } from '../documents/catalog'
-import { priceLines, type PricedDocument } from '../documents/totals'
-import type { DocumentLine, DocumentTotals } from '../documents/types'
+import { EMPTY_CATALOG } from '@core/documents/catalog'
+import { priceLines, type PricedDocument } from '@core/documents/totals'
+import type { DocumentLine, DocumentTotals } from '@core/documents/types'
 
 /** Why a document's numbers were refused; `reason` is a sentence a rep can read. */
 export interface TotalsRefusal {

@@ -6,15 +6,11 @@
  */
 import { randomUUID } from 'node:crypto'
 import { basename, join } from 'node:path'
-import type {
-  FileKind,
-  MailRequest,
-  PaperSize,
-  PrinterInfo,
-} from '../../src-core/ipc/desktop-services'
-import { MAX_FILE_BYTES } from '../../src-core/ipc/desktop-services'
-import { invoiceMailText, invoicePdfFileName } from '../../src-core/print/mail-template'
-import { UserFacingError, type Handlers } from '../ipc-router'
+import type { FileKind, MailRequest, PaperSize, PrinterInfo } from '@core/ipc/desktop-services'
+import { MAX_FILE_BYTES } from '@core/ipc/desktop-services'
+import { invoiceMailText, invoicePdfFileName } from '@core/print/mail-template'
+import type { Handlers } from '../ipc-router'
+import { UserFacingError } from './errors'
 import type { BackupScheduler } from './backup-scheduler'
 import type { BackupService } from './backups'
 import type { FileService } from './files'

@@ -9,9 +9,9 @@ import {
   type DocumentHeaderChanges,
   type HeaderDraft,
   type SalesDocument,
-} from '../components/document/header-draft'
-import { headerErrors, headerField, type HeaderErrors } from '../components/document/header-errors'
-import { useLookupStore } from '../stores/lookup-store'
+} from '@renderer/forms/header-draft'
+import { headerErrors, headerField, type HeaderErrors } from '@renderer/forms/header-errors'
+import { useLookupStore } from '@renderer/stores/lookup-store'
 import { useSaveShortcut } from './use-save-shortcut'
 import { useUnsavedGuard } from './use-unsaved-guard'
 

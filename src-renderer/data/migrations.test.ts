@@ -7,7 +7,7 @@ import {
   orderSchema,
   paymentSchema,
   type Payment,
-} from '../../src-core/documents'
+} from '@core/documents'
 import { closeDatabase, openDatabase, type Database } from './database'
 import { COLLECTION_NAMES } from './collections'
 import { setMigrationBackupWriter, type MigrationBackup } from './migration-backup'

@@ -17,7 +17,7 @@
  * `kind`. Every v0 record was a payment.
  */
 import type { MigrationStrategies, RxCollection } from 'rxdb'
-import type { Invoice, LedgerEntry, Order } from '../../src-core/documents'
+import type { Invoice, LedgerEntry, Order } from '@core/documents'
 import type { PaymentDoc } from './stored-types'
 import {
   fromInvoiceDoc,

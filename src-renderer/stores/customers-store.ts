@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
-import type { Customer } from '../../src-core/documents'
-import type { CustomerFilter } from '../data'
+import type { Customer } from '@core/documents'
+import type { CustomerFilter } from '@renderer/data'
 import { byText, containsText } from './list-scan'
 import { usePagedList } from './paged-list'
 

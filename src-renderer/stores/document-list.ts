@@ -5,8 +5,8 @@
  */
 import { ref } from 'vue'
 import type { Observable } from 'rxjs'
-import type { Id, Invoice, Order } from '../../src-core/documents'
-import { INVOICE_STATUSES, ORDER_STATUSES } from '../../src-core/documents'
+import type { Id, Invoice, Order } from '@core/documents'
+import { INVOICE_STATUSES, ORDER_STATUSES } from '@core/documents'
 import {
   decimalSortKey,
   type DocumentFilter,
@@ -17,7 +17,7 @@ import {
   type Page,
   type PageRequest,
   type Repositories,
-} from '../data'
+} from '@renderer/data'
 import { byText as textOrder, containsText, SCAN_CHUNK } from './list-scan'
 import { usePagedList } from './paged-list'
 

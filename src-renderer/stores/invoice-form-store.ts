@@ -16,10 +16,10 @@ import {
   type PaymentInput,
   type RefundInput,
   type VoidInput,
-} from '../../src-core/documents'
-import type { NewInvoice } from '../data'
-import { useDocumentForm, type CommandOutcome } from './document-form'
-import { localRepositories } from './local-repositories'
+} from '@core/documents'
+import type { NewInvoice } from '@renderer/data'
+import { useDocumentForm, type CommandOutcome } from '@renderer/forms/document-form'
+import { localRepositories } from '@renderer/app/local-repositories'
 
 export type { CommandOutcome }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Page } from '../data'
+import type { Page } from '@renderer/data'
 import { byText, containsText, scanList, SCAN_CHUNK } from './list-scan'
 
 interface Row {

@@ -5,7 +5,7 @@
  * total it returns is exact. Lists use it behind their store; a search index replaces it without the list
  * knowing.
  */
-import type { Page, PageCursor } from '../data'
+import type { Page, PageCursor } from '@renderer/data'
 
 /** Rows read per chunk of a scan (the repositories' largest page). */
 export const SCAN_CHUNK = 500

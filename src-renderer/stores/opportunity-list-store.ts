@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
-import type { Id, Opportunity } from '../../src-core/documents'
-import { decimalSortKey } from '../data'
+import type { Id, Opportunity } from '@core/documents'
+import { decimalSortKey } from '@renderer/data'
 import { customerNames } from './document-list'
 import { byText, containsText } from './list-scan'
 import { usePagedList } from './paged-list'

@@ -6,8 +6,8 @@
  */
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { Observable, Subscription } from 'rxjs'
-import type { Page, PageCursor, PageRequest, Repositories } from '../data'
-import { getRepositories } from '../data'
+import type { Page, PageCursor, PageRequest, Repositories } from '@renderer/data'
+import { getRepositories } from '@renderer/data'
 import { SCAN_CHUNK, scanList } from './list-scan'
 
 export interface PagedListOptions<F, S extends string, T> {

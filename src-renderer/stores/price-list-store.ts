@@ -11,10 +11,10 @@ import type {
   PriceListItem,
   PricingMethod,
   Product,
-} from '../../src-core/documents'
-import { decimalSortKey, type WriteResult } from '../data'
+} from '@core/documents'
+import { decimalSortKey, type WriteResult } from '@renderer/data'
 import { byText, containsText } from './list-scan'
-import { localRepositories } from './local-repositories'
+import { localRepositories } from '@renderer/app/local-repositories'
 import { useLookupStore } from './lookup-store'
 
 /** An item with what a rep reads on it. */

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
-import type { Product } from '../../src-core/documents'
-import { decimalSortKey, type ProductFilter } from '../data'
+import type { Product } from '@core/documents'
+import { decimalSortKey, type ProductFilter } from '@renderer/data'
 import { byText, containsText } from './list-scan'
 import { useLookupStore } from './lookup-store'
 import { usePagedList } from './paged-list'

@@ -23,9 +23,9 @@ import {
   type OrderCommand,
   type LedgerEntry,
   type Product,
-} from '../../../src-core/documents'
-import { decimal, divide, formatDecimal, mul, parseDecimal } from '../../../src-core/money'
-import { nextDocumentNumber, type NumberingState } from '../../../src-core/numbering'
+} from '@core/documents'
+import { decimal, divide, formatDecimal, mul, parseDecimal } from '@core/money'
+import { nextDocumentNumber, type NumberingState } from '@core/numbering'
 import { SAMPLE_REP } from './customers-data'
 import type { Prng } from './prng'
 

@@ -1,21 +1,15 @@
 /**
  * The products of an opportunity, changed with the same line commands as orders and invoices (Add Product,
- * write-ins, inline edits, Override Price, remove), read with src-core's `readValue` and priced by `priceLines`.
- * src-core has no opportunity commands (an opportunity syncs as a whole document, checked by its schema and
- * repriced by the server), so this small composition lives beside the repository that stores it.
+ * write-ins, inline edits, Override Price, remove) and the same checks of a new line, then priced by
+ * `priceLines`. An opportunity has no lifecycle, no header discounts and no pricing lock: it syncs as a whole
+ * document, checked by its schema and repriced by the server.
  */
-import {
-  priceLines,
-  refuse,
-  type Catalog,
-  type CommandResult,
-  type ContentCommand,
-  type DocumentLine,
-  type Opportunity,
-  type Refused,
-} from '../../../src-core/documents'
-import { readLineAmounts } from '../../../src-core/documents/line-commands'
-import { readValue } from '../../../src-core/documents/values'
+import type { Catalog } from './catalog'
+import { refuse, type CommandResult, type ContentCommand, type Refused } from './commands'
+import { catalogEntryFor, checkNewId, readLineAmounts, ZERO_AMOUNTS } from './line-commands'
+import { priceLines } from './totals'
+import type { DocumentLine, Opportunity } from './types'
+import { readValue } from './values'
 
 /** The line commands an opportunity takes (no header discounts, no pricing lock). */
 export type OpportunityLineCommand = Extract<
@@ -25,43 +19,23 @@ export type OpportunityLineCommand = Extract<
 
 type Step = { ok: true; doc: Opportunity; fresh?: string } | Refused
 
-const ZERO_AMOUNTS = {
-  pricePerUnit: '0',
-  volumeDiscount: '0',
-  amount: '0',
-  manualDiscountAmount: '0',
-  extendedAmount: '0',
-}
-
 function withLine(doc: Opportunity, line: DocumentLine): Opportunity {
   const exists = doc.lines.some((l) => l.id === line.id)
   const lines = exists ? doc.lines.map((l) => (l.id === line.id ? line : l)) : [...doc.lines, line]
   return { ...doc, lines }
 }
 
-function newLine(doc: Opportunity, cmd: { lineId: string }): Step | undefined {
-  if (!cmd.lineId) return refuse('invalidValue', 'A new line needs an id.')
-  if (doc.lines.some((l) => l.id === cmd.lineId))
-    return refuse('duplicateId', 'This opportunity already has a line with that id.')
-  return undefined
-}
-
 function step(doc: Opportunity, cmd: OpportunityLineCommand, catalog: Catalog): Step {
   if (cmd.type === 'addLine' || cmd.type === 'addWriteIn') {
-    const bad = newLine(doc, cmd)
+    const bad = checkNewId(doc, cmd.lineId)
     if (bad) return bad
   }
   const line = 'lineId' in cmd ? doc.lines.find((l) => l.id === cmd.lineId) : undefined
   switch (cmd.type) {
     case 'addLine': {
-      const entry = catalog.find(doc.priceListId, cmd.productId, cmd.unitId)
-      if (!entry)
-        return refuse(
-          'noPrice',
-          "This opportunity's price list has no price for that product in that unit. Choose another unit, or add it as a write-in.",
-        )
-      if (entry.retired)
-        return refuse('productRetired', `${entry.productName} is retired and cannot be added.`)
+      const found = catalogEntryFor(doc, cmd, catalog)
+      if (!found.ok) return found
+      const entry = found.value
       const amounts = readLineAmounts(doc, { manualDiscount: '0', tax: '0', ...cmd })
       if (!amounts.ok) return amounts
       const added: DocumentLine = {

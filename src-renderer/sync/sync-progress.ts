@@ -2,7 +2,7 @@
  * What a sync under way moves, for the status bar: records sent out of those that were pending when the upload
  * began, and records received out of what the server said it had left, each with an estimate of the time left.
  */
-import type { CollectionName } from '../data'
+import type { CollectionName } from '@renderer/data'
 
 /** One direction of a sync under way. */
 export interface Transfer {

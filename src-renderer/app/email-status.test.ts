@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { OutboxEntry } from '../../src-core/ipc/desktop-services'
-import type { Repositories } from '../data'
-import { closeDatabase, ok, seededRepositories } from '../data/test-support/test-db'
+import type { OutboxEntry } from '@core/ipc/desktop-services'
+import type { Repositories } from '@renderer/data'
+import { closeDatabase, ok, seededRepositories } from '@renderer/data/test-support/test-db'
 import { emailStatusOf, recordEmailStatuses } from './email-status'
 
 let repos: Repositories | undefined

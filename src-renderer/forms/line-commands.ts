@@ -1,5 +1,5 @@
 /** The content commands the line components ask for; the page hands them to its document store. */
-import type { ContentCommand, Id } from '../../../src-core/documents'
+import type { ContentCommand, Id } from '@core/documents'
 
 export type LineCommand = ContentCommand
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Database, MigrationBackup } from '../data'
+import type { Database, MigrationBackup } from '@renderer/data'
 import { migrationBackupToMain } from './migration-backup-writer'
 
 const backup: MigrationBackup = {

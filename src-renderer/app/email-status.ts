@@ -3,9 +3,9 @@
  * recorded on the invoice with the `recordEmailStatus` command, through the invoice repository like every other
  * command, so the state syncs and shows in the invoice's history.
  */
-import type { EmailStatus, EmailStatusInput, Id, Invoice } from '../../src-core/documents'
-import type { OutboxEntry } from '../../src-core/ipc/desktop-services'
-import type { InvoiceRepository } from '../data/repositories/invoices'
+import type { EmailStatus, EmailStatusInput, Id, Invoice } from '@core/documents'
+import type { OutboxEntry } from '@core/ipc/desktop-services'
+import type { InvoiceRepository } from '@renderer/data/repositories/invoices'
 
 const MAX_REASON = 1000
 const truncate = (text: string) => (text.length > MAX_REASON ? text.slice(0, MAX_REASON) : text)

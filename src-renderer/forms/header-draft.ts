@@ -11,7 +11,7 @@ import type {
   Invoice,
   Order,
   PaymentTerms,
-} from '../../../src-core/documents'
+} from '@core/documents'
 
 export interface HeaderDraft {
   name: string

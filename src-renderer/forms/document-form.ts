@@ -4,9 +4,9 @@
  * repository, which applies the src-core rules; a refused command changes nothing. Call inside a setup store.
  */
 import { computed, ref, shallowRef } from 'vue'
-import type { Customer, Id } from '../../src-core/documents'
-import type { Repositories, WriteResult } from '../data'
-import { localRepositories } from './local-repositories'
+import type { Customer, Id } from '@core/documents'
+import type { Repositories, WriteResult } from '@renderer/data'
+import { localRepositories } from '@renderer/app/local-repositories'
 
 export interface CommandOutcome {
   ok: boolean

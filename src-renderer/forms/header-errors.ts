@@ -2,7 +2,7 @@
  * The header problems src-core finds (`headerProblems`), in the words of the form: each field path becomes the
  * field's label and the id of its control, so a Save shows every problem beside its field and focuses the first.
  */
-import { headerProblems, HEADER_TEXT_LIMITS, type FieldProblem } from '../../../src-core/documents'
+import { headerProblems, HEADER_TEXT_LIMITS, type FieldProblem } from '@core/documents'
 import type { HeaderDraft } from './header-draft'
 
 /** Messages by field path ('name', 'customerId', 'billTo.city'), in the order of the form. */

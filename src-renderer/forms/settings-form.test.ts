@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { settings } from '../../src-core/documents/test-support/fixtures'
-import { companySettingsRecordSchema } from '../../src-core/documents/record-schemas'
+import { settings } from '@core/documents/test-support/fixtures'
+import { companySettingsRecordSchema } from '@core/documents/record-schemas'
 import { checkLogo, MAX_LOGO_BYTES, toBase64 } from './company-logo'
-import { smtpFromDraft } from './mail-printer-store'
+import { smtpFromDraft } from '@renderer/stores/mail-printer-store'
 import { draftFromSettings, settingsFromDraft, type CompanyDraft } from './settings-form'
 
 const NOW = '2025-03-01T09:30:00.000Z'

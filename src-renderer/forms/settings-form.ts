@@ -3,14 +3,9 @@
  * locale), turned into a `CompanySettings` record only when every field is valid. Each error is keyed by the
  * field's id, so the page shows it next to that field; nothing is saved while any field is wrong.
  */
-import type {
-  CompanyLogo,
-  CompanySettings,
-  CurrencySetting,
-  NumberFormat,
-} from '../../src-core/documents'
-import { compare, parseDecimal } from '../../src-core/money'
-import { formatLocaleDecimal, parseLocaleDecimal } from '../format'
+import type { CompanyLogo, CompanySettings, CurrencySetting, NumberFormat } from '@core/documents'
+import { compare, parseDecimal } from '@core/money'
+import { formatLocaleDecimal, parseLocaleDecimal } from '@renderer/format'
 
 export interface CurrencyDraft {
   code: string

@@ -3,8 +3,8 @@
  * kind) but cannot read the database, so when a backup is due it asks, and the renderer writes the whole local
  * store in the format of Settings > Data > Back up now through `backup:write`.
  */
-import type { BackupEntry } from '../../src-core/ipc/desktop-services'
-import type { DesktopServicesPlatform } from '../platform/desktop-services'
+import type { BackupEntry } from '@core/ipc/desktop-services'
+import type { DesktopServicesPlatform } from '@renderer/platform/desktop-services'
 
 export interface AutoBackupDeps {
   platform: Pick<DesktopServicesPlatform, 'backupStatus' | 'writeBackup'>

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { BackupEntry, BackupReason, BackupStatus } from '../../src-core/ipc/desktop-services'
-import type { Repositories } from '../data'
-import { decodeBackup } from '../../src-core/io/backup'
-import { createBackup } from '../data/io'
-import { closeDatabase, seededRepositories } from '../data/test-support/test-db'
+import type { BackupEntry, BackupReason, BackupStatus } from '@core/ipc/desktop-services'
+import type { Repositories } from '@renderer/data'
+import { decodeBackup } from '@core/io/backup'
+import { createBackup } from '@renderer/data/io'
+import { closeDatabase, seededRepositories } from '@renderer/data/test-support/test-db'
 import { autoBackup } from './auto-backup'
 
 let repos: Repositories | undefined

@@ -2,7 +2,7 @@
  * The company logo chosen in Settings: a PNG or JPEG of at most 256 KiB, checked by its first bytes (a renamed
  * file is refused whatever its name or type says), kept in the settings record as base64.
  */
-import type { CompanyLogo } from '../../src-core/documents'
+import type { CompanyLogo } from '@core/documents'
 
 export const MAX_LOGO_BYTES = 256 * 1024
 

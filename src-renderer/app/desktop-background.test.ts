@@ -5,8 +5,8 @@
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { AppEvent } from '../../src-core/ipc/contract'
-import type { BackupEntry, OutboxEntry } from '../../src-core/ipc/desktop-services'
+import type { AppEvent } from '@core/ipc/contract'
+import type { BackupEntry, OutboxEntry } from '@core/ipc/desktop-services'
 
 /** A bridge like the preload's: one function per channel, answered from `answers`, and `on`. */
 function fakeBridge() {
@@ -83,8 +83,8 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
  * provided to that fresh data layer.
  */
 async function app() {
-  const data = await import('../data')
-  const testDb = await import('../data/test-support/test-db')
+  const data = await import('@renderer/data')
+  const testDb = await import('@renderer/data/test-support/test-db')
   const seeded = await testDb.seededRepositories()
   data.provideRepositories(seeded)
   close = async () => {
@@ -113,7 +113,7 @@ afterEach(async () => {
 describe('the desktop background services', () => {
   it('answer backup:due at start and on the event, once per due backup, and show it on the Data page', async () => {
     await app()
-    const { useDataIoStore } = await import('./data-io-store')
+    const { useDataIoStore } = await import('@renderer/stores/data-io-store')
     const data = useDataIoStore()
     expect(data.autoBackupAvailable).toBe(true)
     data.startAutoBackup()
@@ -144,8 +144,8 @@ describe('the desktop background services', () => {
   it('record the outbox on the invoice and report unsent changes to main', async () => {
     const { repos, ok } = await app()
     const invoice = ok(await repos.invoices.create({ customerId: 'C1', name: 'March' }))
-    const { useAppStore } = await import('./app-store')
-    useAppStore().startBackgroundServices()
+    const { startBackgroundServices } = await import('./desktop-bootstrap')
+    startBackgroundServices()
     await until(() => fake.calls.some((c) => c.channel === 'app:unsent-changes'))
     const report = fake.calls.find((c) => c.channel === 'app:unsent-changes')
     expect(report?.request).toEqual({ count: expect.any(Number) as number })
@@ -167,7 +167,7 @@ describe('the desktop background services', () => {
     ])
     fake.emit('mail:outbox-changed')
     await until(() => fake.calls.filter((c) => c.channel === 'mail:outbox-status').length >= 2)
-    const { useOutboxStore } = await import('./outbox-store')
+    const { useOutboxStore } = await import('@renderer/stores/outbox-store')
     await useOutboxStore().recordOnInvoices()
     expect((await repos.invoices.get(invoice.id))?.email).toMatchObject({
       state: 'failed',
@@ -176,7 +176,7 @@ describe('the desktop background services', () => {
   })
 
   it('hand the SMTP password to main once and never hold it afterwards; remember the printer', async () => {
-    const { useMailPrinterStore } = await import('./mail-printer-store')
+    const { useMailPrinterStore } = await import('@renderer/stores/mail-printer-store')
     const store = useMailPrinterStore()
     expect(store.desktop).toBe(true)
     await store.load()

@@ -9,8 +9,8 @@ import {
   type Database,
   type MigrationBackup,
   type MigrationBackupWriter,
-} from '../data'
-import type { DesktopServicesPlatform } from '../platform/desktop-services'
+} from '@renderer/data'
+import type { DesktopServicesPlatform } from '@renderer/platform/desktop-services'
 
 export function migrationBackupToMain(
   platform: Pick<DesktopServicesPlatform, 'writeBackup'>,
