@@ -125,6 +125,11 @@ describe('makeFacturX read back with poppler', () => {
     const stream = ef.lookup(PDFName.of('F')) as unknown as { dict: PDFDict }
     expect(stream.dict.get(PDFName.of('Subtype'))).toBe(PDFName.of('text/xml'))
     expect(doc.catalog.get(PDFName.of('Metadata'))).toBeDefined()
+    // Chromium paints in DeviceRGB: PDF/A needs the sRGB OutputIntent for it.
+    const intent = doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict)
+    expect(intent.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFA1'))
+    const profile = intent.lookup(PDFName.of('DestOutputProfile')) as unknown as { dict: PDFDict }
+    expect(profile.dict.get(PDFName.of('N'))?.toString()).toBe('3')
     expect(doc.context.trailerInfo.ID).toBeDefined()
   })
 })

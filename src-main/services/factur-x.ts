@@ -10,7 +10,8 @@
  *   INVOICE, fx:DocumentFileName factur-x.xml, fx:Version 1.0, fx:ConformanceLevel EN 16931), with the title,
  *   author, tool and dates equal to the document information dictionary's, as PDF/A asks;
  * - a file identifier in the trailer and the PDF 1.7 header PDF/A-3 is based on;
- * - an sRGB OutputIntent when an ICC profile is given (none ships with this machine, so none by default).
+ * - an sRGB OutputIntent, since Chromium paints in DeviceRGB, which PDF/A allows only with one; its ICC profile is
+ *   built here (srgb-icc.ts) because no sRGB profile ships with the systems we run on.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -21,6 +22,7 @@ import {
   PDFName,
   PDFString,
 } from '@cantoo/pdf-lib'
+import { srgbIccProfile } from './srgb-icc'
 
 export const FACTUR_X_FILE_NAME = 'factur-x.xml'
 
@@ -38,7 +40,7 @@ export interface FacturXInput {
   author: string
   /** When the file is made; the same instant goes into the info dictionary, the XMP and the attachment. */
   at: Date
-  /** An RGB ICC profile for the OutputIntent (sRGB); without one no OutputIntent is written. */
+  /** The RGB ICC profile of the OutputIntent; default the sRGB profile of srgb-icc.ts. */
   iccProfile?: Uint8Array
 }
 
@@ -155,17 +157,15 @@ export async function makeFacturX(input: FacturXInput): Promise<Uint8Array> {
   })
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp))
 
-  if (input.iccProfile) {
-    const icc = doc.context.stream(input.iccProfile, { N: 3 })
-    const intent = doc.context.obj({
-      Type: 'OutputIntent',
-      S: 'GTS_PDFA1',
-      OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'),
-      Info: PDFString.of('sRGB IEC61966-2.1'),
-      DestOutputProfile: doc.context.register(icc),
-    })
-    doc.catalog.set(PDFName.of('OutputIntents'), doc.context.obj([intent]))
-  }
+  const icc = doc.context.stream(input.iccProfile ?? srgbIccProfile(), { N: 3 })
+  const intent = doc.context.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'),
+    Info: PDFString.of('sRGB IEC61966-2.1'),
+    DestOutputProfile: doc.context.register(icc),
+  })
+  doc.catalog.set(PDFName.of('OutputIntents'), doc.context.obj([intent]))
 
   // PDF/A needs a file identifier; one derived from the content keeps the output reproducible.
   const id = createHash('md5').update(input.pdf).update(xmlBytes).update(xmpDate(at)).digest('hex')
