@@ -7,7 +7,7 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { Observable, Subscription } from 'rxjs'
 import type { Page, PageCursor, PageRequest, Repositories } from '@renderer/data'
-import { getRepositories } from '@renderer/data'
+import { getRepositories } from '@renderer/app/database-provider'
 
 export interface PagedListOptions<F, S extends string, T> {
   sort: S
