@@ -138,7 +138,7 @@ const MAX = Dexie.maxKey
 
 /**
  * The raw reads do what the repository does: a page is PAGE + 1 rows (the extra one says whether a next page
- * exists) and no count, since lists no longer wait for one (repositories/paging.ts).
+ * exists) and no count: lists do not wait for one (repositories/paging.ts).
  */
 const rawFigures: Record<string, (n: number) => Promise<unknown>> = {
   async firstPage(n) {
