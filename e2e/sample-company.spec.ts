@@ -3,7 +3,7 @@
  * and "Back to my data" returns to the rep's own records as they were left.
  */
 import { expect, test } from './fixtures'
-import { loadSampleCompany } from './pages/app'
+import { loadSampleCompanyByHand } from './pages/app'
 
 test('the sample company opens apart, refuses Connect, and Back to my data returns untouched', async ({
   page,
@@ -22,7 +22,7 @@ test('the sample company opens apart, refuses Connect, and Back to my data retur
   const bar = page.getByRole('contentinfo', { name: 'Sync status' })
   await expect(bar).toContainText('1 pending')
 
-  await loadSampleCompany(page)
+  await loadSampleCompanyByHand(page)
   const banner = page.getByRole('complementary', { name: 'Sample company' })
   await expect(banner).toContainText('Sample company — not synced')
   await expect(bar).toContainText('Sample company: never synced')

@@ -15,6 +15,7 @@ import {
 import { insertDataset } from '../../src-renderer/data/sample/load'
 import { invoiceSchema } from '../../src-renderer/data/schemas/documents'
 import { BENCH_SIZES, benchDataset } from './bench-dataset.mjs'
+import { conflictHandlerFor } from '../../src-renderer/sync/conflict-handler'
 
 const DB_NAME = 'fieldbill-bench'
 const PAGE = 50
@@ -37,7 +38,7 @@ let runCounter = 0
 let invoiceCount = 50_000
 
 async function openRx(): Promise<Repositories> {
-  repos ??= createRepositories(await openDatabase({ name: DB_NAME }))
+  repos ??= createRepositories(await openDatabase({ name: DB_NAME, conflictHandlerFor }))
   return repos
 }
 
@@ -137,7 +138,7 @@ const MAX = Dexie.maxKey
 
 /**
  * The raw reads do what the repository does: a page is PAGE + 1 rows (the extra one says whether a next page
- * exists) and no count, since lists no longer wait for one (repositories/paging.ts).
+ * exists) and no count: lists do not wait for one (repositories/paging.ts).
  */
 const rawFigures: Record<string, (n: number) => Promise<unknown>> = {
   async firstPage(n) {
@@ -217,7 +218,7 @@ async function measure(
 async function seed(invoices: number) {
   invoiceCount = invoices
   const { data, stats } = benchDataset(20_251_127, { ...BENCH_SIZES, invoices })
-  const db = await openDatabase({ name: DB_NAME })
+  const db = await openDatabase({ name: DB_NAME, conflictHandlerFor })
   const start = performance.now()
   await insertDataset(db, data, { validate: false, chunkSize: 2000 })
   const insertMs = Math.round(performance.now() - start)

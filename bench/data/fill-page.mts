@@ -3,17 +3,18 @@
  * data bench's company, for the Invoices list benchmark (bench/ui-list.bench-run.ts). Exposed as
  * `window.fill`.
  */
-import {
-  APP_DATABASE_NAME,
-  closeDatabase,
-  insertDataset,
-  openDatabase,
-} from '../../src-renderer/data'
+import { closeDatabase, insertDataset, openDatabase } from '../../src-renderer/data'
+import { APP_DATABASE_NAME } from '../../src-renderer/app/database-provider'
 import { BENCH_SIZES, benchDataset } from './bench-dataset.mjs'
+import { conflictHandlerFor } from '../../src-renderer/sync/conflict-handler'
 
 /** How many invoices the app's database holds (0 when it is new). */
 async function count(): Promise<number> {
-  const db = await openDatabase({ name: APP_DATABASE_NAME, multiInstance: true })
+  const db = await openDatabase({
+    name: APP_DATABASE_NAME,
+    multiInstance: true,
+    conflictHandlerFor,
+  })
   try {
     return await db.invoices.count().exec()
   } finally {
@@ -24,7 +25,11 @@ async function count(): Promise<number> {
 /** Writes the dataset with `invoices` invoices into the app's (empty) database. */
 async function seed(invoices: number): Promise<Record<string, number>> {
   const { data, stats } = benchDataset(20_251_127, { ...BENCH_SIZES, invoices })
-  const db = await openDatabase({ name: APP_DATABASE_NAME, multiInstance: true })
+  const db = await openDatabase({
+    name: APP_DATABASE_NAME,
+    multiInstance: true,
+    conflictHandlerFor,
+  })
   const start = performance.now()
   try {
     await insertDataset(db, data, { validate: false, chunkSize: 2000 })

@@ -13,6 +13,7 @@ import {
 } from '../../src-renderer/data'
 import { startSync, type SyncSession } from '../../src-renderer/sync/replication'
 import { loadSyncState } from '../../src-renderer/sync/sync-state'
+import { conflictHandlerFor } from '../../src-renderer/sync/conflict-handler'
 
 let repos: Repositories | undefined
 /** The IndexedDB database in which RxDB's Dexie storage keeps this laptop's invoices. */
@@ -30,7 +31,7 @@ function opened(): Repositories {
 
 /** Opens an empty database as the app does (every collection, several tabs allowed). */
 async function open(name: string): Promise<void> {
-  repos = createRepositories(await openDatabase({ name, multiInstance: true }))
+  repos = createRepositories(await openDatabase({ name, multiInstance: true, conflictHandlerFor }))
   invoicesIdb = `rxdb-dexie-${name}--${repos.db.invoices.schema.version}--invoices`
 }
 
@@ -164,7 +165,7 @@ async function storageCeiling(
   await Dexie.delete(raw.name)
 
   const name = `ceiling-rxdb-${stamp}`
-  const db = await openDatabase({ name, multiInstance: true })
+  const db = await openDatabase({ name, multiInstance: true, conflictHandlerFor })
   const rxTimes = await timeWrites(page, (rows) =>
     db.invoices.bulkInsert(
       rows.map((row) => {

@@ -6,18 +6,20 @@ import type { Catalog, CatalogEntry } from './catalog'
 import { refuse, type ContentCommand, type LineChanges, type Refused } from './commands'
 import { lineSchema } from './schemas'
 import { describeLine } from './totals'
-import type { DocumentLine, Invoice, Order } from './types'
+import type { DocumentLine, Invoice, Opportunity, Order } from './types'
 import { readValue, type Read } from './values'
 
 export type Editable = Order | Invoice
+
+/** A document with lines: orders and invoices, and opportunities, which add lines the same way. */
+export type LineHolder = Editable | Opportunity
 
 /** An edited document, and ids of new catalog lines that must take today's catalog price even when locked. */
 export type Edited<D> = { ok: true; document: D; fresh?: Set<string> } | Refused
 
 type LineCommand<T extends ContentCommand['type']> = Extract<ContentCommand, { type: T }>
 
-/** The computed amounts of a line before pricing fills them in. */
-export const ZERO_AMOUNTS = {
+const ZERO_AMOUNTS = {
   pricePerUnit: '0',
   volumeDiscount: '0',
   amount: '0',
@@ -25,7 +27,7 @@ export const ZERO_AMOUNTS = {
   extendedAmount: '0',
 }
 
-export function lockedReason(doc: Editable, what: string): Refused {
+export function lockedReason(doc: { kind: string }, what: string): Refused {
   return refuse(
     'pricesLocked',
     `Prices are locked on this ${doc.kind}, so ${what}. Use Current Pricing to unlock them first.`,
@@ -43,9 +45,12 @@ function replaceLine<D extends Editable>(doc: D, line: DocumentLine): D {
   return { ...doc, lines: doc.lines.map((l) => (l.id === line.id ? line : l)) }
 }
 
+/** Whether the document's prices are locked (an opportunity has no lock). */
+const isLocked = (doc: LineHolder): boolean => doc.kind !== 'opportunity' && doc.pricesLocked
+
 /** Reads quantity, manual discount and tax as typed on a new line. */
 function readAmounts(
-  doc: Editable,
+  doc: Pick<Editable, 'pricing'>,
   cmd: { quantity: string; manualDiscount?: string; tax?: string },
 ): Read<{ quantity: string; manualDiscount: string; tax: string }> {
   const quantity = readValue(cmd.quantity, 'quantity', 'Quantity', doc.pricing)
@@ -65,8 +70,7 @@ function readAmounts(
   }
 }
 
-/** Why a line with this id cannot be added to the document, if it cannot. */
-export function checkNewId(
+function checkNewId(
   doc: { kind: string; lines: readonly DocumentLine[] },
   lineId: string,
 ): Refused | undefined {
@@ -78,7 +82,7 @@ export function checkNewId(
 }
 
 /** The catalog entry a new catalog line takes: refused when the price list has no price or the product is retired. */
-export function catalogEntryFor(
+function catalogEntryFor(
   doc: { kind: string; priceListId: string },
   cmd: { productId: string; unitId: string },
   catalog: Catalog,
@@ -97,7 +101,7 @@ export function catalogEntryFor(
   return { ok: true, value: entry }
 }
 
-export function addLine<D extends Editable>(
+export function addLine<D extends LineHolder>(
   doc: D,
   cmd: LineCommand<'addLine'>,
   catalog: Catalog,
@@ -123,8 +127,11 @@ export function addLine<D extends Editable>(
   return { ok: true, document: { ...doc, lines: [...doc.lines, line] }, fresh: new Set([line.id]) }
 }
 
-export function addWriteIn<D extends Editable>(doc: D, cmd: LineCommand<'addWriteIn'>): Edited<D> {
-  if (doc.pricesLocked) return lockedReason(doc, 'write-in products cannot be added')
+export function addWriteIn<D extends LineHolder>(
+  doc: D,
+  cmd: LineCommand<'addWriteIn'>,
+): Edited<D> {
+  if (isLocked(doc)) return lockedReason(doc, 'write-in products cannot be added')
   const bad = checkNewId(doc, cmd.lineId)
   if (bad) return bad
   const name = typeof cmd.productName === 'string' ? cmd.productName.trim() : ''

@@ -6,7 +6,7 @@
  */
 import type { Catalog } from './catalog'
 import { refuse, type CommandResult, type ContentCommand, type Refused } from './commands'
-import { catalogEntryFor, checkNewId, readLineAmounts, ZERO_AMOUNTS } from './line-commands'
+import { addLine, addWriteIn, readLineAmounts } from './line-commands'
 import { priceLines } from './totals'
 import type { DocumentLine, Opportunity } from './types'
 import { readValue } from './values'
@@ -26,53 +26,15 @@ function withLine(doc: Opportunity, line: DocumentLine): Opportunity {
 }
 
 function step(doc: Opportunity, cmd: OpportunityLineCommand, catalog: Catalog): Step {
-  if (cmd.type === 'addLine' || cmd.type === 'addWriteIn') {
-    const bad = checkNewId(doc, cmd.lineId)
-    if (bad) return bad
-  }
   const line = 'lineId' in cmd ? doc.lines.find((l) => l.id === cmd.lineId) : undefined
   switch (cmd.type) {
     case 'addLine': {
-      const found = catalogEntryFor(doc, cmd, catalog)
-      if (!found.ok) return found
-      const entry = found.value
-      const amounts = readLineAmounts(doc, { manualDiscount: '0', tax: '0', ...cmd })
-      if (!amounts.ok) return amounts
-      const added: DocumentLine = {
-        id: cmd.lineId,
-        productId: cmd.productId,
-        productName: entry.productName,
-        isWriteIn: false,
-        unitId: cmd.unitId,
-        priceOverridden: false,
-        quantity: '1',
-        manualDiscount: '0',
-        tax: '0',
-        ...ZERO_AMOUNTS,
-        ...amounts.value,
-      }
-      return { ok: true, doc: withLine(doc, added), fresh: added.id }
+      const added = addLine(doc, cmd, catalog)
+      return added.ok ? { ok: true, doc: added.document, fresh: cmd.lineId } : added
     }
     case 'addWriteIn': {
-      const name = cmd.productName.trim()
-      if (!name) return refuse('invalidValue', 'A write-in product needs a name.')
-      const price = readValue(cmd.pricePerUnit, 'pricePerUnit', 'Price per unit', doc.pricing)
-      if (!price.ok) return price
-      const amounts = readLineAmounts(doc, { manualDiscount: '0', tax: '0', ...cmd })
-      if (!amounts.ok) return amounts
-      const added: DocumentLine = {
-        id: cmd.lineId,
-        productName: name,
-        isWriteIn: true,
-        priceOverridden: true,
-        quantity: '1',
-        manualDiscount: '0',
-        tax: '0',
-        ...ZERO_AMOUNTS,
-        ...amounts.value,
-        pricePerUnit: price.value,
-      }
-      return { ok: true, doc: withLine(doc, added) }
+      const added = addWriteIn(doc, cmd)
+      return added.ok ? { ok: true, doc: added.document } : added
     }
     case 'removeLine':
       return { ok: true, doc: { ...doc, lines: doc.lines.filter((l) => l.id !== cmd.lineId) } }

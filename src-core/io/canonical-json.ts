@@ -1,6 +1,6 @@
 /**
- * The pieces of the backup checksum: a canonical JSON text (one spelling per value) and SHA-256 over it, plus
- * the test that tells a file cut short from one that is garbled.
+ * Canonical JSON text (one spelling per value: the backup checksum hashes it, the sync merge compares and orders
+ * values by it), SHA-256 over a text, and the test that tells a file cut short from one that is garbled.
  */
 
 function sortKeys(_key: string, value: unknown): unknown {

@@ -33,13 +33,3 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   return false
 }
-
-/** JSON text with keys sorted at every level: a stable spelling for comparing and ordering values. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (isObject(value)) {
-    const keys = definedKeys(value).sort()
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
-}

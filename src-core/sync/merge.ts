@@ -22,7 +22,8 @@ import { EMPTY_CATALOG } from '@core/documents/catalog'
 import { INVOICE_RULES, ORDER_RULES } from '@core/documents/lifecycle'
 import { priceLines, type PricedDocument } from '@core/documents/totals'
 import type { ActorRole, FieldChange, HistoryEntry, RecordBase } from '@core/documents/types'
-import { canonicalJson, jsonEqual, type Json } from './json'
+import { canonicalJson } from '@core/io/canonical-json'
+import { jsonEqual, type Json } from './json'
 import { mergeValue, type FieldMerge, type Value } from './merge-fields'
 
 export interface MergeResult<D> {

@@ -83,7 +83,7 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
  * provided to that fresh data layer.
  */
 async function app() {
-  const data = await import('@renderer/data')
+  const data = await import('./database-provider')
   const testDb = await import('@renderer/data/test-support/test-db')
   const seeded = await testDb.seededRepositories()
   data.provideRepositories(seeded)

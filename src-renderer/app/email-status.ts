@@ -5,7 +5,7 @@
  */
 import type { EmailStatus, EmailStatusInput, Id, Invoice } from '@core/documents'
 import type { OutboxEntry } from '@core/ipc/desktop-services'
-import type { InvoiceRepository } from '@renderer/data/repositories/invoices'
+import type { InvoiceRepository } from '@renderer/data'
 
 const MAX_REASON = 1000
 const truncate = (text: string) => (text.length > MAX_REASON ? text.slice(0, MAX_REASON) : text)

@@ -2,8 +2,7 @@
  * The collections of a Fieldbill database: nine, well inside RxDB open-core's limit of 13 open collections per
  * process (a second database open at the same time would pass it, so tests close each database they open).
  */
-import type { RxCollection, RxCollectionCreator, RxDatabase } from 'rxdb'
-import { conflictHandlerFor } from '@renderer/sync/conflict-handler'
+import type { RxCollection, RxCollectionCreator, RxConflictHandler, RxDatabase } from 'rxdb'
 import {
   catalogRefSchema,
   customerSchema,
@@ -58,8 +57,16 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'invoices',
 ]
 
+/**
+ * How a replicated collection settles a sync conflict. The sync client provides it (sync/conflict-handler.ts, on
+ * src-core's merge) and whoever opens the database hands it in: data/ never imports sync/.
+ */
+export type ConflictHandlerFor = (collection: CollectionName) => RxConflictHandler<unknown>
+
 /** The RxDB collection definitions, with migrations that the database runs itself after taking a backup. */
-export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {
+export function collectionCreators(
+  conflictHandlerFor: ConflictHandlerFor,
+): Record<CollectionName, RxCollectionCreator> {
   const defs: Record<CollectionName, RxCollectionCreator> = {
     settings: { schema: settingsSchema },
     customers: { schema: customerSchema },

@@ -14,6 +14,7 @@ import {
   COLLECTION_NAMES,
   collectionCreators,
   type Collections,
+  type ConflictHandlerFor,
   type Database,
 } from './collections'
 import { migrateWithBackup } from './migration-backup'
@@ -22,6 +23,7 @@ export {
   COLLECTION_NAMES,
   type CollectionName,
   type Collections,
+  type ConflictHandlerFor,
   type Database,
 } from './collections'
 
@@ -45,6 +47,12 @@ export interface OpenDatabaseOptions {
    * databases have no BroadcastChannel peers.
    */
   multiInstance?: boolean
+  /**
+   * The sync conflict handler of every collection: the app and every test that replicates passes sync's
+   * (`conflictHandlerFor` of sync/conflict-handler.ts). Required, so that no caller gets RxDB's default handler,
+   * which drops the local edit, by forgetting it.
+   */
+  conflictHandlerFor: ConflictHandlerFor
 }
 
 /**
@@ -82,7 +90,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     closeDuplicates: true,
   })
   try {
-    await db.addCollections(collectionCreators())
+    await db.addCollections(collectionCreators(options.conflictHandlerFor))
     await migrateWithBackup(db)
     return db
   } catch (e) {

@@ -15,6 +15,7 @@ export {
   openDatabase,
   type CollectionName,
   type Collections,
+  type ConflictHandlerFor,
   type Database,
   type OpenDatabaseOptions,
 } from './database'
@@ -44,13 +45,3 @@ export {
   type InsertOptions,
   type LoadProgress,
 } from './sample/load'
-export {
-  APP_DATABASE_NAME,
-  chooseDatabase,
-  getRepositories,
-  isSampleDatabase,
-  SAMPLE_DATABASE_NAME,
-  takeSampleLoadRequest,
-  provideRepositories,
-  requestPersistentStorage,
-} from './database-provider'

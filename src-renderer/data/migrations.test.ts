@@ -27,6 +27,7 @@ import {
   toOrderDoc,
   without,
 } from './stored'
+import { conflictHandlerFor } from '@renderer/sync/conflict-handler'
 
 const fixture = fixtureJson as unknown as V0Fixture
 
@@ -77,7 +78,7 @@ async function openKeepingBackups(name: string) {
     return Promise.resolve()
   })
   try {
-    return { opened: await openDatabase({ name }), backups }
+    return { opened: await openDatabase({ name, conflictHandlerFor }), backups }
   } finally {
     restore()
   }
@@ -120,7 +121,7 @@ describe('migration from schema v0', () => {
       backups.push(backup)
     })
     try {
-      db = await openDatabase({ name })
+      db = await openDatabase({ name, conflictHandlerFor })
     } finally {
       restore()
     }
@@ -294,9 +295,9 @@ describe('migration from schema v0', () => {
       return Promise.resolve()
     })
     try {
-      db = await openDatabase({ name })
+      db = await openDatabase({ name, conflictHandlerFor })
       await closeDatabase(db)
-      db = await openDatabase({ name })
+      db = await openDatabase({ name, conflictHandlerFor })
     } finally {
       restore()
     }
@@ -308,12 +309,12 @@ describe('migration from schema v0', () => {
     await writeV0(name)
     const restore = setMigrationBackupWriter(() => Promise.reject(new Error('disk full')))
     try {
-      await expect(openDatabase({ name })).rejects.toThrow('disk full')
+      await expect(openDatabase({ name, conflictHandlerFor })).rejects.toThrow('disk full')
     } finally {
       restore()
     }
     // Still v0 on disk: a later open (with a working backup) migrates it.
-    db = await openDatabase({ name })
+    db = await openDatabase({ name, conflictHandlerFor })
     expect(await db.invoices.count().exec()).toBe(fixture.invoices.length)
   })
 })

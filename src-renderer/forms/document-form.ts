@@ -7,11 +7,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Customer, Id } from '@core/documents'
 import type { Repositories, WriteResult } from '@renderer/data'
 import { localRepositories } from '@renderer/app/local-repositories'
-
-export interface CommandOutcome {
-  ok: boolean
-  reason?: string
-}
+import type { CommandOutcome } from './line-commands'
 
 /** The part of an order or invoice repository a form uses. */
 export interface DocumentRepository<D, C> {

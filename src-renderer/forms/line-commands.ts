@@ -4,13 +4,13 @@ import type { ContentCommand, Id } from '@core/documents'
 export type LineCommand = ContentCommand
 
 /** What a store answers to a command: done, or the reason it was refused. */
-export interface Outcome {
+export interface CommandOutcome {
   ok: boolean
   reason?: string
 }
 
 /** Runs the commands one after the other, stopping at the first refusal. */
-export type RunCommands = (commands: LineCommand[]) => Promise<Outcome>
+export type RunCommands = (commands: LineCommand[]) => Promise<CommandOutcome>
 
 /** A new line from the Add Product dialog. */
 export interface NewLine {

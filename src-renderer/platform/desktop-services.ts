@@ -3,7 +3,7 @@
  * Electron each call goes over one channel of the contract; in a browser each falls back to what a browser can
  * do (its print dialog, a mailto: link) and says plainly what is left for the rep to do by hand.
  */
-import type { DesktopBridge, IpcResult } from '@core/ipc/contract'
+import type { DesktopBridge } from '@core/ipc/contract'
 import type {
   BackupEntry,
   BackupReason,
@@ -16,12 +16,13 @@ import type {
   SmtpSettings,
 } from '@core/ipc/desktop-services'
 import { invoiceMailText } from '@core/print/mail-template'
+import { PlatformError, unwrap } from './ipc-result'
 
 /** What the renderer knows of an invoice mail; main renders the PDF and builds the message. */
 export type InvoiceMail = Omit<MailRequest, 'pdfId'>
 
 /** The outcome of an action, and a sentence to show when the rep must do something. */
-export interface Outcome {
+export interface DesktopOutcome {
   done: boolean
   message: string | null
 }
@@ -30,13 +31,17 @@ export interface DesktopServicesPlatform {
   exportInvoicePdf(
     invoice: { invoiceId: string; invoiceNumber: string },
     paper: PaperSize,
-  ): Promise<Outcome>
-  printInvoice(invoiceId: string, paper: PaperSize, mode: 'dialog' | 'printer'): Promise<Outcome>
+  ): Promise<DesktopOutcome>
+  printInvoice(
+    invoiceId: string,
+    paper: PaperSize,
+    mode: 'dialog' | 'printer',
+  ): Promise<DesktopOutcome>
   listPrinters(): Promise<PrinterInfo[]>
   printSettings(): Promise<PrintSettings>
   savePrintSettings(settings: PrintSettings): Promise<PrintSettings>
-  sendInvoiceEmail(mail: InvoiceMail, paper: PaperSize): Promise<Outcome>
-  openMailDraft(mail: InvoiceMail, paper: PaperSize): Promise<Outcome>
+  sendInvoiceEmail(mail: InvoiceMail, paper: PaperSize): Promise<DesktopOutcome>
+  openMailDraft(mail: InvoiceMail, paper: PaperSize): Promise<DesktopOutcome>
   outbox(): Promise<OutboxEntry[]>
   retryMail(id: string): Promise<OutboxEntry>
   smtpSettings(): Promise<SmtpSettings | null>
@@ -47,18 +52,6 @@ export interface DesktopServicesPlatform {
   listBackups(): Promise<BackupEntry[]>
   readBackup(name: string): Promise<Uint8Array>
   backupStatus(): Promise<BackupStatus | null>
-}
-
-export class ServiceError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'ServiceError'
-  }
-}
-
-function unwrap<T>(result: IpcResult<T>): T {
-  if (!result.ok) throw new ServiceError(result.error)
-  return result.value
 }
 
 export function desktopServices(bridge: DesktopBridge): DesktopServicesPlatform {
@@ -130,12 +123,12 @@ export function mailtoUrl(mail: InvoiceMail): string {
 }
 
 export function browserServices(win: Window = window): DesktopServicesPlatform {
-  const unavailable = () => Promise.reject(new ServiceError(DESKTOP_ONLY))
-  const printPage = (message: string | null): Promise<Outcome> => {
+  const unavailable = () => Promise.reject(new PlatformError(DESKTOP_ONLY))
+  const printPage = (message: string | null): Promise<DesktopOutcome> => {
     win.print()
     return Promise.resolve({ done: true, message })
   }
-  const mailto = (mail: InvoiceMail): Promise<Outcome> => {
+  const mailto = (mail: InvoiceMail): Promise<DesktopOutcome> => {
     win.location.assign(mailtoUrl(mail))
     return Promise.resolve({ done: false, message: ATTACH_HINT })
   }

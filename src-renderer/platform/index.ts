@@ -3,19 +3,14 @@
  * (`npm run web`, the end-to-end tests) it falls back to what a browser can do, and says so.
  */
 import { isAllowedExternalUrl } from '@core/links'
-import type { AppEvent, AppInfo, DesktopBridge, IpcResult } from '@core/ipc/contract'
+import type { AppEvent, AppInfo, DesktopBridge } from '@core/ipc/contract'
 import { browserServices, desktopServices, type DesktopServicesPlatform } from './desktop-services'
+import { PlatformError, unwrap } from './ipc-result'
 import { browserSyncToken, desktopSyncToken, type SyncTokenPlatform } from './sync-token'
 
-export type { InvoiceMail, Outcome } from './desktop-services'
+export type { InvoiceMail, DesktopOutcome } from './desktop-services'
 export type { SyncCredentials } from './sync-token'
-
-export class PlatformError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'PlatformError'
-  }
-}
+export { PlatformError } from './ipc-result'
 
 /** The desktop's services (PDF, print, mail, backups) are part of the platform; see desktop-services.ts. */
 export interface Platform extends DesktopServicesPlatform, SyncTokenPlatform {
@@ -25,11 +20,6 @@ export interface Platform extends DesktopServicesPlatform, SyncTokenPlatform {
   on(event: AppEvent, listener: () => void): () => void
   /** Tells main how many changes wait to be sent, so it can ask before the window closes (desktop only). */
   reportUnsentChanges(count: number): Promise<void>
-}
-
-function unwrap<T>(result: IpcResult<T>): T {
-  if (!result.ok) throw new PlatformError(result.error)
-  return result.value
 }
 
 export function desktopPlatform(bridge: DesktopBridge): Platform {

@@ -4,8 +4,9 @@
  * lives only in this page's memory, never in localStorage or IndexedDB (any script of the origin could read
  * those): the rep connects again after a reload.
  */
-import type { DesktopBridge, IpcResult } from '@core/ipc/contract'
+import type { DesktopBridge } from '@core/ipc/contract'
 import type { SyncCredentials } from '@core/ipc/desktop-services'
+import { unwrap } from './ipc-result'
 
 export type { SyncCredentials }
 
@@ -16,11 +17,6 @@ export interface SyncTokenPlatform {
   /** `persists`: whether this session survives a restart (false on a desktop with no keychain). */
   saveSyncCredentials(credentials: SyncCredentials): Promise<{ persists: boolean }>
   clearSyncCredentials(): Promise<void>
-}
-
-function unwrap<T>(result: IpcResult<T>): T {
-  if (!result.ok) throw new Error(result.error)
-  return result.value
 }
 
 export function desktopSyncToken(bridge: DesktopBridge): SyncTokenPlatform {

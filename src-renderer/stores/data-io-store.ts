@@ -26,7 +26,7 @@ import { localRepositories } from '@renderer/app/local-repositories'
 export type { ImportKind }
 
 /** A message for the rep after an action: what happened, and whether it went well. */
-export interface Outcome {
+export interface ActionMessage {
   ok: boolean
   text: string
 }
@@ -66,10 +66,10 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 export const useDataIoStore = defineStore('data-io', () => {
   const preview = shallowRef<ImportPreview | null>(null)
-  const importOutcome = ref<Outcome | null>(null)
-  const exportOutcome = ref<Outcome | null>(null)
-  const backupOutcome = ref<Outcome | null>(null)
-  const restoreOutcome = ref<Outcome | null>(null)
+  const importOutcome = ref<ActionMessage | null>(null)
+  const exportOutcome = ref<ActionMessage | null>(null)
+  const backupOutcome = ref<ActionMessage | null>(null)
+  const restoreOutcome = ref<ActionMessage | null>(null)
   const counts = shallowRef<Record<string, number> | null>(null)
   const busy = ref(false)
   const platform = getPlatform()

@@ -3,7 +3,11 @@
  * reloads the page into the other one; neither is touched by the switch.
  */
 import { defineStore } from 'pinia'
-import { chooseDatabase, isSampleDatabase, takeSampleLoadRequest } from '@renderer/data'
+import {
+  chooseDatabase,
+  isSampleDatabase,
+  takeSampleLoadRequest,
+} from '@renderer/app/database-provider'
 import { useSyncStore } from './sync-store'
 
 export const useDatabaseStore = defineStore('database', () => {

@@ -18,7 +18,8 @@ import {
   type VoidInput,
 } from '@core/documents'
 import type { NewInvoice } from '@renderer/data'
-import { useDocumentForm, type CommandOutcome } from '@renderer/forms/document-form'
+import { useDocumentForm } from '@renderer/forms/document-form'
+import type { CommandOutcome } from '@renderer/forms/line-commands'
 import { localRepositories } from '@renderer/app/local-repositories'
 
 export type { CommandOutcome }

@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Customer, Invoice } from '@core/documents'
-import { getPlatform, type InvoiceMail, type Outcome } from '@renderer/platform'
+import { getPlatform, type InvoiceMail, type DesktopOutcome } from '@renderer/platform'
 import { currentLocale } from '@renderer/composables/use-locale'
 import { useLookupStore } from './lookup-store'
 
@@ -16,7 +16,7 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
   const message = ref<string | null>(null)
   const busy = ref(false)
 
-  async function run(action: () => Promise<Outcome>): Promise<void> {
+  async function run(action: () => Promise<DesktopOutcome>): Promise<void> {
     busy.value = true
     message.value = null
     try {

@@ -7,7 +7,7 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { Observable, Subscription } from 'rxjs'
 import type { Page, PageCursor, PageRequest, Repositories } from '@renderer/data'
-import { getRepositories } from '@renderer/data'
+import { getRepositories } from '@renderer/app/database-provider'
 import { SCAN_CHUNK, scanList } from './list-scan'
 
 export interface PagedListOptions<F, S extends string, T> {

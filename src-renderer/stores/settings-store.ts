@@ -7,12 +7,14 @@ import { computed, ref, shallowRef } from 'vue'
 import type { CompanySettings } from '@core/documents'
 import {
   DatabaseNotEmptyError,
-  getRepositories,
-  isSampleDatabase,
   loadSampleCompany as loadSample,
   sampleStatus,
-  takeSampleLoadRequest,
 } from '@renderer/data'
+import {
+  getRepositories,
+  isSampleDatabase,
+  takeSampleLoadRequest,
+} from '@renderer/app/database-provider'
 import { currentLocale } from '@renderer/composables/use-locale'
 import { checkLogo } from '@renderer/forms/company-logo'
 import { useDatabaseStore } from './database-store'

@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, defineStore, setActivePinia } from 'pinia'
 import type { Invoice } from '@core/documents'
 import {
-  provideRepositories,
   createRepositories,
   type DocumentSort,
   type InvoiceFilter,
   type Repositories,
 } from '@renderer/data'
+import { provideRepositories } from '@renderer/app/database-provider'
 import {
   closeDatabase,
   ok,

@@ -7,13 +7,8 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import {
-  getRepositories,
-  isSampleDatabase,
-  signInDeviceUser,
-  type CollectionName,
-  type Database,
-} from '@renderer/data'
+import { signInDeviceUser, type CollectionName, type Database } from '@renderer/data'
+import { getRepositories, isSampleDatabase } from '@renderer/app/database-provider'
 import { getPlatform, type SyncCredentials } from '@renderer/platform'
 import { login, logout, SyncHttpError } from '@renderer/sync/http'
 import { trackLocalWrites } from '@renderer/sync/local-writes'

@@ -19,7 +19,7 @@ afterEach(async () => {
 
 describe('conflict handler wiring', () => {
   it("gives every collection of the app's database the src-core merge, never RxDB's default", async () => {
-    db = await openDatabase({ name: `conflicts-${Date.now()}` })
+    db = await openDatabase({ name: `conflicts-${Date.now()}`, conflictHandlerFor })
     for (const name of COLLECTION_NAMES) {
       expect(db[name].conflictHandler).toBe(conflictHandlerFor(name))
       expect(db[name].conflictHandler).not.toBe(defaultConflictHandler)

@@ -5,6 +5,7 @@ import { now } from 'rxdb/plugins/utils'
 import { customer } from '@core/documents/test-support/fixtures'
 import { closeDatabase, openDatabase, type Database } from '@renderer/data/database'
 import { toCustomerDoc } from '@renderer/data/stored'
+import { conflictHandlerFor } from './conflict-handler'
 
 type Doc = RxDocumentData<Record<string, unknown>> & {
   _meta: { lwt: number; o?: { _rev: number } }
@@ -15,7 +16,7 @@ let n = 0
 const DOWNSTREAM = 'replication-downstream-test'
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `downstream-guard-${++n}-${Date.now()}` })
+  db = await openDatabase({ name: `downstream-guard-${++n}-${Date.now()}`, conflictHandlerFor })
   await db.customers.insert(toCustomerDoc(customer))
 })
 afterEach(async () => {

@@ -10,6 +10,7 @@ import { createRepositories, type Repositories } from '@renderer/data/repositori
 import { COLLECTION_NAMES, openDatabase } from '@renderer/data/database'
 import { trackLocalWrites } from './local-writes'
 import { loadSyncState } from './sync-state'
+import { conflictHandlerFor } from './conflict-handler'
 
 const open: Repositories[] = []
 afterEach(async () => {
@@ -20,7 +21,7 @@ afterEach(async () => {
 async function reopen(repos: Repositories): Promise<Repositories> {
   const name = repos.db.name
   await closeDatabase(repos.db)
-  const again = createRepositories(await openDatabase({ name }), testEnv())
+  const again = createRepositories(await openDatabase({ name, conflictHandlerFor }), testEnv())
   open.push(again)
   return again
 }

@@ -23,7 +23,7 @@ import {
   type InvoiceCommand,
   type LedgerEntry,
 } from '@core/documents'
-import { canonicalJson } from '@core/sync/json'
+import { canonicalJson } from '@core/io/canonical-json'
 import { checkTotals } from '@core/sync/validate-document'
 import { toWire } from './derived'
 import { eventually, openDevice, type Device } from './test-support/devices'

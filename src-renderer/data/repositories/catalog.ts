@@ -39,7 +39,7 @@ import {
 import { prefixRange } from './customers'
 import { invalid, type RepositoryEnv, type WriteResult } from './env'
 import { readPage, watchPage, type ListQuery, type Page, type PageRequest } from './paging'
-import type { RepriceResult } from './repricing'
+import type { RepriceResult } from './repository-types'
 
 export interface ProductFilter {
   /** Names (sort 'name') or product numbers (sort 'number') starting with this text. */

@@ -1,21 +1,30 @@
 /**
  * What creating and changing orders and invoices share: the command context (who, when, the catalog of the
  * document's products), the inputs of a new document, and the atomic update that runs a rule on the latest
- * stored version.
+ * stored version; and the shape check every invoice passes before it is stored.
  */
-import type {
-  CommandContext,
-  CommandResult,
-  CompanySettings,
-  Customer,
-  DocumentLine,
-  Id,
+import {
+  invoiceSchema,
+  type CommandContext,
+  type CommandResult,
+  type CompanySettings,
+  type Customer,
+  type DocumentLine,
+  type Id,
+  type Invoice,
 } from '@core/documents'
 import type { RxDocument } from 'rxdb'
 import type { Database } from '../collections'
 import { plain } from '../stored'
 import type { CatalogRepository } from './catalog'
-import { notFound, refusable, RefusedWrite, type RepositoryEnv, type WriteResult } from './env'
+import {
+  invalid,
+  notFound,
+  refusable,
+  RefusedWrite,
+  type RepositoryEnv,
+  type WriteResult,
+} from './env'
 import type { SettingsRepository } from './settings'
 
 export interface DocumentDeps {
@@ -80,4 +89,11 @@ export async function applyAtomically<D, Stored extends object>(
   )
   if (!result.ok) return result
   return { ok: true, value: saved ?? map.from(result.value.toJSON()) }
+}
+
+/** Refuses to store an invoice the shape rules reject (a rule bug must not reach the database). */
+export function checkedInvoice(invoice: Invoice): Invoice {
+  const parsed = invoiceSchema.safeParse(invoice)
+  if (!parsed.ok) throw new RefusedWrite(invalid('invoice', parsed.error).refusal)
+  return parsed.value
 }

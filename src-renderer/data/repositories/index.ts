@@ -10,10 +10,16 @@ import type { Database } from '../collections'
 import { createCatalogRepository, type CatalogRepository } from './catalog'
 import { createCustomerRepository, type CustomerRepository } from './customers'
 import { defaultEnv, type RepositoryEnv } from './env'
-import { createInvoiceRepository, type InvoiceRepository } from './invoices'
+import { createInvoiceRepository } from './invoices'
 import { createOpportunityRepository, type OpportunityRepository } from './opportunities'
-import { createOrderRepository, type OrderRepository } from './orders'
-import { repriceUnlockedDocuments, type PriceChange, type RepriceResult } from './repricing'
+import { createOrderRepository } from './orders'
+import { repriceUnlockedDocuments } from './repricing'
+import type {
+  InvoiceRepository,
+  OrderRepository,
+  PriceChange,
+  RepriceResult,
+} from './repository-types'
 import { createSettingsRepository, type SettingsRepository } from './settings'
 
 export * from './catalog'
@@ -26,6 +32,7 @@ export * from './opportunities'
 export * from './orders'
 export * from './paging'
 export * from './repricing'
+export type * from './repository-types'
 export * from './settings'
 
 export interface Repositories {

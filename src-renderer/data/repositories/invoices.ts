@@ -4,85 +4,36 @@
  * its history together. Recording a payment writes two records (the payment and the invoice) through the
  * journal in payment-journal.ts, so it is all-or-nothing as well.
  */
-import type { Observable } from 'rxjs'
 import {
   applyInvoiceCommand,
   createInvoice,
   createInvoiceFromOrder,
-  invoiceSchema,
   type Id,
   type Invoice,
   type InvoiceCommand,
   type InvoiceContext,
-  type IsoDate,
   type LedgerEntry,
 } from '@core/documents'
 import type { Database } from '../collections'
 import { fromInvoiceDoc, fromOrderDoc, plain, toInvoiceDoc } from '../stored'
-import { documentListQuery, type InvoicePageRequest } from './document-lists'
+import { documentListQuery } from './document-lists'
 import {
   applyAtomically,
   commandContext,
   newDocumentInputs,
+  checkedInvoice,
   productIdsOf,
   type DocumentDeps,
 } from './document-writes'
-import {
-  invalid,
-  notFound,
-  refusable,
-  RefusedWrite,
-  type RepositoryEnv,
-  type WriteResult,
-} from './env'
-import { readPage, watchPage, type Page } from './paging'
+import { notFound, refusable, type RepositoryEnv, type WriteResult } from './env'
+import { readPage, watchPage } from './paging'
+import type { InvoiceRepository, ListedInvoice } from './repository-types'
 import { createPaymentJournal, isLedgerCommand } from './payment-journal'
-
-/** An invoice as a list shows it: with the balance due stored beside it (derived from its payments ledger). */
-export type ListedInvoice = Invoice & { balanceDue: string }
 
 const listedInvoice = (doc: object): ListedInvoice => ({
   ...fromInvoiceDoc(doc),
   balanceDue: (doc as { balanceDue: string }).balanceDue,
 })
-
-export interface NewInvoice {
-  customerId: Id
-  name: string
-  priceListId?: Id
-  currencyCode?: string
-  dueDate?: IsoDate
-}
-
-export interface InvoiceRepository {
-  get(id: Id): Promise<Invoice | undefined>
-  /** The stored balance due (derived from the payments, kept with the invoice). */
-  balanceDue(id: Id): Promise<string | undefined>
-  page(req: InvoicePageRequest): Promise<Page<ListedInvoice>>
-  watchPage(req: InvoicePageRequest): Observable<Page<ListedInvoice>>
-  /** The invoice's payments ledger (payments, voids, refunds), oldest first. */
-  payments(invoiceId: Id): Promise<LedgerEntry[]>
-  /** The invoices created from an order, oldest first (read through the customer's index: an order's customer
-   * has a few hundred invoices at most, an unindexed scan would read every invoice). */
-  ofOrder(order: { id: Id; customerId: Id }): Promise<Invoice[]>
-  create(input: NewInvoice): Promise<WriteResult<Invoice>>
-  /** invoiceDate: the rep's own today (the screens pass it); without it src-core dates the invoice by the UTC day. */
-  createFromOrder(
-    orderId: Id,
-    options?: { dueDate?: IsoDate; invoiceDate?: IsoDate },
-  ): Promise<WriteResult<Invoice>>
-  /** Applies a command; a ledger command (payment, void, refund) also saves its entry, atomically with the invoice. */
-  apply(id: Id, cmd: InvoiceCommand): Promise<WriteResult<Invoice>>
-  /** Finishes or rolls back payments whose save was interrupted (run once after opening). */
-  recoverPendingWrites(): Promise<number>
-}
-
-/** Refuses to store an invoice the shape rules reject (a rule bug must not reach the database). */
-export function checkedInvoice(invoice: Invoice): Invoice {
-  const parsed = invoiceSchema.safeParse(invoice)
-  if (!parsed.ok) throw new RefusedWrite(invalid('invoice', parsed.error).refusal)
-  return parsed.value
-}
 
 function productsOfCommand(cmd: InvoiceCommand): Id[] {
   if (cmd.type === 'addLine') return [cmd.productId]

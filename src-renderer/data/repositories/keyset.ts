@@ -4,7 +4,14 @@
  * reads 50,000). Only for lists sorted ascending on one field (every list sorts that way but 'due' ascending
  * and 'desc' on number, which keep `skip`): RxDB cannot use an index for the `$or` a two-field keyset needs.
  */
-import type { ListQuery } from './paging'
+import type { MangoQuerySelector } from 'rxdb'
+
+/** The Mango parts of a list query, as a repository builds them from a PageRequest. */
+export interface ListQuery {
+  selector: MangoQuerySelector<Record<string, unknown>>
+  sort: string[]
+  descending: boolean
+}
 
 /**
  * Where a page ended: the sort value of its last row and the ids of the rows shown so far with that value

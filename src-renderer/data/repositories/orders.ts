@@ -1,18 +1,10 @@
 /**
  * Orders. Every change goes through `applyOrderCommand` (src-core) inside one atomic document update.
  */
-import type { Observable } from 'rxjs'
-import {
-  applyOrderCommand,
-  createOrder,
-  orderSchema,
-  type Id,
-  type Order,
-  type OrderCommand,
-} from '@core/documents'
+import { applyOrderCommand, createOrder, orderSchema, type Order } from '@core/documents'
 import type { Database } from '../collections'
 import { fromOrderDoc, toOrderDoc } from '../stored'
-import { documentListQuery, type OrderPageRequest } from './document-lists'
+import { documentListQuery } from './document-lists'
 import {
   applyAtomically,
   commandContext,
@@ -20,30 +12,9 @@ import {
   productIdsOf,
   type DocumentDeps,
 } from './document-writes'
-import {
-  invalid,
-  notFound,
-  refusable,
-  RefusedWrite,
-  type RepositoryEnv,
-  type WriteResult,
-} from './env'
-import { readPage, watchPage, type Page } from './paging'
-
-export interface NewOrder {
-  customerId: Id
-  name: string
-  priceListId?: Id
-  currencyCode?: string
-}
-
-export interface OrderRepository {
-  get(id: Id): Promise<Order | undefined>
-  page(req: OrderPageRequest): Promise<Page<Order>>
-  watchPage(req: OrderPageRequest): Observable<Page<Order>>
-  create(input: NewOrder): Promise<WriteResult<Order>>
-  apply(id: Id, cmd: OrderCommand): Promise<WriteResult<Order>>
-}
+import { invalid, notFound, refusable, RefusedWrite, type RepositoryEnv } from './env'
+import { readPage, watchPage } from './paging'
+import type { OrderRepository } from './repository-types'
 
 /** Refuses to store an order the shape rules reject (a rule bug must not reach the database). */
 export function checkedOrder(order: Order): Order {

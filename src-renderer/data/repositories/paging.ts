@@ -20,9 +20,16 @@ import {
   take,
   type Observable,
 } from 'rxjs'
-import { dropShown, endCursor, keysetField, selectorAfter, type PageCursor } from './keyset'
+import {
+  dropShown,
+  endCursor,
+  keysetField,
+  selectorAfter,
+  type ListQuery,
+  type PageCursor,
+} from './keyset'
 
-export type { PageCursor }
+export type { ListQuery, PageCursor }
 
 export interface PageRequest<F = unknown, S extends string = string> {
   /** 0-based. */
@@ -51,13 +58,6 @@ export interface Page<T> {
 
 /** What paging reads of a request. */
 type PageParams = Pick<PageRequest, 'page' | 'pageSize' | 'withTotal' | 'after'>
-
-/** The Mango parts of a list query, as a repository builds them from a PageRequest. */
-export interface ListQuery {
-  selector: MangoQuerySelector<Record<string, unknown>>
-  sort: string[]
-  descending: boolean
-}
 
 /** Larger pages are refused: a list never loads thousands of documents at once. */
 export const MAX_PAGE_SIZE = 500

@@ -29,7 +29,7 @@ import {
   type RepositoryEnv,
   type WriteResult,
 } from './env'
-import { checkedInvoice } from './invoices'
+import { checkedInvoice } from './document-writes'
 
 /** The commands that add an entry to the payments ledger. */
 export type LedgerCommand = Extract<

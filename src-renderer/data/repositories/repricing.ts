@@ -4,35 +4,17 @@
  * theirs. Each document is repriced through the same command a rep would use, so it is checked by the rules,
  * logged in its history and refused (and left alone) where the rules refuse, e.g. a total below what was paid.
  */
-import {
-  applyInvoiceCommand,
-  applyOrderCommand,
-  type Id,
-  type Invoice,
-  type Order,
-  type Refusal,
-} from '@core/documents'
+import { applyInvoiceCommand, applyOrderCommand, type Invoice, type Order } from '@core/documents'
 import type { Database } from '../collections'
 import { fromInvoiceDoc, fromOrderDoc } from '../stored'
 import type { CatalogRepository } from './catalog'
 import type { RepositoryEnv } from './env'
-import type { InvoiceRepository } from './invoices'
-import type { OrderRepository } from './orders'
-
-export interface RepriceResult {
-  /** Documents whose prices or totals changed. */
-  repriced: Id[]
-  /** Unlocked documents with the product whose prices did not change. */
-  unchanged: number
-  /** Documents the rules would not reprice; they keep their old prices. */
-  refused: Array<{ id: Id; number: string; refusal: Refusal }>
-}
-
-export interface PriceChange {
-  productIds: readonly Id[]
-  /** Only documents on this price list; all price lists when omitted (a product's list price changed). */
-  priceListId?: Id
-}
+import type {
+  InvoiceRepository,
+  OrderRepository,
+  PriceChange,
+  RepriceResult,
+} from './repository-types'
 
 const USE_CURRENT = { type: 'useCurrentPricing' } as const
 

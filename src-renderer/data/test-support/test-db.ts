@@ -12,6 +12,7 @@ import {
 } from '@core/documents/test-support/fixtures'
 import { closeDatabase, openDatabase, type Database } from '../database'
 import { createRepositories, type Repositories, type RepositoryEnv } from '../repositories'
+import { conflictHandlerFor } from '@renderer/sync/conflict-handler'
 
 let dbCounter = 0
 
@@ -34,7 +35,7 @@ export function testEnv(): RepositoryEnv {
 }
 
 export async function openTestDatabase(name = uniqueName()): Promise<Database> {
-  return openDatabase({ name })
+  return openDatabase({ name, conflictHandlerFor })
 }
 
 /** Opens a database and seeds the src-core fixture company: settings, one customer, a small catalog. */

@@ -15,6 +15,7 @@ import { loadSyncState, type SyncStateTracker } from '../sync-state'
 import { trackLocalWrites } from '../local-writes'
 import { toWire } from '../derived'
 import { run } from './documents'
+import { conflictHandlerFor } from '../conflict-handler'
 
 export interface Device {
   db: Database
@@ -46,7 +47,7 @@ export async function openDevice(options: {
   fetch?: typeof fetch
 }): Promise<Device> {
   addRxPlugin(RxDBLocalDocumentsPlugin)
-  const creators = collectionCreators()
+  const creators = collectionCreators(conflictHandlerFor)
   const db = (await createRxDatabase({
     name: `device-${Date.now().toString(36)}-${++counter}`,
     storage: defaultStorage(),

@@ -7,8 +7,13 @@
  * the same one; switching reloads the page, since two open databases would pass RxDB's collection limit and
  * every store holds records of the one it read.
  */
-import { openDatabase } from './database'
-import { createRepositories, restoreDeviceUser, type Repositories } from './repositories'
+import { openDatabase } from '@renderer/data/database'
+import {
+  createRepositories,
+  restoreDeviceUser,
+  type Repositories,
+} from '@renderer/data/repositories'
+import { conflictHandlerFor } from '@renderer/sync/conflict-handler'
 
 /** The IndexedDB name of the app's database. Never change it: a new name orphans every rep's data. */
 export const APP_DATABASE_NAME = 'fieldbill'
@@ -72,7 +77,7 @@ async function open(): Promise<Repositories> {
     console.warn('[fieldbill] persistent storage request failed', e),
   )
   const name = isSampleDatabase() ? SAMPLE_DATABASE_NAME : APP_DATABASE_NAME
-  const db = await openDatabase({ name, multiInstance: true })
+  const db = await openDatabase({ name, multiInstance: true, conflictHandlerFor })
   const repos = createRepositories(db)
   await restoreDeviceUser(db, repos.env)
   // A payment cut off half-way by a closed page is finished (or rolled back) before anything reads it.
