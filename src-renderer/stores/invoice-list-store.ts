@@ -2,14 +2,14 @@
  * The Invoices list: one page at a time through the repository's indexed queries (50,000 invoices never sit in
  * memory), filtered by state, status reason and customer, sorted by number, creation date or due date.
  *
- * The date range is an indexed filter (createdFrom / createdBefore). Search by number or name has no index in
- * the local store yet, so it scans the filtered list page by page and keeps only the page on screen; see
- * `scanPage`.
+ * The date range is an indexed filter (createdFrom / createdBefore). Search goes to the repository, which
+ * answers it from the list's kept index (number by any part, name and customer name by any word start); the
+ * total comes from kept counts, never from counting IndexedDB.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { Subscription } from 'rxjs'
-import type { Customer, Id, Invoice, InvoiceState, InvoiceStatus } from '../../src-core/documents'
+import type { Customer, Id, InvoiceState, InvoiceStatus } from '../../src-core/documents'
 import type { DocumentSort, InvoicePageRequest, ListedInvoice, Repositories } from '../data'
 import { localRepositories } from './local-repositories'
 import { createCursorMemory, lowerBound } from './paged-list'
@@ -20,14 +20,12 @@ export interface InvoiceListFilter {
   state?: InvoiceState
   status?: InvoiceStatus
   customerId?: Id
-  /** Number or name containing this text, case-insensitive. */
+  /** Number (any part), name or customer name (any word start), case-insensitive. */
   search: string
   /** Invoice date (created) from and to, ISO calendar dates, inclusive. */
   from?: string
   to?: string
 }
-
-const SCAN_PAGE = 500
 
 export const useInvoiceListStore = defineStore('invoice-list', () => {
   const rows = shallowRef<ListedInvoice[]>([])
@@ -44,10 +42,8 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
   let generation = 0
   const cursors = createCursorMemory()
 
-  const scanning = computed(() => {
-    const f = filter.value
-    return f.search.trim() !== ''
-  })
+  /** Search is answered by the list's kept index, never by reading the list page by page. */
+  const scanning = computed(() => false)
 
   /** Midnight UTC of an ISO calendar date plus `days`, or undefined for a date still being typed. */
   function midnight(date: string | undefined, days = 0): string | undefined {
@@ -56,7 +52,7 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
   }
 
   function request(p: number, size: number): InvoicePageRequest {
-    const { state, status, customerId, from, to } = filter.value
+    const { state, status, customerId, from, to, search } = filter.value
     return {
       page: p,
       pageSize: size,
@@ -69,42 +65,9 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
         createdFrom: midnight(from),
         // `to` is inclusive: everything before the next day's midnight.
         createdBefore: midnight(to, 1),
+        search: search.trim() || undefined,
       },
     }
-  }
-
-  function matches(invoice: Invoice): boolean {
-    const f = filter.value
-    const text = f.search.trim().toLowerCase()
-    if (text && !`${invoice.number}\n${invoice.name}`.toLowerCase().includes(text)) return false
-    const day = invoice.createdAt.slice(0, 10)
-    if (f.from && day < f.from) return false
-    if (f.to && day > f.to) return false
-    return true
-  }
-
-  /** Reads the filtered list in pages of 500, counting matches and keeping only the rows of the page shown. */
-  async function scanPage(repos: Repositories, mine: number): Promise<void> {
-    const start = page.value * pageSize.value
-    const kept: ListedInvoice[] = []
-    let count = 0
-    let after: InvoicePageRequest['after']
-    for (let p = 0; ; p++) {
-      // Each chunk starts where the last ended (keyset), so the scan reads the list once, not p times over.
-      const chunk = await repos.invoices.page({
-        ...request(p, SCAN_PAGE),
-        ...(after ? { after } : {}),
-      })
-      after = chunk.cursor
-      if (mine !== generation) return
-      for (const invoice of chunk.rows) {
-        if (!matches(invoice)) continue
-        if (count >= start && kept.length < pageSize.value) kept.push(invoice)
-        count++
-      }
-      if (!chunk.hasNext) break
-    }
-    await show(repos, kept, count, mine)
   }
 
   async function show(repos: Repositories, list: ListedInvoice[], count: number, mine: number) {
@@ -129,7 +92,6 @@ export const useInvoiceListStore = defineStore('invoice-list', () => {
     error.value = null
     try {
       const repos = await localRepositories()
-      if (scanning.value) return await scanPage(repos, mine)
       const req = request(page.value, pageSize.value)
       const after = cursors.before(req)
       if (after) req.after = after
