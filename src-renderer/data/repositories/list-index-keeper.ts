@@ -100,13 +100,14 @@ function keep(db: Database, spec: ListIndexSpec): KeptListIndex {
     changed$.next()
     schedulePersist()
   })
+  // Nothing is written while the database closes (a write then could hold the close up); the next start
+  // catches up on what the stored copy misses.
   db.onClose.push(() => {
     subscription.unsubscribe()
-    // The last changes are written before the database goes; a later start catches up on any it misses.
-    const last = timer ? persist() : Promise.resolve()
+    if (timer) clearTimeout(timer)
+    timer = undefined
     closed = true
     changed$.complete()
-    return last.catch(() => undefined)
   })
 
   async function catchUp(): Promise<number> {
