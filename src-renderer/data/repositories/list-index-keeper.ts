@@ -14,6 +14,8 @@ import { ListIndex, type CountedFields, type IndexEntry, type StoredListIndex } 
 
 /** Records read per slice while catching up or rebuilding. */
 export const SLICE = 500
+/** Stored rows put back per slice at start. */
+export const LOAD_SLICE = 5_000
 /** The stored copy is written this long after the last change (not on every write of a sync). */
 export const PERSIST_DELAY_MS = 5_000
 
@@ -130,7 +132,10 @@ function keep(db: Database, spec: ListIndexSpec): KeptListIndex {
   async function start(): Promise<void> {
     const stored = await readLocal<StoredCopy>(db, localId).catch(() => undefined)
     if (stored && stored.version === spec.version) {
-      index.load(stored.index)
+      for (let start = 0; start < stored.index.rows.length && !closed; start += LOAD_SLICE) {
+        index.loadRows(stored.index, start, start + LOAD_SLICE)
+        await yieldToMain()
+      }
       checkpoint = stored.checkpoint
     }
     const taken = await catchUp()
@@ -140,7 +145,9 @@ function keep(db: Database, spec: ListIndexSpec): KeptListIndex {
     }
     ready = true
     changed$.next()
-    if (taken > 0 || !stored) schedulePersist()
+    // A rebuild (or a long catch-up) is kept at once, so the next start restores it.
+    if (taken > SLICE || !stored) void persist().catch(() => undefined)
+    else if (taken > 0) schedulePersist()
   }
 
   return {

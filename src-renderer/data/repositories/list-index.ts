@@ -134,11 +134,21 @@ export class ListIndex {
     return { fields, rows }
   }
 
-  /** Refills from a stored array (replacing what is held). */
-  load(stored: StoredListIndex): void {
+  /** Empties the index. */
+  clear(): void {
     this.entries.clear()
     this.counts.clear()
-    for (const [id, values, parts, words] of stored.rows) {
+  }
+
+  /** Refills from a stored array (replacing what is held). */
+  load(stored: StoredListIndex): void {
+    this.clear()
+    this.loadRows(stored, 0, stored.rows.length)
+  }
+
+  /** Adds the stored rows from `start` up to `end` (a slice of a long load). */
+  loadRows(stored: StoredListIndex, start: number, end: number): void {
+    for (const [id, values, parts, words] of stored.rows.slice(start, end)) {
       const fields: Record<string, string> = {}
       stored.fields.forEach((f, k) => {
         const v = values[k]
