@@ -35,7 +35,8 @@ import {
   type RepositoryEnv,
   type WriteResult,
 } from './env'
-import { readPage, watchPage, type Page } from './paging'
+import { watchDocumentPage } from './document-list-index'
+import { readPage, type Page } from './paging'
 import { createPaymentJournal, isLedgerCommand } from './payment-journal'
 
 /** An invoice as a list shows it: with the balance due stored beside it (derived from its payments ledger). */
@@ -132,8 +133,7 @@ export function createInvoiceRepository(
       return doc?.balanceDue
     },
     page: (req) => readPage(collection, documentListQuery('invoice', req), req, listedInvoice),
-    watchPage: (req) =>
-      watchPage(collection, documentListQuery('invoice', req), req, listedInvoice),
+    watchPage: (req) => watchDocumentPage(db, 'invoice', req, listedInvoice),
     payments,
     async ofOrder(order) {
       const docs = await collection

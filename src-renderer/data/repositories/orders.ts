@@ -28,7 +28,8 @@ import {
   type RepositoryEnv,
   type WriteResult,
 } from './env'
-import { readPage, watchPage, type Page } from './paging'
+import { watchDocumentPage } from './document-list-index'
+import { readPage, type Page } from './paging'
 
 export interface NewOrder {
   customerId: Id
@@ -66,7 +67,7 @@ export function createOrderRepository(
       return doc ? fromOrderDoc(doc.toJSON()) : undefined
     },
     page: (req) => readPage(collection, documentListQuery('order', req), req, fromOrderDoc),
-    watchPage: (req) => watchPage(collection, documentListQuery('order', req), req, fromOrderDoc),
+    watchPage: (req) => watchDocumentPage(db, 'order', req, fromOrderDoc),
     async create({ customerId, ...rest }) {
       const inputs = await newDocumentInputs(db, deps, customerId)
       if (!inputs.ok) return inputs
