@@ -132,6 +132,8 @@ test('the Invoices list shows the Balance Due and marks an overdue invoice', asy
   const row = page
     .getByRole('table', { name: 'Invoices' })
     .getByRole('row', { name: /Overdue one/ })
-  await expect(row).toContainText('180.00 USD')
+  // The Balance Due in its own right-aligned cell, the currency in the next.
+  await expect(row.getByRole('cell', { name: '180.00', exact: true })).toBeVisible()
+  await expect(row.getByRole('cell', { name: 'USD', exact: true })).toBeVisible()
   await expect(row).toContainText('Overdue')
 })

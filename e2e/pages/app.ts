@@ -45,7 +45,8 @@ export async function loadSampleCompanyByHand(page: Page): Promise<void> {
     .getByRole('navigation', { name: 'Site map' })
     .getByRole('link', { name: 'Invoices' })
     .click()
-  await expect(page.getByRole('link', { name: /^INV-/ }).first()).toBeVisible({ timeout: 30_000 })
+  // Generous: the first page of a fresh sample database waits for its list index on a busy machine.
+  await expect(page.getByRole('link', { name: /^INV-/ }).first()).toBeVisible({ timeout: 90_000 })
 }
 
 /** Picks an option of a PrimeVue Select found by its accessible name. */

@@ -1,7 +1,7 @@
 /**
  * The Invoices and Orders lists, one pattern with the kind passed in: filtered by state, customer and created
- * date range through the repositories' indexes, sorted on any column, searched anywhere in the number, the name
- * and the customer's name. Sorts and searches without an index are read by a scan (list-scan.ts).
+ * date range through the repositories' indexes, sorted on any column, searched in the number, the name and the
+ * customer's name. Sorts without an index are read by a scan (list-scan.ts).
  */
 import { ref } from 'vue'
 import type { Observable } from 'rxjs'
@@ -149,7 +149,9 @@ export function useDocumentList(kind: 'invoice' | 'order') {
     pageSize: 25,
     watch: (repos, req) => watchPage(repos, { ...req, sort: INDEXED[req.sort ?? 'createdAt'] }),
     scan: {
-      needed: (filter, sort) => !!filter.search || !INDEXED[sort],
+      // The repository answers a search on its own (its kept index); only the sorts it has no index for are read
+      // by the scan, which then searches the same three texts.
+      needed: (_filter, sort) => !INDEXED[sort],
       read: (repos, req) => {
         const { search: _search, ...filter } = req.filter ?? {}
         return readPage(repos, { ...req, filter, sort: 'number' })

@@ -22,6 +22,14 @@ import type { SyncStateTracker } from './sync-state'
 /** The longest extra wait before retrying a failed request (backoff.ts). */
 const MAX_BACKOFF_MS = 60_000
 
+/**
+ * A collection this far behind the server (a first sync, or a laptop back after weeks) is pulled in pages of
+ * BULK_PAGE: each page is one request and one storage transaction of RxDB's own replication (its checkpoint and
+ * assumed master states written with it), so it resumes from the last whole page like any other pull.
+ */
+export const FAR_BEHIND = 5_000
+export const BULK_PAGE = 2_000
+
 /** Records with a history keep lost values there (the merge adds a conflict entry). */
 const WITH_HISTORY: readonly CollectionName[] = ['orders', 'invoices']
 
@@ -36,6 +44,10 @@ export interface SyncOptions {
   /** Wait after a failed request or stream before retrying. */
   retryMs?: number
   batchSize?: number
+  /** Records left on the server above which a collection is pulled in bulk pages (FAR_BEHIND). */
+  farBehind?: number
+  /** The size of a bulk page (BULK_PAGE). */
+  bulkPage?: number
   /** A page was pulled: how many records it brought, and how many the server has left after it. */
   onPulled?(collection: CollectionName, page: { received: number; remaining: number }): void
   /** The server refused the token: the rep must connect again. */
@@ -85,6 +97,8 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
   let streamAbort: AbortController | undefined
 
   const retryMs = options.retryMs ?? 5000
+  const farBehind = options.farBehind ?? FAR_BEHIND
+  const bulkPage = options.bulkPage ?? BULK_PAGE
   const waits: Backoff[] = []
   /** A failed request: a 401 ends the session; any failure waits longer each time before RxDB retries. */
   const failing = (wait: Backoff) => async (e: unknown) => {
@@ -98,6 +112,8 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
     const stream$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>()
     streams.set(name, stream$)
     let pushes = 0
+    /** What the server said it had left after the last page: unknown (0) until the first answer. */
+    let behind = 0
     const wait = backoff(retryMs, MAX_BACKOFF_MS)
     waits.push(wait)
     const failed = failing(wait)
@@ -117,17 +133,19 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
         stream$: stream$.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const seq = checkpoint?.seq ?? 0
+          const size = behind > farBehind ? Math.max(batchSize, bulkPage) : batchSize
           const answer = await pullAfterPushes(
             state,
             () => pushes,
             () =>
               http
                 .get<{ documents: WireDocument[]; checkpoint: Checkpoint; remaining?: number }>(
-                  `/sync/${name}/pull?checkpoint=${seq}&batchSize=${batchSize}`,
+                  `/sync/${name}/pull?checkpoint=${seq}&batchSize=${size}`,
                 )
                 .catch(failed),
           )
           wait.succeeded()
+          behind = answer.remaining ?? 0
           tracker.markSynced(new Date().toISOString())
           options.onPulled?.(name, {
             received: answer.documents.length,

@@ -118,3 +118,28 @@ export async function startKillableServer(): Promise<KillableServer> {
     },
   }
 }
+
+/** One PostgreSQL and two server processes on it, as a company runs several behind a load balancer. */
+export interface ServerPair {
+  readonly urls: readonly [string, string]
+  /** Signs in on the first process; the session is PostgreSQL's, so the token serves on either. */
+  signIn(name: string, role: 'rep' | 'integration' | 'admin'): Promise<Client>
+  stop(): Promise<void>
+}
+
+export async function startServerPair(): Promise<ServerPair> {
+  const db = await startTestDatabase()
+  const pool = createPool(db.url, 5)
+  await migrate(pool)
+  const first = await startServerProcess(db.url)
+  const second = await startServerProcess(db.url)
+  return {
+    urls: [first.url, second.url],
+    signIn: (name, role) => createAndSignIn(pool, first.url, name, role),
+    async stop() {
+      await Promise.all([first.kill(), second.kill()])
+      await pool.end()
+      await db.stop()
+    },
+  }
+}

@@ -15,7 +15,9 @@
  * key instead (createdAtDescKey; dueDescKey / deliveryDescKey) with the same indexes, because RxDB reads every
  * match of a 'desc' query and sorts it in memory. A created date range narrows whichever date key the sort uses.
  * Other combinations work too (RxDB filters the rest in memory, a 'desc' on number sorts in memory) but are
- * not promised to be fast.
+ * not promised to be fast. A date list names its opposite (`reverse`), so a page in the back half of the list is
+ * read from the end (paging.ts) and the last page costs what the first does; equal creation instants (rare:
+ * milliseconds) may swap at that page's edge, since both orders break ties by id ascending.
  */
 import type {
   Id,
@@ -92,12 +94,26 @@ export function documentListQuery(
   const sortBy = req.sort ?? 'createdAt'
   // Newest first is what a rep expects of a date list; numbers and due dates read oldest first.
   const descending = req.descending ?? sortBy === 'createdAt'
-  const newestFirst = sortBy === 'createdAt' && descending
-  const range = createdRange(filter, newestFirst)
-  if (range) selector[newestFirst ? 'createdAtDescKey' : 'createdAt'] = range
-  if (newestFirst) return { selector, sort: ['createdAtDescKey'], descending: false }
-  if (sortBy === 'due' && descending)
-    return { selector, sort: [DUE_DESC_FIELD[kind]], descending: false }
-  const sort = sortBy === 'due' ? [...DUE_FIELDS[kind]] : [sortBy]
-  return { selector, sort, descending }
+  if (sortBy === 'createdAt') {
+    const newest = { ...selector }
+    const oldest = { ...selector }
+    const newestRange = createdRange(filter, true)
+    const oldestRange = createdRange(filter, false)
+    if (newestRange) newest.createdAtDescKey = newestRange
+    if (oldestRange) oldest.createdAt = oldestRange
+    const newestFirst = { selector: newest, sort: ['createdAtDescKey'], descending: false }
+    const oldestFirst = { selector: oldest, sort: ['createdAt'], descending: false }
+    return descending
+      ? { ...newestFirst, reverse: oldestFirst }
+      : { ...oldestFirst, reverse: newestFirst }
+  }
+  const range = createdRange(filter, false)
+  if (range) selector.createdAt = range
+  if (sortBy === 'due') {
+    // No reverse: equal due keys are common (no due date, nothing owed) and both orders break ties by id
+    // ascending, so the reverse of one is not the other.
+    if (descending) return { selector, sort: [DUE_DESC_FIELD[kind]], descending: false }
+    return { selector, sort: [...DUE_FIELDS[kind]], descending: false }
+  }
+  return { selector, sort: [sortBy], descending }
 }

@@ -26,7 +26,8 @@ import {
   type DocumentDeps,
 } from './document-writes'
 import { notFound, refusable, type RepositoryEnv, type WriteResult } from './env'
-import { readPage, watchPage } from './paging'
+import { watchDocumentPage } from './document-list-index'
+import { readPage } from './paging'
 import type { InvoiceRepository, ListedInvoice } from './repository-types'
 import { createPaymentJournal, isLedgerCommand } from './payment-journal'
 
@@ -83,8 +84,7 @@ export function createInvoiceRepository(
       return doc?.balanceDue
     },
     page: (req) => readPage(collection, documentListQuery('invoice', req), req, listedInvoice),
-    watchPage: (req) =>
-      watchPage(collection, documentListQuery('invoice', req), req, listedInvoice),
+    watchPage: (req) => watchDocumentPage(db, 'invoice', req, listedInvoice),
     payments,
     async ofOrder(order) {
       const docs = await collection

@@ -11,6 +11,8 @@ export interface ListQuery {
   selector: MangoQuerySelector<Record<string, unknown>>
   sort: string[]
   descending: boolean
+  /** The same rows in the opposite order, served by an index of its own (RxDB never walks one backwards). */
+  reverse?: Omit<ListQuery, 'reverse'>
 }
 
 /**

@@ -13,7 +13,8 @@ import {
   type DocumentDeps,
 } from './document-writes'
 import { invalid, notFound, refusable, RefusedWrite, type RepositoryEnv } from './env'
-import { readPage, watchPage } from './paging'
+import { watchDocumentPage } from './document-list-index'
+import { readPage } from './paging'
 import type { OrderRepository } from './repository-types'
 
 /** Refuses to store an order the shape rules reject (a rule bug must not reach the database). */
@@ -37,7 +38,7 @@ export function createOrderRepository(
       return doc ? fromOrderDoc(doc.toJSON()) : undefined
     },
     page: (req) => readPage(collection, documentListQuery('order', req), req, fromOrderDoc),
-    watchPage: (req) => watchPage(collection, documentListQuery('order', req), req, fromOrderDoc),
+    watchPage: (req) => watchDocumentPage(db, 'order', req, fromOrderDoc),
     async create({ customerId, ...rest }) {
       const inputs = await newDocumentInputs(db, deps, customerId)
       if (!inputs.ok) return inputs

@@ -10,7 +10,7 @@ import type { Invoice, InvoiceCommand, LedgerEntry } from '@core/documents'
 import { collectionCreators, type CollectionName, type Database } from '@renderer/data/collections'
 import { defaultStorage } from '@renderer/data/database'
 import { fromInvoiceDoc, toInvoiceDoc } from '@renderer/data/stored'
-import { startSync, type SyncSession } from '../replication'
+import { startSync, type SyncOptions, type SyncSession } from '../replication'
 import { loadSyncState, type SyncStateTracker } from '../sync-state'
 import { trackLocalWrites } from '../local-writes'
 import { toWire } from '../derived'
@@ -45,11 +45,15 @@ export async function openDevice(options: {
   onError?(error: unknown): void
   /** To watch the device's requests. */
   fetch?: typeof fetch
+  /** A database name to open again (a laptop reopened); a new one by default. */
+  name?: string
+  /** Replication settings other than the defaults. */
+  sync?: Pick<SyncOptions, 'batchSize' | 'farBehind' | 'bulkPage'>
 }): Promise<Device> {
   addRxPlugin(RxDBLocalDocumentsPlugin)
   const creators = collectionCreators(conflictHandlerFor)
   const db = (await createRxDatabase({
-    name: `device-${Date.now().toString(36)}-${++counter}`,
+    name: options.name ?? `device-${Date.now().toString(36)}-${++counter}`,
     storage: defaultStorage(),
     multiInstance: false,
     localDocuments: true,
@@ -57,7 +61,8 @@ export async function openDevice(options: {
   await db.addCollections(Object.fromEntries(options.collections.map((c) => [c, creators[c]])))
   const tracker = await loadSyncState(db)
   const stopTracking = trackLocalWrites(db, tracker)
-  const session = await startSync({ db, tracker, ...options, retryMs: 200 })
+  const { sync, name: _name, ...rest } = options
+  const session = await startSync({ db, tracker, ...rest, ...sync, retryMs: 200 })
   const payments = async (invoiceId: string) =>
     (await db.payments.find({ selector: { invoiceId } }).exec()).map(
       (d) => toWire('payments', d.toJSON()) as unknown as LedgerEntry,

@@ -40,3 +40,19 @@ export const change = (before: object, after: object) => ({
   assumedMasterState: { ...before, _deleted: false },
   newDocumentState: { ...after, _deleted: false },
 })
+
+export interface TestServerPair {
+  urls: readonly [string, string]
+  signIn(name: string, role: 'rep' | 'integration' | 'admin'): Promise<ServerClient>
+  stop(): Promise<void>
+}
+
+const PROCESS_SUPPORT = '../../../src-server/test-support/process.ts'
+
+/** Starts PostgreSQL and two server processes on it; call `stop()` in afterAll. */
+export async function startTwoSyncServers(): Promise<TestServerPair> {
+  const support = (await import(/* @vite-ignore */ PROCESS_SUPPORT)) as {
+    startServerPair(): Promise<TestServerPair>
+  }
+  return support.startServerPair()
+}

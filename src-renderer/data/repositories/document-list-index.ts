@@ -1,0 +1,176 @@
+/**
+ * The Orders and Invoices lists over their kept indexes (list-index-keeper.ts): totals from kept counts, pages in
+ * the back half read from the end, and the search box answered by the index (number by any part, name and
+ * customer name by any word start) with only the page's rows read from IndexedDB.
+ */
+import type { RxCollection } from 'rxdb'
+import { debounceTime, defer, from, map, merge, of, switchMap, type Observable } from 'rxjs'
+import type { Database } from '../collections'
+import { documentListQuery, type DocumentFilter, type DocumentSort } from './document-lists'
+import { searchWords, type IndexEntry } from './list-index'
+import { keptListIndex, type KeptListIndex, type ListIndexSpec } from './list-index-keeper'
+import { RECOUNT_DELAY_MS, watchPage, type Page, type PageRequest } from './paging'
+
+type Doc = Record<string, unknown>
+const text = (doc: Doc, field: string) => {
+  const value = doc[field]
+  return typeof value === 'string' ? value : ''
+}
+
+function documentSpec(
+  collection: 'invoices' | 'orders',
+  due: readonly [string, string],
+): ListIndexSpec {
+  return {
+    collection,
+    version: 1,
+    counted: ['state', 'status', 'customerId'],
+    toEntry: (doc) => ({
+      id: text(doc, 'id'),
+      fields: {
+        state: text(doc, 'state'),
+        status: text(doc, 'status'),
+        customerId: text(doc, 'customerId'),
+        createdAt: text(doc, 'createdAt'),
+        number: text(doc, 'number'),
+        due: `${text(doc, due[0])}|${text(doc, due[1])}`,
+      },
+      parts: [text(doc, 'number').toLocaleLowerCase('en-US')],
+      words: searchWords(text(doc, 'name')),
+    }),
+  }
+}
+
+export const INVOICE_INDEX = documentSpec('invoices', ['dueDateKey', 'balanceKey'])
+export const ORDER_INDEX = documentSpec('orders', ['deliveryDateKey', 'totalKey'])
+
+/** Customers by any word start of their name (and searched by the documents' lists for a customer's name). */
+export const CUSTOMER_INDEX: ListIndexSpec = {
+  collection: 'customers',
+  version: 1,
+  counted: ['ownerId'],
+  toEntry: (doc) => ({
+    id: text(doc, 'id'),
+    fields: { nameKey: text(doc, 'nameKey'), ownerId: text(doc, 'ownerId') },
+    parts: [],
+    words: searchWords(text(doc, 'name')),
+  }),
+}
+
+/** Products by any part of their number, any word start of their name. */
+export const PRODUCT_INDEX: ListIndexSpec = {
+  collection: 'products',
+  version: 1,
+  counted: [],
+  toEntry: (doc) => ({
+    id: text(doc, 'id'),
+    fields: { nameKey: text(doc, 'nameKey'), productNumber: text(doc, 'productNumber') },
+    parts: [text(doc, 'productNumber').toLocaleLowerCase('en-US')],
+    words: searchWords(text(doc, 'name')),
+  }),
+}
+
+/** The filter of a list as the kept counts see it; undefined when they cannot answer it (a date range). */
+function countFilter(filter: DocumentFilter<string, string>) {
+  if (filter.createdFrom || filter.createdBefore || filter.search?.trim()) return undefined
+  return { state: filter.state, status: filter.status, customerId: filter.customerId }
+}
+
+/** Whether an entry passes the list's filters other than the search text. */
+function passes(filter: DocumentFilter<string, string>) {
+  return (e: IndexEntry) => {
+    const f = e.fields
+    if (filter.state && f.state !== filter.state) return false
+    if (filter.status && f.status !== filter.status) return false
+    if (filter.customerId && f.customerId !== filter.customerId) return false
+    const created = f.createdAt ?? ''
+    if (filter.createdFrom && created < filter.createdFrom) return false
+    if (filter.createdBefore && created >= filter.createdBefore) return false
+    return true
+  }
+}
+
+/** The entries in the list's order; ties by id, as RxDB breaks them. */
+function sortEntries(entries: IndexEntry[], sort: DocumentSort, descending: boolean): IndexEntry[] {
+  const field = sort === 'createdAt' ? 'createdAt' : sort
+  const sign = descending ? -1 : 1
+  return entries.sort((a, b) => {
+    const x = a.fields[field] ?? ''
+    const y = b.fields[field] ?? ''
+    if (x !== y) return x < y ? -sign : sign
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  })
+}
+
+/** One search page: every match found in the index, this page's rows read by id. */
+async function searchPage<T>(
+  collection: RxCollection<Doc>,
+  kept: KeptListIndex,
+  customers: KeptListIndex,
+  req: PageRequest<DocumentFilter<string, string>, DocumentSort>,
+  toRecord: (doc: object) => T,
+): Promise<Page<T>> {
+  const filter = req.filter ?? {}
+  const sort = req.sort ?? 'createdAt'
+  const descending = req.descending ?? sort === 'createdAt'
+  const found = kept.index.search(filter.search ?? '', {
+    keep: passes(filter),
+    related: { field: 'customerId', find: (w) => customers.index.wordStarts(w) },
+  })
+  const start = req.page * req.pageSize
+  const ids = sortEntries(found, sort, descending)
+    .slice(start, start + req.pageSize)
+    .map((e) => e.id)
+  const docs = await collection.findByIds(ids).exec()
+  const rows = ids.flatMap((id) => {
+    const doc = docs.get(id)
+    return doc ? [toRecord(doc.toJSON())] : []
+  })
+  return {
+    rows,
+    hasNext: start + req.pageSize < found.length,
+    total: found.length,
+    page: req.page,
+    pageSize: req.pageSize,
+  }
+}
+
+/**
+ * The live page of an Orders or Invoices list: a search through the kept index, any other list through its
+ * sorted index with the total from the kept counts where they answer the filter.
+ */
+export function watchDocumentPage<T>(
+  db: Database,
+  kind: 'invoice' | 'order',
+  req: PageRequest<DocumentFilter<string, string>, DocumentSort>,
+  toRecord: (doc: object) => T,
+): Observable<Page<T>> {
+  const spec = kind === 'invoice' ? INVOICE_INDEX : ORDER_INDEX
+  const collection = (kind === 'invoice' ? db.invoices : db.orders) as unknown as RxCollection<Doc>
+  const kept = keptListIndex(db, spec)
+  const filter = req.filter ?? {}
+  if (filter.search?.trim()) {
+    const customers = keptListIndex(db, CUSTOMER_INDEX)
+    return from(Promise.all([kept.ready, customers.ready])).pipe(
+      switchMap(() =>
+        merge(
+          of(undefined),
+          merge(kept.changed$, customers.changed$).pipe(debounceTime(RECOUNT_DELAY_MS)),
+        ),
+      ),
+      switchMap(() => defer(() => searchPage(collection, kept, customers, req, toRecord))),
+    )
+  }
+  const counted = countFilter(filter)
+  const q = documentListQuery(kind, req)
+  if (!counted) return watchPage(collection, q, req, toRecord)
+  const count = () => kept.index.count(counted) ?? 0
+  // A page in the back half is read from the end once the count is known (the index restores in well under a
+  // second; a page asked for before that is read from the front).
+  const withTotal = kept.isReady() && req.total === undefined ? { ...req, total: count() } : req
+  return watchPage(collection, q, withTotal, toRecord, {
+    ready: kept.ready,
+    changed$: kept.changed$.pipe(map(() => undefined)),
+    count,
+  })
+}

@@ -1,0 +1,160 @@
+/**
+ * Keeps a ListIndex of one collection current: restored at start from its stored copy (a local document with
+ * the storage checkpoint it was taken at), caught up on what changed since, or rebuilt from the store when the
+ * copy is missing or of another shape, then kept by every write of the collection (the repositories' own and the
+ * replication's pulled ones: both reach the collection's change stream). Catching up and rebuilding read in
+ * slices and yield between them, so the main thread never holds for long.
+ */
+import type { RxCollection, RxDocumentData, RxStorageDefaultCheckpoint } from 'rxdb'
+import { getChangedDocumentsSince } from 'rxdb'
+import { Subject, type Observable } from 'rxjs'
+import type { Database } from '../collections'
+import { readLocal, writeLocal } from '../local-docs'
+import { ListIndex, type CountedFields, type IndexEntry, type StoredListIndex } from './list-index'
+
+/** Records read per slice while catching up or rebuilding. */
+export const SLICE = 500
+/** Stored rows put back per slice at start. */
+export const LOAD_SLICE = 5_000
+/** The stored copy is written this long after the last change (not on every write of a sync). */
+export const PERSIST_DELAY_MS = 5_000
+
+export interface ListIndexSpec {
+  collection: 'invoices' | 'orders' | 'customers' | 'products'
+  /** Changes whenever `toEntry` or `counted` change: a stored copy of another version is rebuilt. */
+  version: number
+  counted: CountedFields
+  toEntry(doc: Record<string, unknown>): IndexEntry
+}
+
+export interface KeptListIndex {
+  readonly index: ListIndex
+  /** Resolves once the index holds every stored record. */
+  readonly ready: Promise<void>
+  isReady(): boolean
+  /** Emits after each change the index took in. */
+  readonly changed$: Observable<void>
+  /** Writes the stored copy now (a test, or a page about to close). */
+  persist(): Promise<void>
+}
+
+interface StoredCopy {
+  version: number
+  checkpoint: RxStorageDefaultCheckpoint | null
+  index: StoredListIndex
+}
+
+type Checkpoint = RxStorageDefaultCheckpoint
+
+const later = (a: Checkpoint | null, b: Checkpoint | null): Checkpoint | null =>
+  !a ? b : !b ? a : b.lwt > a.lwt || (b.lwt === a.lwt && b.id > a.id) ? b : a
+
+const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+const kept = new WeakMap<Database, Map<string, KeptListIndex>>()
+
+/** The kept index of a collection of this database, started on first use. */
+export function keptListIndex(db: Database, spec: ListIndexSpec): KeptListIndex {
+  let byName = kept.get(db)
+  if (!byName) kept.set(db, (byName = new Map<string, KeptListIndex>()))
+  let one = byName.get(spec.collection)
+  if (!one) byName.set(spec.collection, (one = keep(db, spec)))
+  return one
+}
+
+function keep(db: Database, spec: ListIndexSpec): KeptListIndex {
+  const collection = db[spec.collection] as unknown as RxCollection
+  const index = new ListIndex(spec.counted)
+  const changed$ = new Subject<void>()
+  const localId = `list-index-${spec.collection}`
+  let checkpoint: Checkpoint | null = null
+  let ready = false
+  let closed = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const queued: Array<{ docs: Array<RxDocumentData<unknown>>; checkpoint: Checkpoint }> = []
+
+  function take(docs: ReadonlyArray<RxDocumentData<unknown>>): void {
+    for (const doc of docs) {
+      const record = doc as unknown as Record<string, unknown> & { id: string; _deleted?: boolean }
+      index.put(record.id, record._deleted ? undefined : spec.toEntry(record))
+    }
+  }
+
+  async function persist(): Promise<void> {
+    if (timer) clearTimeout(timer)
+    timer = undefined
+    if (!ready || closed) return
+    const copy: StoredCopy = { version: spec.version, checkpoint, index: index.toStored() }
+    await writeLocal(db, localId, copy)
+  }
+
+  function schedulePersist(): void {
+    if (timer || closed) return
+    timer = setTimeout(() => void persist().catch(() => undefined), PERSIST_DELAY_MS)
+  }
+
+  const subscription = collection.eventBulks$.subscribe((bulk) => {
+    const docs = bulk.events.map((e) => e.documentData as RxDocumentData<unknown>)
+    const cp: Checkpoint = bulk.checkpoint
+    if (!ready) return void queued.push({ docs, checkpoint: cp })
+    take(docs)
+    checkpoint = later(checkpoint, cp)
+    changed$.next()
+    schedulePersist()
+  })
+  // Nothing is written while the database closes (a write then could hold the close up); the next start
+  // catches up on what the stored copy misses.
+  db.onClose.push(() => {
+    subscription.unsubscribe()
+    if (timer) clearTimeout(timer)
+    timer = undefined
+    closed = true
+    changed$.complete()
+  })
+
+  async function catchUp(): Promise<number> {
+    let taken = 0
+    for (;;) {
+      if (closed) return taken
+      const { documents, checkpoint: next } = await getChangedDocumentsSince<unknown, Checkpoint>(
+        collection.storageInstance,
+        SLICE,
+        checkpoint ?? undefined,
+      )
+      take(documents)
+      taken += documents.length
+      checkpoint = later(checkpoint, next)
+      if (documents.length < SLICE) return taken
+      await yieldToMain()
+    }
+  }
+
+  async function start(): Promise<void> {
+    const stored = await readLocal<StoredCopy>(db, localId).catch(() => undefined)
+    if (stored && stored.version === spec.version) {
+      for (let start = 0; start < stored.index.rows.length && !closed; start += LOAD_SLICE) {
+        index.loadRows(stored.index, start, start + LOAD_SLICE)
+        await yieldToMain()
+      }
+      checkpoint = stored.checkpoint
+    }
+    const taken = await catchUp()
+    for (const bulk of queued.splice(0)) {
+      take(bulk.docs)
+      checkpoint = later(checkpoint, bulk.checkpoint)
+    }
+    ready = true
+    changed$.next()
+    // A rebuild (or a long catch-up) is kept at once, so the next start restores it.
+    if (taken > SLICE || !stored) void persist().catch(() => undefined)
+    else if (taken > 0) schedulePersist()
+  }
+
+  return {
+    index,
+    ready: start(),
+    isReady: () => ready,
+    changed$: changed$.asObservable(),
+    persist,
+  }
+}
