@@ -219,7 +219,8 @@ async function warmIndex(context: BrowserContext, url: string): Promise<void> {
     .poll(
       async () => {
         await page.getByRole('button', { name: 'Last Page', exact: true }).click()
-        return page.getByRole('button', { name: lastLabel, exact: true }).count()
+        // PrimeVue names a page's button "Page <n>".
+        return page.getByRole('button', { name: `Page ${lastLabel}`, exact: true }).count()
       },
       { timeout: 900_000, interval: 2_000 },
     )
