@@ -136,8 +136,9 @@ export function watchDocumentPage<T>(
   const collection = (kind === 'invoice' ? db.invoices : db.orders) as unknown as RxCollection<Doc>
   const kept = keptListIndex(db, spec)
   const filter = req.filter ?? {}
-  if (filter.search?.trim()) {
-    const customers = keptListIndex(db, CUSTOMER_INDEX)
+  const customers = filter.search?.trim() ? keptListIndex(db, CUSTOMER_INDEX) : undefined
+  // Until both indexes are built (a first start on a full store), a search reads the list as before.
+  if (customers && kept.isReady() && customers.isReady()) {
     return from(Promise.all([kept.ready, customers.ready])).pipe(
       switchMap(() =>
         merge(
