@@ -215,18 +215,24 @@ async function warmIndex(context: BrowserContext, url: string): Promise<void> {
   await expect.poll(() => bench(page).firstRow(), { timeout: ACTION_TIMEOUT_MS }).not.toBe('')
   const started = Date.now()
   const lastLabel = String(Math.ceil(INVOICES / LIST_PAGE_SIZE))
-  await expect
+  const built = await expect
     .poll(
       async () => {
         await page.getByRole('button', { name: 'Last Page', exact: true }).click()
-        return page.getByRole('button', { name: lastLabel, exact: true }).count()
+        // PrimeVue names a page's button "Page <n>".
+        return page.getByRole('button', { name: `Page ${lastLabel}`, exact: true }).count()
       },
-      { timeout: 900_000, interval: 2_000 },
+      { timeout: 600_000, interval: 2_000 },
     )
     .toBeGreaterThan(0)
-  // The stored copy is written right after the build; give it time to land before the page closes.
-  await page.waitForTimeout(10_000)
-  print('listIndexBuilt', { loadAverage: await loadAverage(), ms: Date.now() - started })
+    .then(
+      () => true,
+      () => false,
+    )
+  // The stored copy is written right after the build; give it time to land before the page closes. A build
+  // that did not end in time is printed as such, and the figures after it are those of a list without it.
+  if (built) await page.waitForTimeout(10_000)
+  print('listIndexBuilt', { loadAverage: await loadAverage(), built, ms: Date.now() - started })
   await page.close()
 }
 

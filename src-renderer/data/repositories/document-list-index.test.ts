@@ -9,7 +9,7 @@ import {
 } from '../test-support/test-db'
 import { readLocal } from '../local-docs'
 import { createRepositories, type Repositories } from '.'
-import { INVOICE_INDEX } from './document-list-index'
+import { CUSTOMER_INDEX, INVOICE_INDEX } from './document-list-index'
 import { keptListIndex } from './list-index-keeper'
 import type { InvoicePageRequest } from './document-lists'
 
@@ -47,6 +47,8 @@ describe('Invoices list over its kept index', () => {
 
   it('searches number by any part, name and customer name by any word start', async () => {
     repos = await withInvoices(['Spring repair', 'Winter service', 'North site visit'])
+    await keptListIndex(repos.db, INVOICE_INDEX).ready
+    await keptListIndex(repos.db, CUSTOMER_INDEX).ready
     const search = async (text: string) =>
       (await counted(repos!, { page: 0, pageSize: 10, filter: { search: text } })).rows.map(
         (i) => i.name,

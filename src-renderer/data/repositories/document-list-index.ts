@@ -57,19 +57,6 @@ export const CUSTOMER_INDEX: ListIndexSpec = {
   }),
 }
 
-/** Products by any part of their number, any word start of their name. */
-export const PRODUCT_INDEX: ListIndexSpec = {
-  collection: 'products',
-  version: 1,
-  counted: [],
-  toEntry: (doc) => ({
-    id: text(doc, 'id'),
-    fields: { nameKey: text(doc, 'nameKey'), productNumber: text(doc, 'productNumber') },
-    parts: [text(doc, 'productNumber').toLocaleLowerCase('en-US')],
-    words: searchWords(text(doc, 'name')),
-  }),
-}
-
 /** The filter of a list as the kept counts see it; undefined when they cannot answer it (a date range). */
 function countFilter(filter: DocumentFilter<string, string>) {
   if (filter.createdFrom || filter.createdBefore || filter.search?.trim()) return undefined
@@ -149,8 +136,9 @@ export function watchDocumentPage<T>(
   const collection = (kind === 'invoice' ? db.invoices : db.orders) as unknown as RxCollection<Doc>
   const kept = keptListIndex(db, spec)
   const filter = req.filter ?? {}
-  if (filter.search?.trim()) {
-    const customers = keptListIndex(db, CUSTOMER_INDEX)
+  const customers = filter.search?.trim() ? keptListIndex(db, CUSTOMER_INDEX) : undefined
+  // Until both indexes are built (a first start on a full store), a search reads the list as before.
+  if (customers && kept.isReady() && customers.isReady()) {
     return from(Promise.all([kept.ready, customers.ready])).pipe(
       switchMap(() =>
         merge(
