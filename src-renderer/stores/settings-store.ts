@@ -61,8 +61,14 @@ export const useSettingsStore = defineStore('settings', () => {
     saveOutcome.value = null
   }
 
-  /** Saves the form when every field is valid; otherwise shows each error and stores nothing. */
-  async function saveCompany(): Promise<boolean> {
+  /** Asks before a save that changes the tax mode of a company that already has documents. */
+  const askModeSwitch = ref(false)
+
+  /**
+   * Saves the form when every field is valid; otherwise shows each error and stores nothing. A changed tax mode
+   * on a company with documents is asked first (`confirmed` is the answer).
+   */
+  async function saveCompany(confirmed = false): Promise<boolean> {
     saveOutcome.value = null
     const repos = await getRepositories()
     const stored = await repos.settings.get()
@@ -73,6 +79,11 @@ export const useSettingsStore = defineStore('settings', () => {
       return false
     }
     errors.value = {}
+    const modeChanges = (stored?.taxMode ?? 'typed') !== (result.settings.taxMode ?? 'typed')
+    if (modeChanges && !confirmed && (await repos.settings.hasDocuments())) {
+      askModeSwitch.value = true
+      return false
+    }
     saving.value = true
     try {
       const written = await repos.settings.save(result.settings)
@@ -162,6 +173,7 @@ export const useSettingsStore = defineStore('settings', () => {
     message,
     draft,
     errors,
+    askModeSwitch,
     saveOutcome,
     saving,
     dirty,
