@@ -5,14 +5,25 @@
  * pricing contract's (docs/pricing.md, VAT mode): S, L and M above 0; every other code exactly 0.
  */
 import { compare, parseDecimal } from '../money'
+import type { TaxMode, VatCategory } from '../pricing'
 import { object, oneOf, optional, refine, string, type Schema } from '../schema'
 
-export const TAX_MODES = ['typed', 'vat'] as const
-export type TaxMode = (typeof TAX_MODES)[number]
+export const TAX_MODES = ['typed', 'vat'] as const satisfies readonly TaxMode[]
+export type { TaxMode }
 
 /** UNCL 5305 duty or tax category codes that EN 16931 allows. */
-export const VAT_CATEGORY_CODES = ['S', 'Z', 'E', 'AE', 'K', 'G', 'O', 'L', 'M'] as const
-export type VatCategoryCode = (typeof VAT_CATEGORY_CODES)[number]
+export const VAT_CATEGORY_CODES = [
+  'S',
+  'Z',
+  'E',
+  'AE',
+  'K',
+  'G',
+  'O',
+  'L',
+  'M',
+] as const satisfies readonly VatCategory[]
+export type VatCategoryCode = VatCategory
 
 /** What each code means, in the rep's words. */
 export const VAT_CATEGORY_NAMES: Record<VatCategoryCode, string> = {
