@@ -9,7 +9,6 @@ import type { TaxMode, VatCategory } from '../pricing'
 import { object, oneOf, optional, refine, string, type Schema } from '../schema'
 
 export const TAX_MODES = ['typed', 'vat'] as const satisfies readonly TaxMode[]
-export type { TaxMode }
 
 /** UNCL 5305 duty or tax category codes that EN 16931 allows. */
 export const VAT_CATEGORY_CODES = [
