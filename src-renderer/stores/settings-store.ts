@@ -123,7 +123,8 @@ export const useSettingsStore = defineStore('settings', () => {
    */
   async function openSettings(): Promise<void> {
     if (!isSampleDatabase()) return
-    if (takeSampleLoadRequest()) await loadSampleCompany()
+    const asked = takeSampleLoadRequest()
+    if (asked) await loadSampleCompany(asked)
     const repos = await getRepositories()
     sampleLoaded.value = (await sampleStatus(repos.db)) === 'loaded'
   }
@@ -133,9 +134,9 @@ export const useSettingsStore = defineStore('settings', () => {
    * sample company first, which then loads). Refused (with a message, nothing written) when the database
    * already holds data.
    */
-  async function loadSampleCompany(): Promise<void> {
+  async function loadSampleCompany(country: 'US' | 'DE' = 'US'): Promise<void> {
     if (!isSampleDatabase()) {
-      useDatabaseStore().openSampleCompany()
+      useDatabaseStore().openSampleCompany(country)
       return
     }
     if (sampleState.value === 'loading') return
@@ -145,6 +146,7 @@ export const useSettingsStore = defineStore('settings', () => {
     try {
       const repos = await getRepositories()
       const { total } = await loadSample(repos.db, {
+        country,
         onProgress: (p) => {
           sampleDone.value = p.done
           sampleTotal.value = p.total
