@@ -139,6 +139,8 @@ export function generateGermanDataset(options: { asOf?: string; seed?: number } 
       if (result.ok && result.payment) own.push(result.payment)
     }
     for (const cmd of contentCommands(plan, id)) run(cmd)
+    // The day the goods left: an intra-community supply's e-invoice must carry it (BR-IC-11).
+    run({ type: 'editHeader', changes: { dateDelivered: time.date(-2) } })
     const pay = (amount: string) =>
       run({
         type: 'recordPayment',
