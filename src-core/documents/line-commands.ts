@@ -124,6 +124,7 @@ export function addLine<D extends LineHolder>(
     ...amounts.value,
   }
   if (cmd.description !== undefined) line.description = cmd.description
+  if (cmd.vat !== undefined) line.vat = { category: cmd.vat.category, rate: cmd.vat.rate }
   return { ok: true, document: { ...doc, lines: [...doc.lines, line] }, fresh: new Set([line.id]) }
 }
 
@@ -150,6 +151,7 @@ export function addWriteIn<D extends LineHolder>(
     pricePerUnit: price.value,
   }
   if (cmd.description !== undefined) line.description = cmd.description
+  if (cmd.vat !== undefined) line.vat = { category: cmd.vat.category, rate: cmd.vat.rate }
   return { ok: true, document: { ...doc, lines: [...doc.lines, line] } }
 }
 
@@ -187,6 +189,7 @@ const LINE_FIELDS: ReadonlySet<string> = new Set([
   'tax',
   'unitId',
   'description',
+  'vat',
 ])
 
 function applyLineChanges(
@@ -208,6 +211,9 @@ function applyLineChanges(
       return lockedReason(doc, 'the unit of a line cannot be changed')
     next.unitId = changes.unitId
   }
+  // The category and rate are checked by pricing, which names the line and field it refuses.
+  if (changes.vat !== undefined)
+    next.vat = { category: changes.vat.category, rate: changes.vat.rate }
   if (changes.description === null) delete next.description
   else if (changes.description !== undefined) next.description = changes.description
   return { ok: true, value: next }

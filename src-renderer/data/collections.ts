@@ -68,9 +68,9 @@ export function collectionCreators(
   conflictHandlerFor: ConflictHandlerFor,
 ): Record<CollectionName, RxCollectionCreator> {
   const defs: Record<CollectionName, RxCollectionCreator> = {
-    settings: { schema: settingsSchema },
-    customers: { schema: customerSchema },
-    products: { schema: productSchema },
+    settings: { schema: settingsSchema, migrationStrategies: migrationStrategies.settings },
+    customers: { schema: customerSchema, migrationStrategies: migrationStrategies.customers },
+    products: { schema: productSchema, migrationStrategies: migrationStrategies.products },
     catalogrefs: { schema: catalogRefSchema },
     pricelistitems: { schema: priceListItemSchema },
     opportunities: { schema: opportunitySchema },
