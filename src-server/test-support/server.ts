@@ -4,6 +4,15 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
+import {
+  pullPath,
+  pushPath,
+  SYNC_ROUTES,
+  type LoginReply,
+  type PullPage,
+  type PushAnswer,
+  type WireDocument,
+} from '../../src-core/sync/wire'
 import { buildApp } from '../app'
 import { createUser, type AuthOptions } from '../auth'
 import { createPool, migrate } from '../db'
@@ -25,16 +34,10 @@ export interface Client {
   userId: string
   get(path: string): Promise<Response>
   post(path: string, body: unknown): Promise<Response>
-  /** POST /sync/:collection/push and the parsed answer. */
-  push(collection: string, rows: unknown[]): Promise<PushAnswer>
+  /** POST /sync/:collection/push: the HTTP status and the parsed answer. */
+  push(collection: string, rows: unknown[]): Promise<PushAnswer & { status: number }>
   /** Every document of a collection this user reads, following checkpoints to the end. */
-  pullAll(collection: string, batchSize?: number): Promise<Array<Record<string, unknown>>>
-}
-
-export interface PushAnswer {
-  status: number
-  conflicts: Array<Record<string, unknown>>
-  rejections: Array<{ id: string; code: string; reason: string; master?: unknown }>
+  pullAll(collection: string, batchSize?: number): Promise<WireDocument[]>
 }
 
 export function client(url: string, token: string, userId: string): Client {
@@ -46,21 +49,16 @@ export function client(url: string, token: string, userId: string): Client {
     post: (path, body) =>
       fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
     async push(collection, rows) {
-      const response = await self.post(`/sync/${collection}/push`, { rows })
-      const body = (await response.json()) as Omit<PushAnswer, 'status'>
+      const response = await self.post(pushPath(collection), { rows })
+      const body = (await response.json()) as PushAnswer
       return { status: response.status, ...body }
     },
     async pullAll(collection, batchSize = 100) {
-      const out: Array<Record<string, unknown>> = []
+      const out: WireDocument[] = []
       let checkpoint = 0
       for (let page = 0; page < 10_000; page++) {
-        const response = await self.get(
-          `/sync/${collection}/pull?checkpoint=${checkpoint}&batchSize=${batchSize}`,
-        )
-        const body = (await response.json()) as {
-          documents: Array<Record<string, unknown>>
-          checkpoint: { seq: number }
-        }
+        const response = await self.get(pullPath(collection, { checkpoint, batchSize }))
+        const body = (await response.json()) as PullPage
         out.push(...body.documents)
         if (body.documents.length < batchSize) break
         checkpoint = body.checkpoint.seq
@@ -79,12 +77,12 @@ export async function createAndSignIn(
   role: 'rep' | 'integration' | 'admin',
 ): Promise<Client> {
   await createUser(pool, { name, role, password: `${name}-password` })
-  const response = await fetch(`${url}/auth/login`, {
+  const response = await fetch(`${url}${SYNC_ROUTES.login}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name, password: `${name}-password` }),
   })
-  const body = (await response.json()) as { token: string; user: { id: string } }
+  const body = (await response.json()) as LoginReply
   return client(url, body.token, body.user.id)
 }
 
