@@ -6,15 +6,19 @@
 import 'fake-indexeddb/auto'
 import { addRxPlugin, createRxDatabase } from 'rxdb'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
-import type { Invoice, InvoiceCommand, LedgerEntry } from '../../../src-core/documents'
-import { collectionCreators, type CollectionName, type Database } from '../../data/collections'
-import { defaultStorage } from '../../data/database'
-import { fromInvoiceDoc, toInvoiceDoc } from '../../data/stored'
-import { startSync, type SyncSession } from '../replication'
-import { loadSyncState, type SyncStateTracker } from '../sync-state'
-import { trackLocalWrites } from '../local-writes'
-import { toWire } from '../derived'
-import { run } from './documents'
+import type { Invoice, InvoiceCommand, LedgerEntry } from '../../src-core/documents'
+import {
+  collectionCreators,
+  type CollectionName,
+  type Database,
+} from '../../src-renderer/data/collections'
+import { defaultStorage } from '../../src-renderer/data/database'
+import { fromInvoiceDoc, toInvoiceDoc } from '../../src-renderer/data/stored'
+import { startSync, type SyncSession } from '../../src-renderer/sync/replication'
+import { loadSyncState, type SyncStateTracker } from '../../src-renderer/sync/sync-state'
+import { trackLocalWrites } from '../../src-renderer/sync/local-writes'
+import { toWire } from '../../src-renderer/sync/derived'
+import { run } from '../../src-renderer/sync/test-support/documents'
 
 export interface Device {
   db: Database
