@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
+import type { ActorRole } from '../../src-core/documents/types'
 import {
   pullPath,
   pushPath,
@@ -69,21 +70,38 @@ export function client(url: string, token: string, userId: string): Client {
   return self
 }
 
-/** Creates a user (password: name + '-password') and signs them in at the server `url`. */
+/** The password every test user gets. */
+export const passwordOf = (name: string): string => `${name}-password`
+
+/** Creates a user whose password is `passwordOf(name)`. */
+export const addUser = (pool: pg.Pool, name: string, role: ActorRole = 'rep') =>
+  createUser(pool, { name, role, password: passwordOf(name) })
+
+/**
+ * Signs in a user the database already has, at the server `url`.
+ *
+ * @throws when the server refuses the sign-in, naming its status
+ */
+export async function signInAt(url: string, name: string): Promise<Client> {
+  const response = await fetch(`${url}${SYNC_ROUTES.login}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password: passwordOf(name) }),
+  })
+  if (!response.ok) throw new Error(`${name} could not sign in: ${response.status}`)
+  const body = (await response.json()) as LoginReply
+  return client(url, body.token, body.user.id)
+}
+
+/** Creates a user and signs them in at the server `url`. */
 export async function createAndSignIn(
   pool: pg.Pool,
   url: string,
   name: string,
-  role: 'rep' | 'integration' | 'admin',
+  role: ActorRole,
 ): Promise<Client> {
-  await createUser(pool, { name, role, password: `${name}-password` })
-  const response = await fetch(`${url}${SYNC_ROUTES.login}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password: `${name}-password` }),
-  })
-  const body = (await response.json()) as LoginReply
-  return client(url, body.token, body.user.id)
+  await addUser(pool, name, role)
+  return signInAt(url, name)
 }
 
 /**
@@ -91,7 +109,10 @@ export async function createAndSignIn(
  * five devices of one rep pushing thousands of times) run faster than any rep; attacks-login-limits.test.ts
  * tests the rate itself.
  */
-const UNLIMITED_PUSHES: Partial<ServerLimits> = { pushesPerSecond: 10_000, pushBurst: 10_000 }
+export const UNLIMITED_PUSHES: Partial<ServerLimits> = {
+  pushesPerSecond: 10_000,
+  pushBurst: 10_000,
+}
 
 /** Starts PostgreSQL and the app. Call `stop()` in afterAll. */
 export async function startTestServer(
@@ -125,25 +146,3 @@ export const change = (before: object, after: object) => ({
   assumedMasterState: { ...before, _deleted: false },
   newDocumentState: { ...after, _deleted: false },
 })
-
-/**
- * Signs in the users most server tests need: the reps ann and bob, each pushing their customer, the integration
- * role (erp) and an admin.
- */
-export async function signInTeam(
-  server: TestServer,
-  customers: { ann: object; bob: object },
-): Promise<Record<'ann' | 'bob' | 'erp' | 'admin', Client>> {
-  const ann = await server.signIn('ann', 'rep')
-  const bob = await server.signIn('bob', 'rep')
-  const erp = await server.signIn('erp', 'integration')
-  const admin = await server.signIn('admin', 'admin')
-  for (const [rep, owned] of [
-    [ann, customers.ann],
-    [bob, customers.bob],
-  ] as const) {
-    const { rejections } = await rep.push('customers', [create(owned)])
-    if (rejections.length > 0) throw new Error(`customer refused: ${JSON.stringify(rejections)}`)
-  }
-  return { ann, bob, erp, admin }
-}
