@@ -96,6 +96,11 @@ export interface StringOptions {
   pattern?: RegExp
   /** Named in the error when the pattern does not match, e.g. 'a decimal number'. */
   patternName?: string
+  /**
+   * The longest text the pattern lets through, said in the JSON Schema for readers that need a bound (RxDB
+   * indexes strings only with one); `parse` leaves it to the pattern, whose error says more.
+   */
+  longest?: number
 }
 
 /** Half of a surrogate pair without its other half: text PostgreSQL (and most files) cannot hold. */
@@ -116,7 +121,8 @@ export function unstorableText(text: string): string | undefined {
 export function string(options: StringOptions = {}): Schema<string> {
   const json: JsonSchema = { type: 'string' }
   if (options.min !== undefined) json.minLength = options.min
-  if (options.max !== undefined) json.maxLength = options.max
+  if (options.max !== undefined || options.longest !== undefined)
+    json.maxLength = Math.min(options.max ?? Infinity, options.longest ?? Infinity)
   if (options.pattern) json.pattern = options.pattern.source
   return custom((input, path) => {
     if (typeof input !== 'string') throw new SchemaError(path, 'expected a string')
