@@ -51,6 +51,14 @@ export const channels = {
   'pdf:for-email': channel<RequestIn<typeof d.pdfForEmailRequest>, d.PdfForEmail>(
     d.pdfForEmailRequest,
   ),
+  // Export e-invoice: the invoice PDF made Factur-X (PDF/A-3 with the CII XML inside) and the XML beside it;
+  // for email, the Factur-X PDF kept in main like 'pdf:for-email'.
+  'einvoice:export': channel<RequestIn<typeof d.eInvoiceRequest>, d.EInvoiceSaveResult>(
+    d.eInvoiceRequest,
+  ),
+  'einvoice:pdf-for-email': channel<RequestIn<typeof d.eInvoiceRequest>, d.PdfForEmail>(
+    d.eInvoiceRequest,
+  ),
   'print:invoice': channel<RequestIn<typeof d.printRequest>, { printed: boolean }>(d.printRequest),
   'print:list-printers': channel<undefined, d.PrinterInfo[]>(empty()),
   'print:settings': channel<undefined, d.PrintSettings>(empty()),
