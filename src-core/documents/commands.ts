@@ -16,6 +16,7 @@ import type {
   LedgerEntry,
   PaymentMethod,
   PaymentTerms,
+  VatRate,
 } from './types'
 
 /** Header fields a user may change; each key present is a change, `null` clears an optional field. */
@@ -30,6 +31,8 @@ export interface HeaderChanges {
   freightAmount?: DecimalString
   priceListId?: Id
   paymentTerms?: PaymentTerms | null
+  /** VAT mode: the VAT of the freight (`null` removes it). */
+  freightVat?: VatRate | null
 }
 
 export interface InvoiceHeaderChanges extends HeaderChanges {
@@ -58,6 +61,8 @@ export interface LineChanges {
   tax?: DecimalString
   unitId?: Id
   description?: string | null
+  /** VAT mode: the line's VAT category and rate. */
+  vat?: VatRate
 }
 
 /** Commands shared by orders and invoices. Line and payment ids come with the command so a replay is identical. */
@@ -72,6 +77,8 @@ export type ContentCommand<H extends HeaderChanges = HeaderChanges> =
       manualDiscount?: DecimalString
       tax?: DecimalString
       description?: string
+      /** VAT mode: the line's VAT category and rate (the product's default, as the screens propose). */
+      vat?: VatRate
     }
   | {
       type: 'addWriteIn'
@@ -82,6 +89,7 @@ export type ContentCommand<H extends HeaderChanges = HeaderChanges> =
       manualDiscount?: DecimalString
       tax?: DecimalString
       description?: string
+      vat?: VatRate
     }
   | { type: 'editLine'; lineId: Id; changes: LineChanges }
   /** Override the price per unit, or `null` to go back to the price list's price (Use Default). */

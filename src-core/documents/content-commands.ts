@@ -59,6 +59,7 @@ function allowedKeys(doc: Editable): ReadonlySet<string> {
     'shipTo',
     'priceListId',
     'paymentTerms',
+    'freightVat',
     ...TEXT_FIELDS,
     ...MONEY_FIELDS.map(([f]) => f),
     ...DATE_FIELDS[doc.kind].map(([f]) => f),
@@ -133,6 +134,9 @@ function editHeader<D extends Editable>(doc: D, changes: Changes): Edited<D> {
     if (value === null) delete next[field]
     else next[field] = value
   }
+  if (changes.freightVat === null) delete next.freightVat
+  else if (changes.freightVat !== undefined)
+    next.freightVat = { category: changes.freightVat.category, rate: changes.freightVat.rate }
   const refused = editDates(doc, changes, next) ?? editPaymentTerms(changes, next)
   if (refused) return refused
   if (changes.priceListId !== undefined && changes.priceListId !== doc.priceListId) {

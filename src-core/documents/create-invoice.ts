@@ -71,6 +71,8 @@ function header(input: NewDocumentInput, ctx: CommandContext) {
       currencyCode: code,
       exchangeRate: currency.exchangeRate,
       pricing,
+      // A new document takes the company's tax mode, and keeps it whatever the company chooses later.
+      ...(settings.taxMode === 'vat' ? { taxMode: 'vat' as const } : {}),
       pricesLocked: false,
       billTo: customer.billTo,
       shipTo: customer.shipTo,

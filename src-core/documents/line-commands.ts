@@ -103,6 +103,7 @@ export function addLine<D extends Editable>(
     ...amounts.value,
   }
   if (cmd.description !== undefined) line.description = cmd.description
+  if (cmd.vat !== undefined) line.vat = { category: cmd.vat.category, rate: cmd.vat.rate }
   return { ok: true, document: { ...doc, lines: [...doc.lines, line] }, fresh: new Set([line.id]) }
 }
 
@@ -126,6 +127,7 @@ export function addWriteIn<D extends Editable>(doc: D, cmd: LineCommand<'addWrit
     pricePerUnit: price.value,
   }
   if (cmd.description !== undefined) line.description = cmd.description
+  if (cmd.vat !== undefined) line.vat = { category: cmd.vat.category, rate: cmd.vat.rate }
   return { ok: true, document: { ...doc, lines: [...doc.lines, line] } }
 }
 
@@ -163,6 +165,7 @@ const LINE_FIELDS: ReadonlySet<string> = new Set([
   'tax',
   'unitId',
   'description',
+  'vat',
 ])
 
 function applyLineChanges(
@@ -184,6 +187,9 @@ function applyLineChanges(
       return lockedReason(doc, 'the unit of a line cannot be changed')
     next.unitId = changes.unitId
   }
+  // The category and rate are checked by pricing, which names the line and field it refuses.
+  if (changes.vat !== undefined)
+    next.vat = { category: changes.vat.category, rate: changes.vat.rate }
   if (changes.description === null) delete next.description
   else if (changes.description !== undefined) next.description = changes.description
   return { ok: true, value: next }

@@ -30,6 +30,13 @@ import type {
   UnitGroup,
 } from './types'
 import { EMAIL_PATTERN, PHONE_PATTERN } from './contact-info'
+import {
+  bankAccountSchema,
+  electronicAddressSchema,
+  taxModeSchema,
+  vatCategorySettingSchema,
+  vatIdSchema,
+} from './vat-settings'
 
 const text = (max: number): Schema<string> => string({ max })
 const name = (max = 200): Schema<string> => string({ min: 1, max })
@@ -68,6 +75,9 @@ export const customerRecordSchema: Schema<Customer> = refine(
     shipTo: addressSchema,
     priceListId: optional(id()),
     currencyCode: optional(currencyCode()),
+    vatId: optional(vatIdSchema()),
+    electronicAddress: optional(electronicAddressSchema),
+    buyerReference: optional(text(200)),
   }),
   (c) => c.primaryContactId === undefined || c.contacts.some((k) => k.id === c.primaryContactId),
   'primaryContactId: must be one of the customer’s contacts',
@@ -100,6 +110,7 @@ export const productRecordSchema: Schema<Product> = object({
   standardCost: optional(decimalString()),
   currentCost: optional(decimalString()),
   retired: boolean(),
+  vatCategoryId: optional(id()),
 })
 
 export const priceListRecordSchema: Schema<PriceList> = object({
@@ -180,7 +191,7 @@ export const companyLogoSchema: Schema<CompanyLogo> = object({
   ),
 })
 
-export const companySettingsRecordSchema: Schema<CompanySettings> = refine(
+const companySettingsBaseSchema: Schema<CompanySettings> = refine(
   object({
     id: id(),
     updatedAt: isoDateTime(),
@@ -191,6 +202,10 @@ export const companySettingsRecordSchema: Schema<CompanySettings> = refine(
       phone: optional(text(50)),
       taxId: optional(text(50)),
       logo: optional(companyLogoSchema),
+      legalName: optional(text(200)),
+      vatId: optional(vatIdSchema()),
+      electronicAddress: optional(electronicAddressSchema),
+      bankAccount: optional(bankAccountSchema),
     }),
     baseCurrencyCode: currencyCode(),
     currencies: array(currencySettingSchema, { max: 50 }),
@@ -198,9 +213,22 @@ export const companySettingsRecordSchema: Schema<CompanySettings> = refine(
     discountMethod: oneOf(['lineItem', 'perUnit']),
     rounding: oneOf(['halfEven', 'halfUp']),
     numbering: object({ invoice: numberFormatSchema, order: numberFormatSchema }),
+    taxMode: optional(taxModeSchema),
+    vatCategories: optional(array(vatCategorySettingSchema, { max: 50 })),
   }),
   (s) => s.currencies.some((c) => c.code === s.baseCurrencyCode),
   'baseCurrencyCode: must be one of the currencies',
+)
+
+/** The settings record, and in VAT mode at least one VAT category, each id once. */
+export const companySettingsRecordSchema: Schema<CompanySettings> = refine(
+  refine(
+    companySettingsBaseSchema,
+    (s) => s.taxMode !== 'vat' || (s.vatCategories ?? []).length > 0,
+    'vatCategories: VAT mode needs at least one VAT category',
+  ),
+  (s) => new Set((s.vatCategories ?? []).map((c) => c.id)).size === (s.vatCategories ?? []).length,
+  'vatCategories: each category id once',
 )
 
 // Short names used by the sync server's collection table.

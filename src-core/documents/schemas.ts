@@ -70,6 +70,9 @@ export const addressSchema: Schema<Address> = object({
   stateOrProvince: optional(text(50)),
   postalCode: optional(text(20)),
   country: optional(text(80)),
+  countryCode: optional(
+    string({ pattern: /^[A-Z]{2}$/, patternName: 'a two-letter country code such as DE' }),
+  ),
 })
 
 export const paymentTermsSchema = (): Schema<PaymentTerms> => oneOf(PAYMENT_TERM_CODES)

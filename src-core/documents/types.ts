@@ -16,9 +16,11 @@ import type {
   VatCategory,
   VatRate,
 } from '../pricing'
+import type { BankAccount, ElectronicAddress, VatCategorySetting } from './vat-settings'
 
 // The pricing contract's own names, so a document's catalog data is exactly what priceDocument reads.
 export type { DiscountBand, PricingMethod, TaxMode, VatBreakdownEntry, VatCategory, VatRate }
+export type { BankAccount, ElectronicAddress, VatCategorySetting }
 
 /** An exact decimal number as text, e.g. "1090.00", "-2.5", "0". Never a JS number. */
 export type DecimalString = string
@@ -47,6 +49,8 @@ export interface Address {
   stateOrProvince?: string
   postalCode?: string
   country?: string
+  /** ISO 3166-1 alpha-2 (DE, FR, US): what an e-invoice needs beside the country's name. */
+  countryCode?: string
 }
 
 export interface Contact {
@@ -72,6 +76,12 @@ export interface Customer extends RecordBase {
   /** The customer's default price list and currency, proposed for new documents. */
   priceListId?: Id
   currencyCode?: string
+  /** The buyer's VAT ID with its country prefix, printed and put in e-invoices. */
+  vatId?: string
+  /** Where the buyer receives e-invoices. */
+  electronicAddress?: ElectronicAddress
+  /** The buyer reference the customer asks for on every invoice (a German public buyer's Leitweg-ID). */
+  buyerReference?: string
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -103,6 +113,8 @@ export interface Product extends RecordBase {
   currentCost?: DecimalString
   /** Retired products stay on old documents but cannot be added to new lines. */
   retired: boolean
+  /** The company's VAT category a new line of this product takes in VAT mode (`VatCategorySetting.id`). */
+  vatCategoryId?: Id
 }
 
 export interface PriceRounding {
@@ -181,6 +193,14 @@ export interface CompanyProfile {
   taxId?: string
   /** Printed on invoices. */
   logo?: CompanyLogo
+  /** The registered name, when it differs from the trading name above (EN 16931 BT-27). */
+  legalName?: string
+  /** The seller's VAT ID with its country prefix (BT-31). */
+  vatId?: string
+  /** Where the company receives e-invoices (BT-34). */
+  electronicAddress?: ElectronicAddress
+  /** Where customers pay by credit transfer: printed and put in e-invoices. */
+  bankAccount?: BankAccount
 }
 
 export interface CompanySettings extends RecordBase {
@@ -191,6 +211,10 @@ export interface CompanySettings extends RecordBase {
   discountMethod: 'lineItem' | 'perUnit'
   rounding: 'halfEven' | 'halfUp'
   numbering: { invoice: NumberFormat; order: NumberFormat }
+  /** How tax is computed on new documents; absent means 'typed'. Each document keeps its own. */
+  taxMode?: TaxMode
+  /** The VAT categories lines and products choose from in VAT mode. */
+  vatCategories?: VatCategorySetting[]
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -61,9 +61,9 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
 /** The RxDB collection definitions, with migrations that the database runs itself after taking a backup. */
 export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {
   const defs: Record<CollectionName, RxCollectionCreator> = {
-    settings: { schema: settingsSchema },
-    customers: { schema: customerSchema },
-    products: { schema: productSchema },
+    settings: { schema: settingsSchema, migrationStrategies: migrationStrategies.settings },
+    customers: { schema: customerSchema, migrationStrategies: migrationStrategies.customers },
+    products: { schema: productSchema, migrationStrategies: migrationStrategies.products },
     catalogrefs: { schema: catalogRefSchema },
     pricelistitems: { schema: priceListItemSchema },
     opportunities: { schema: opportunitySchema },

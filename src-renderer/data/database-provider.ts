@@ -33,19 +33,28 @@ export function isSampleDatabase(): boolean {
  * Chooses the database the next page load opens. The caller reloads the page; nothing in either database is
  * touched.
  *
- * @param loadSample - the sample company's database is to be filled (or finished) once open
+ * @param loadSample - the sample company's database is to be filled (or finished) once open; 'DE' with the
+ *   German company
  */
-export function chooseDatabase(kind: 'own' | 'sample', loadSample = false): void {
+export function chooseDatabase(
+  kind: 'own' | 'sample',
+  loadSample: boolean | 'US' | 'DE' = false,
+): void {
   if (kind === 'sample') globalThis.localStorage.setItem(OPEN_DATABASE_KEY, 'sample')
   else globalThis.localStorage.removeItem(OPEN_DATABASE_KEY)
-  if (loadSample) globalThis.sessionStorage.setItem(SAMPLE_LOAD_REQUEST_KEY, '1')
+  if (loadSample)
+    globalThis.sessionStorage.setItem(SAMPLE_LOAD_REQUEST_KEY, loadSample === 'DE' ? 'DE' : '1')
 }
 
-/** Whether the rep asked for the sample company just before this page load (answers true once). */
-export function takeSampleLoadRequest(): boolean {
-  const asked = globalThis.sessionStorage?.getItem(SAMPLE_LOAD_REQUEST_KEY) === '1'
+/**
+ * Whether the rep asked for the sample company just before this page load, and which one (answers once;
+ * false when not asked).
+ */
+export function takeSampleLoadRequest(): false | 'US' | 'DE' {
+  const asked = globalThis.sessionStorage?.getItem(SAMPLE_LOAD_REQUEST_KEY)
   if (asked) globalThis.sessionStorage.removeItem(SAMPLE_LOAD_REQUEST_KEY)
-  return asked && isSampleDatabase()
+  if (!asked || !isSampleDatabase()) return false
+  return asked === 'DE' ? 'DE' : 'US'
 }
 
 /**

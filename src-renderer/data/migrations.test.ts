@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { RxCollection } from 'rxdb'
 import {
   balanceDue,
+  companySettingsSchema,
   EMPTY_CATALOG,
   invoiceSchema,
   priceLines,
@@ -241,6 +242,35 @@ describe('migration from schema v0', () => {
     await order.incrementalPatch({ paymentTerms: '2pct10net30' })
     const readOrder = fromOrderDoc((await db.orders.findOne(order.id).exec())!.toJSON())
     expect(orderSchema.parse(readOrder).paymentTerms).toBe('2pct10net30')
+  })
+
+  it('from v0 keeps customers, products and settings as they were; their VAT fields are then stored', async () => {
+    const name = uniqueName('v0-vat')
+    await writeV2(name)
+    const { opened, backups } = await openKeepingBackups(name)
+    db = opened
+    for (const collection of ['settings', 'customers', 'products'] as const) {
+      expect(backups[0]?.collections[collection]?.schemaVersion, collection).toBe(0)
+      const stored = await (db[collection] as RxCollection<object>).find().exec()
+      expect(stored, collection).toHaveLength(fixture[collection].length)
+      const byId = new Map(stored.map((d) => [d.primary, d.toJSON() as Record<string, unknown>]))
+      for (const old of fixture[collection])
+        expect(byId.get((old as { id: string }).id)).toEqual(without(old, []))
+    }
+    const settings = (await db.settings.findOne('company').exec())!
+    expect(settings.taxMode).toBeUndefined()
+    await settings.incrementalPatch({
+      taxMode: 'vat',
+      vatCategories: [{ id: 's-19', name: 'Standard rate 19 %', category: 'S', rate: '19' }],
+    })
+    const read = (await db.settings.findOne('company').exec())!.toJSON()
+    expect(companySettingsSchema.parse(without(read, []))).toMatchObject({ taxMode: 'vat' })
+    const [customer] = await db.customers.find().exec()
+    await customer!.incrementalPatch({ vatId: 'DE123456789', buyerReference: '991-12345-67' })
+    expect((await db.customers.findOne(customer!.id).exec())!.vatId).toBe('DE123456789')
+    const [product] = await db.products.find().exec()
+    await product!.incrementalPatch({ vatCategoryId: 's-19' })
+    expect((await db.products.findOne(product!.id).exec())!.vatCategoryId).toBe('s-19')
   })
 
   it('from v3 keeps every document as it was, typed; a VAT-mode invoice is then stored and read back', async () => {

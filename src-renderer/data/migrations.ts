@@ -19,6 +19,9 @@
  *
  * v0 → v1 (payments): the collection became the payments ledger (payments, voids, refunds), told apart by
  * `kind`. Every v0 record was a payment.
+ *
+ * v0 → v1 (customers, products, settings): the optional fields of VAT mode. A v0 record has none of them and
+ * stays as it is: a company without a tax mode invoices in typed mode, as before.
  */
 import type { MigrationStrategies, RxCollection } from 'rxdb'
 import type { Invoice, LedgerEntry, Order } from '../../src-core/documents'
@@ -56,11 +59,20 @@ const typed = <D extends Order | Invoice>(doc: D): D => ({
 const withStoredBalance = (old: object) =>
   toInvoiceDocWithBalance(fromInvoiceDoc(old), (old as { balanceDue: string }).balanceDue)
 
+/** A record of the version before, kept as it was: the new version only adds optional fields. */
+const unchanged = (old: object): object => old
+
 export const migrationStrategies: {
+  settings: MigrationStrategies
+  customers: MigrationStrategies
+  products: MigrationStrategies
   orders: MigrationStrategies
   invoices: MigrationStrategies
   payments: MigrationStrategies
 } = {
+  settings: { 1: unchanged },
+  customers: { 1: unchanged },
+  products: { 1: unchanged },
   payments: {
     1: (old: object) => asLedgerEntry(old),
   },

@@ -9,7 +9,7 @@ import { useSyncStore } from './sync-store'
 export const useDatabaseStore = defineStore('database', () => {
   const sampleCompany = isSampleDatabase()
 
-  function reloadInto(kind: 'own' | 'sample', loadSample: boolean): void {
+  function reloadInto(kind: 'own' | 'sample', loadSample: boolean | 'US' | 'DE'): void {
     chooseDatabase(kind, loadSample)
     // Unsent work of the rep's database stays in it, and is sent once the rep is back and connected.
     useSyncStore().leaveWithoutAsking()
@@ -17,8 +17,8 @@ export const useDatabaseStore = defineStore('database', () => {
   }
 
   /** Opens the sample company (reloading the page), which then loads itself if it is not complete. */
-  function openSampleCompany(): void {
-    reloadInto('sample', true)
+  function openSampleCompany(country: 'US' | 'DE' = 'US'): void {
+    reloadInto('sample', country)
   }
 
   /** Back to the rep's own data, as it was left. */

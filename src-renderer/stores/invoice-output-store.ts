@@ -8,6 +8,21 @@ import type { Customer, Invoice } from '../../src-core/documents'
 import { getPlatform, type InvoiceMail, type Outcome } from '../platform'
 import { currentLocale } from '../composables/use-locale'
 import { useLookupStore } from './lookup-store'
+import { exportEInvoice as makeEInvoice, missingText } from '../forms/e-invoice'
+
+/** Hands a file to the browser as a download (in Electron the download asks where to save). */
+function download(text: string, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.rel = 'noopener'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // Revoked later: revoking at once can cancel the download before the browser has read the Blob.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
 
 const BROWSER_NOTE = 'You are using Fieldbill in a browser: '
 
@@ -92,5 +107,41 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
     return run(async () => platform.sendInvoiceEmail(mail, await paper()))
   }
 
-  return { platformKind: platform.kind, message, busy, print, exportPdf, sendByEmail }
+  /** Why the last Export e-invoice was refused: each missing field and where to fill it in. */
+  const eInvoiceMissing = ref<string[]>([])
+
+  /**
+   * Export e-invoice: the invoice's CII XML (EN 16931) as a download named after its number, or, when the
+   * invoice cannot be a valid e-invoice, the list of what to fill in first (no file is written then).
+   */
+  async function exportEInvoice(invoice: Invoice, customer: Customer | undefined): Promise<void> {
+    message.value = null
+    eInvoiceMissing.value = []
+    const lookup = useLookupStore()
+    if (!lookup.settings) await lookup.loadReference()
+    const settings = lookup.settings
+    if (!settings) {
+      eInvoiceMissing.value = ['the company settings (Settings › Company)']
+      return
+    }
+    const made = makeEInvoice(invoice, settings, customer)
+    if (!made.ok) {
+      eInvoiceMissing.value = made.missing.map(missingText)
+      return
+    }
+    download(made.xml, 'application/xml', made.fileName)
+    message.value = `E-invoice ${made.fileName} exported (EN 16931, CII XML).`
+    return Promise.resolve()
+  }
+
+  return {
+    platformKind: platform.kind,
+    message,
+    busy,
+    print,
+    exportPdf,
+    sendByEmail,
+    eInvoiceMissing,
+    exportEInvoice,
+  }
 })

@@ -11,6 +11,7 @@ import type {
 } from '../../src-core/documents'
 import { compare, parseDecimal } from '../../src-core/money'
 import { formatLocaleDecimal, parseLocaleDecimal } from '../format'
+import { vatDraftFromSettings, vatFromDraft, type VatDraft } from './vat-settings-form'
 
 export interface CurrencyDraft {
   code: string
@@ -45,6 +46,8 @@ export interface CompanyDraft {
   rounding: CompanySettings['rounding']
   invoiceNumbering: NumberFormatDraft
   orderNumbering: NumberFormatDraft
+  /** Tax mode, the seller's e-invoice details and the VAT categories (vat-settings-form.ts). */
+  vat: VatDraft
 }
 
 /** Field id → the reason it is refused, e.g. `{ 'currencies.1.exchangeRate': 'Exchange Rate: …' }`. */
@@ -105,6 +108,7 @@ export function draftFromSettings(
     rounding: s.rounding,
     invoiceNumbering: formatDraft(s.numbering.invoice),
     orderNumbering: formatDraft(s.numbering.order),
+    vat: vatDraftFromSettings(s, locale),
   }
 }
 
@@ -218,7 +222,9 @@ export function settingsFromDraft(
   now: string,
 ): DraftResult {
   const c = collector()
-  const profile = profileFrom(draft, c)
+  const vat = vatFromDraft(draft.vat, profileFrom(draft, c), locale, (key, message) =>
+    c.fail(key, message),
+  )
   const currencies = draft.currencies.map((d, i) => currencyFrom(d, `currencies.${i}`, locale, c))
   if (currencies.length === 0) c.fail('currencies', 'Currencies: add at least one currency')
   currencies.forEach((cur, i) => {
@@ -249,7 +255,7 @@ export function settingsFromDraft(
     settings: {
       id: base?.id ?? 'company',
       updatedAt: now,
-      profile,
+      ...vat,
       baseCurrencyCode: draft.baseCurrencyCode,
       currencies,
       pricingPrecision,

@@ -61,8 +61,14 @@ export const useSettingsStore = defineStore('settings', () => {
     saveOutcome.value = null
   }
 
-  /** Saves the form when every field is valid; otherwise shows each error and stores nothing. */
-  async function saveCompany(): Promise<boolean> {
+  /** Asks before a save that changes the tax mode of a company that already has documents. */
+  const askModeSwitch = ref(false)
+
+  /**
+   * Saves the form when every field is valid; otherwise shows each error and stores nothing. A changed tax mode
+   * on a company with documents is asked first (`confirmed` is the answer).
+   */
+  async function saveCompany(confirmed = false): Promise<boolean> {
     saveOutcome.value = null
     const repos = await getRepositories()
     const stored = await repos.settings.get()
@@ -73,6 +79,11 @@ export const useSettingsStore = defineStore('settings', () => {
       return false
     }
     errors.value = {}
+    const modeChanges = (stored?.taxMode ?? 'typed') !== (result.settings.taxMode ?? 'typed')
+    if (modeChanges && !confirmed && (await repos.settings.hasDocuments())) {
+      askModeSwitch.value = true
+      return false
+    }
     saving.value = true
     try {
       const written = await repos.settings.save(result.settings)
@@ -112,7 +123,8 @@ export const useSettingsStore = defineStore('settings', () => {
    */
   async function openSettings(): Promise<void> {
     if (!isSampleDatabase()) return
-    if (takeSampleLoadRequest()) await loadSampleCompany()
+    const asked = takeSampleLoadRequest()
+    if (asked) await loadSampleCompany(asked)
     const repos = await getRepositories()
     sampleLoaded.value = (await sampleStatus(repos.db)) === 'loaded'
   }
@@ -122,9 +134,9 @@ export const useSettingsStore = defineStore('settings', () => {
    * sample company first, which then loads). Refused (with a message, nothing written) when the database
    * already holds data.
    */
-  async function loadSampleCompany(): Promise<void> {
+  async function loadSampleCompany(country: 'US' | 'DE' = 'US'): Promise<void> {
     if (!isSampleDatabase()) {
-      useDatabaseStore().openSampleCompany()
+      useDatabaseStore().openSampleCompany(country)
       return
     }
     if (sampleState.value === 'loading') return
@@ -134,6 +146,7 @@ export const useSettingsStore = defineStore('settings', () => {
     try {
       const repos = await getRepositories()
       const { total } = await loadSample(repos.db, {
+        country,
         onProgress: (p) => {
           sampleDone.value = p.done
           sampleTotal.value = p.total
@@ -162,6 +175,7 @@ export const useSettingsStore = defineStore('settings', () => {
     message,
     draft,
     errors,
+    askModeSwitch,
     saveOutcome,
     saving,
     dirty,

@@ -1,5 +1,5 @@
 /** The content commands the line components ask for; the page hands them to its document store. */
-import type { ContentCommand, Id } from '../../../src-core/documents'
+import type { ContentCommand, Id, VatRate } from '../../../src-core/documents'
 
 export type LineCommand = ContentCommand
 
@@ -24,6 +24,8 @@ export interface NewLine {
   quantity: string
   manualDiscount: string
   tax: string
+  /** VAT mode: the category and rate the line takes. */
+  vat?: VatRate
 }
 
 /** The commands that add a line as the dialog described it (an overridden price is a second command). */
@@ -39,6 +41,7 @@ export function addLineCommands(line: NewLine): LineCommand[] {
         quantity,
         manualDiscount,
         tax,
+        ...(line.vat ? { vat: line.vat } : {}),
       },
     ]
   const add: LineCommand = {
@@ -49,6 +52,7 @@ export function addLineCommands(line: NewLine): LineCommand[] {
     quantity,
     manualDiscount,
     tax,
+    ...(line.vat ? { vat: line.vat } : {}),
   }
   if (!line.override) return [add]
   return [add, { type: 'changePrice', lineId, pricePerUnit: line.pricePerUnit ?? '0' }]

@@ -36,6 +36,8 @@ export interface SettingsRepository {
   ): Promise<WriteResult<T>>
   /** True when no collection holds a document (the sample company may only be loaded then). */
   isEmpty(): Promise<boolean>
+  /** True when the company has an invoice or an order (changing its tax mode is asked first then). */
+  hasDocuments(): Promise<boolean>
 }
 
 export function createSettingsRepository(db: Database, env: RepositoryEnv): SettingsRepository {
@@ -88,6 +90,9 @@ export function createSettingsRepository(db: Database, env: RepositoryEnv): Sett
         if ((await db[name].count().exec()) > 0) return false
       }
       return true
+    },
+    async hasDocuments() {
+      return (await db.invoices.count().exec()) > 0 || (await db.orders.count().exec()) > 0
     },
   }
 }

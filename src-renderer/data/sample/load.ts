@@ -27,6 +27,10 @@ import { createSettingsRepository } from '../repositories/settings'
 import { defaultEnv } from '../repositories/env'
 import { toCatalogRefDoc, toCustomerDoc, toInvoiceDoc, toOrderDoc, toProductDoc } from '../stored'
 import { generateDataset, SAMPLE_COMPANY_SIZES, type Dataset } from './dataset'
+import { generateGermanDataset } from './germany/germany-dataset'
+
+/** The sample companies offered: today's US company, and a German one in VAT mode that makes e-invoices. */
+export type SampleCountry = 'US' | 'DE'
 
 /** How far a load has got: records written so far out of all. */
 export type LoadProgress = (progress: { done: number; total: number }) => void
@@ -137,6 +141,8 @@ export const SAMPLE_LOAD_DOC = 'sample-load'
 interface SampleLoadPlan {
   seed: number
   asOf: string
+  /** Absent in plans written before the German sample: the US company. */
+  country?: SampleCountry
 }
 
 /** Whether a sample load was interrupted (the page closed mid-way); loading again finishes it. */
@@ -161,7 +167,12 @@ export async function sampleStatus(db: Database): Promise<'empty' | 'interrupted
  */
 export async function loadSampleCompany(
   db: Database,
-  options: { onProgress?: LoadProgress; asOf?: string; seed?: number } = {},
+  options: {
+    onProgress?: LoadProgress
+    asOf?: string
+    seed?: number
+    country?: SampleCountry
+  } = {},
 ): Promise<{ total: number }> {
   const env = defaultEnv()
   const interrupted = await readLocal<SampleLoadPlan>(db, SAMPLE_LOAD_DOC)
@@ -170,9 +181,13 @@ export async function loadSampleCompany(
   const plan = interrupted ?? {
     seed: options.seed ?? 2025,
     asOf: options.asOf ?? new Date().toISOString(),
+    ...(options.country === 'DE' ? { country: 'DE' as const } : {}),
   }
   await writeLocal(db, SAMPLE_LOAD_DOC, plan)
-  const data = generateDataset(plan.seed, SAMPLE_COMPANY_SIZES, { asOf: plan.asOf })
+  const data =
+    plan.country === 'DE'
+      ? generateGermanDataset({ asOf: plan.asOf })
+      : generateDataset(plan.seed, SAMPLE_COMPANY_SIZES, { asOf: plan.asOf })
   // This device numbers its own documents with its own random key, after the sample's counters.
   for (const kind of ['invoice', 'order'] as const)
     data.numbering[kind] = createNumberingState(env.random, data.numbering[kind].nextCounter)

@@ -1,6 +1,9 @@
 /**
  * RxDB schemas of customers and the catalog. Each `version` is the version of what is stored; raising one needs
  * a migration strategy (migrations.ts) and a fixture of the older version.
+ *
+ * v1 (customers, products, settings): the fields of VAT mode (the buyer's VAT ID, electronic address and buyer
+ * reference; a product's VAT category; the company's tax mode and VAT categories).
  */
 import type { RxJsonSchema } from 'rxdb'
 import type {
@@ -26,7 +29,7 @@ import {
 export const customerSchema: RxJsonSchema<CustomerDoc> = {
   title: 'customers',
   description: 'Accounts with their contacts and bill-to/ship-to addresses',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -44,6 +47,9 @@ export const customerSchema: RxJsonSchema<CustomerDoc> = {
     shipTo: objectProp(),
     priceListId: idProp(),
     currencyCode: textProp(3),
+    vatId: textProp(20),
+    electronicAddress: objectProp(),
+    buyerReference: textProp(200),
   },
   required: ['id', 'updatedAt', 'name', 'nameKey', 'ownerId', 'contacts', 'billTo', 'shipTo'],
   // Customers list: by name (and a name prefix search); a rep's own customers by name.
@@ -52,7 +58,7 @@ export const customerSchema: RxJsonSchema<CustomerDoc> = {
 
 export const productSchema: RxJsonSchema<ProductDoc> = {
   title: 'products',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -68,6 +74,7 @@ export const productSchema: RxJsonSchema<ProductDoc> = {
     standardCost: decimalProp(),
     currentCost: decimalProp(),
     retired: boolProp(),
+    vatCategoryId: idProp(),
   },
   required: [
     'id',
@@ -132,7 +139,7 @@ export const priceListItemSchema: RxJsonSchema<PriceListItemDoc> = {
 export const settingsSchema: RxJsonSchema<SettingsDoc> = {
   title: 'settings',
   description: 'The company settings: one document, id "company"',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -145,6 +152,8 @@ export const settingsSchema: RxJsonSchema<SettingsDoc> = {
     discountMethod: textProp(20),
     rounding: textProp(20),
     numbering: objectProp(),
+    taxMode: textProp(10),
+    vatCategories: arrayProp(),
   },
   required: ['id', 'updatedAt'],
 }
