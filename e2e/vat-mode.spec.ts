@@ -26,7 +26,10 @@ test('Settings › Company in VAT mode: rates of the country, seller details, a 
 }) => {
   test.setTimeout(120_000)
   await page.setViewportSize({ width: 1366, height: 768 })
-  await page.goto('/#/settings/company')
+  // Through Settings, as a rep goes: the form is filled once the stored settings are read.
+  await page.goto('/#/settings')
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+  await page.getByRole('link', { name: 'Company profile and pricing' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Company' })).toBeVisible()
   await page.getByLabel('Company Name').fill('Nordlicht Werkzeuge')
   await page.getByLabel('Street').fill('Hafenstraße 12')
@@ -43,10 +46,10 @@ test('Settings › Company in VAT mode: rates of the country, seller details, a 
   await expect(
     page.getByRole('group', { name: 'VAT Category 1' }).getByLabel('Rate (%)'),
   ).toHaveValue('19')
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByText('IBAN: not a valid IBAN')).toBeVisible()
   await page.getByLabel('IBAN').fill('DE89 3704 0044 0532 0130 00')
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByText('Settings saved. New documents use them.')).toBeVisible()
   await screens(page, 'settings-company-vat')
 

@@ -164,7 +164,8 @@ export function vatFromDraft(
           }
         : {}),
     },
-    taxMode: d.taxMode,
+    // Absent means typed: a typed company's record stays as it was stored before VAT mode existed.
+    ...(d.taxMode === 'vat' ? { taxMode: 'vat' as const } : {}),
     ...(categories.length > 0 ? { vatCategories: categories } : {}),
   }
 }

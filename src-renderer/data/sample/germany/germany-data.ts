@@ -236,8 +236,8 @@ const BUYERS: Buyer[] = [
 
 export function germanCustomers(at: string): Customer[] {
   return BUYERS.map((b, i): Customer => {
+    // No name on the address: the print and the e-invoice take the customer's.
     const billTo = {
-      name: b.name,
       line1: b.street,
       city: b.city,
       postalCode: b.postalCode,
