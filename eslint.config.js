@@ -170,6 +170,23 @@ export default tseslint.config(
     rules: importStyle('/^(\\.\\.\\/)+src-(core|renderer)\\//', LEAVES_ROOM),
   },
   {
+    // Tests that cross runtimes: the renderer's sync client (on fake IndexedDB) against the real server and
+    // PostgreSQL, in Node. They may import every side but the desktop's main process and the Vue app.
+    files: ['test-integration/**/*.ts'],
+    rules: forbid(
+      ['^electron$', 'Integration tests run in Node, without Electron.'],
+      [
+        '^(vue|pinia|vue-router|primevue)(/.*)?$',
+        'Integration tests drive the data layer, not Vue.',
+      ],
+      ['src-main', 'Integration tests cross the sync wire; the desktop process is e2e/desktop.'],
+      [
+        'src-renderer/(?!data/|sync/)',
+        'Integration tests use the renderer’s data and sync layers only.',
+      ],
+    ),
+  },
+  {
     files: ['e2e/**/*.ts'],
     ...playwright.configs['flat/recommended'],
   },

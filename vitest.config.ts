@@ -4,7 +4,8 @@ import { pathAliases } from './scripts/path-aliases'
 export default defineConfig({
   resolve: { alias: pathAliases(import.meta.dirname) },
   test: {
-    include: ['src-*/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // test-integration/: the tests that cross runtimes (the renderer's sync client against the real server).
+    include: ['src-*/**/*.test.ts', 'test-integration/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     // Server test files start their own embedded PostgreSQL in beforeAll, which is slow on a loaded 2-core machine.

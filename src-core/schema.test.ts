@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import {
+  anyObject,
   array,
   boolean,
   empty,
@@ -14,6 +15,7 @@ import {
   SchemaError,
   string,
   union,
+  withDefault,
 } from './schema'
 
 describe('scalars', () => {
@@ -152,5 +154,41 @@ describe('objects and lists', () => {
         },
       ),
     )
+  })
+})
+
+describe('JSON Schema', () => {
+  test('each builder says its shape as JSON Schema; optional and defaulted fields are not required', () => {
+    const shape = object({
+      name: string({ min: 1, max: 5, pattern: /^\w+$/ }),
+      count: withDefault(int({ min: 0 }), 0),
+      tag: optional(oneOf(['a', 'b'] as const)),
+      flag: nullable(boolean()),
+      list: array(union([literal('x'), anyObject()]), { max: 3 }),
+    })
+    expect(shape.json).toEqual({
+      type: 'object',
+      properties: {
+        name: { type: 'string', minLength: 1, maxLength: 5, pattern: '^\\w+$' },
+        count: { type: 'integer', minimum: 0, default: 0 },
+        tag: { type: 'string', enum: ['a', 'b'] },
+        flag: { anyOf: [{ type: 'boolean' }, { type: 'null' }] },
+        list: {
+          type: 'array',
+          maxItems: 3,
+          items: { anyOf: [{ const: 'x' }, { type: 'object' }] },
+        },
+      },
+      required: ['name', 'flag', 'list'],
+      additionalProperties: false,
+    })
+    expect(shape.parse({ name: 'ab', flag: null, list: [{ any: 1 }] })).toEqual({
+      name: 'ab',
+      count: 0,
+      flag: null,
+      list: [{ any: 1 }],
+    })
+    expect(refine(optional(int()), () => true, 'never').optional).toBe(true)
+    expect(empty().json).toEqual({ type: 'object', properties: {}, additionalProperties: false })
   })
 })

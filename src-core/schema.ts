@@ -3,7 +3,11 @@
  * sync server, rows read from a backup file. src-core may import nothing outside itself, so this is ours rather
  * than zod's; it stays deliberately small.
  *
- * A schema is a function that returns the parsed value or throws a `SchemaError` whose `path` names the field.
+ * A schema is a function that returns the parsed value or throws a `SchemaError` whose `path` names the field,
+ * and carries the JSON Schema of the same shape (`json`), so one definition also gives the server's route
+ * schemas and the desktop's RxDB schemas. The JSON Schema says what JSON Schema can: types, bounds, patterns,
+ * required and unknown keys. What it cannot (a refinement across fields, a NUL character in a text) only
+ * `parse` checks, so a value that passes `parse` always passes `json`, not the other way round.
  *
  * @example
  * const point = object({ x: int(), y: int() })
@@ -23,16 +27,52 @@ export class SchemaError extends Error {
 
 export type SafeResult<T> = { ok: true; value: T } | { ok: false; error: string }
 
+/** The JSON Schema (draft 7, as Ajv and RxDB read it) of a schema: the keywords this library emits. */
+export interface JsonSchema {
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null'
+  enum?: readonly (string | number)[]
+  const?: string | number | boolean | null
+  minLength?: number
+  maxLength?: number
+  pattern?: string
+  minimum?: number
+  maximum?: number
+  multipleOf?: number
+  default?: unknown
+  items?: JsonSchema
+  maxItems?: number
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  additionalProperties?: boolean
+  anyOf?: JsonSchema[]
+}
+
 export interface Schema<T> {
   /** Returns the value, typed, or throws a SchemaError naming the offending path. */
   parse(input: unknown, path?: string): T
   safeParse(input: unknown): SafeResult<T>
+  /** The same shape as JSON Schema (never stricter than `parse`). */
+  readonly json: JsonSchema
+  /** A field an object may leave out (`optional`, `withDefault`). */
+  readonly optional?: true
 }
 
 export type Infer<S> = S extends Schema<infer T> ? T : never
 
-function schema<T>(parse: (input: unknown, path: string) => T): Schema<T> {
+/**
+ * A schema from a parse function and its JSON Schema; for shapes this library has no builder for.
+ *
+ * @example
+ * const zero = custom((v, path) => { if (v !== 0) throw new SchemaError(path, 'expected 0'); return 0 }, { const: 0 })
+ */
+export function custom<T>(
+  parse: (input: unknown, path: string) => T,
+  json: JsonSchema,
+  optional?: true,
+): Schema<T> {
   return {
+    json,
+    ...(optional ? { optional } : {}),
     parse: (input, path = '') => parse(input, path),
     safeParse(input) {
       try {
@@ -56,6 +96,11 @@ export interface StringOptions {
   pattern?: RegExp
   /** Named in the error when the pattern does not match, e.g. 'a decimal number'. */
   patternName?: string
+  /**
+   * The longest text the pattern lets through, said in the JSON Schema for readers that need a bound (RxDB
+   * indexes strings only with one); `parse` leaves it to the pattern, whose error says more.
+   */
+  longest?: number
 }
 
 /** Half of a surrogate pair without its other half: text PostgreSQL (and most files) cannot hold. */
@@ -74,7 +119,12 @@ export function unstorableText(text: string): string | undefined {
 
 /** A string; never one with a NUL character or an unpaired surrogate (see `unstorableText`). */
 export function string(options: StringOptions = {}): Schema<string> {
-  return schema((input, path) => {
+  const json: JsonSchema = { type: 'string' }
+  if (options.min !== undefined) json.minLength = options.min
+  if (options.max !== undefined || options.longest !== undefined)
+    json.maxLength = Math.min(options.max ?? Infinity, options.longest ?? Infinity)
+  if (options.pattern) json.pattern = options.pattern.source
+  return custom((input, path) => {
     if (typeof input !== 'string') throw new SchemaError(path, 'expected a string')
     const unstorable = unstorableText(input)
     if (unstorable) throw new SchemaError(path, unstorable)
@@ -88,11 +138,14 @@ export function string(options: StringOptions = {}): Schema<string> {
         `expected ${options.patternName ?? `to match ${String(options.pattern)}`}`,
       )
     return input
-  })
+  }, json)
 }
 
 export function int(options: { min?: number; max?: number } = {}): Schema<number> {
-  return schema((input, path) => {
+  const json: JsonSchema = { type: 'integer' }
+  if (options.min !== undefined) json.minimum = options.min
+  if (options.max !== undefined) json.maximum = options.max
+  return custom((input, path) => {
     if (typeof input !== 'number' || !Number.isSafeInteger(input))
       throw new SchemaError(path, 'expected an integer')
     if (options.min !== undefined && input < options.min)
@@ -100,46 +153,78 @@ export function int(options: { min?: number; max?: number } = {}): Schema<number
     if (options.max !== undefined && input > options.max)
       throw new SchemaError(path, `must be at most ${options.max}`)
     return input
-  })
+  }, json)
 }
 
 export function boolean(): Schema<boolean> {
-  return schema((input, path) => {
-    if (typeof input !== 'boolean') throw new SchemaError(path, 'expected true or false')
-    return input
-  })
+  return custom(
+    (input, path) => {
+      if (typeof input !== 'boolean') throw new SchemaError(path, 'expected true or false')
+      return input
+    },
+    { type: 'boolean' },
+  )
 }
 
 export function literal<const T extends string | number | boolean | null>(value: T): Schema<T> {
-  return schema((input, path) => {
-    if (input !== value) throw new SchemaError(path, `expected ${JSON.stringify(value)}`)
-    return value
-  })
+  return custom(
+    (input, path) => {
+      if (input !== value) throw new SchemaError(path, `expected ${JSON.stringify(value)}`)
+      return value
+    },
+    { const: value },
+  )
 }
 
 export function oneOf<const T extends readonly string[]>(values: T): Schema<T[number]> {
-  return schema((input, path) => {
-    if (typeof input !== 'string' || !values.includes(input))
-      throw new SchemaError(path, `expected one of ${values.join(', ')}`)
-    return input
-  })
+  return custom(
+    (input, path) => {
+      if (typeof input !== 'string' || !values.includes(input))
+        throw new SchemaError(path, `expected one of ${values.join(', ')}`)
+      return input
+    },
+    { type: 'string', enum: values },
+  )
 }
 
+/** A field an object may leave out. */
 export function optional<T>(inner: Schema<T>): Schema<T | undefined> {
-  return schema((input, path) => (input === undefined ? undefined : inner.parse(input, path)))
+  return custom(
+    (input, path) => (input === undefined ? undefined : inner.parse(input, path)),
+    inner.json,
+    true,
+  )
+}
+
+/**
+ * A field an object may leave out, which then takes `value` (as Ajv's `useDefaults` fills it in).
+ *
+ * @example
+ * object({ batchSize: withDefault(int({ min: 1 }), 200) }).parse({}) // { batchSize: 200 }
+ */
+export function withDefault<T>(inner: Schema<T>, value: T): Schema<T> {
+  return custom(
+    (input, path) => (input === undefined ? value : inner.parse(input, path)),
+    { ...inner.json, default: value },
+    true,
+  )
 }
 
 export function nullable<T>(inner: Schema<T>): Schema<T | null> {
-  return schema((input, path) => (input === null ? null : inner.parse(input, path)))
+  return custom((input, path) => (input === null ? null : inner.parse(input, path)), {
+    anyOf: [inner.json, { type: 'null' }],
+  })
 }
 
 export function array<T>(item: Schema<T>, options: { max?: number } = {}): Schema<T[]> {
-  return schema((input, path) => {
+  const json: JsonSchema = { type: 'array', items: item.json }
+  if (options.max !== undefined) json.maxItems = options.max
+  return custom((input, path) => {
     if (!Array.isArray(input)) throw new SchemaError(path, 'expected a list')
     if (options.max !== undefined && input.length > options.max)
       throw new SchemaError(path, `must have at most ${options.max} items`)
     return input.map((v, i) => item.parse(v, join(path, i)))
-  })
+  }, json)
 }
 
 type Shape = Record<string, Schema<unknown>>
@@ -161,7 +246,14 @@ function isPlainObject(input: unknown): input is Record<string, unknown> {
  * unexpected key is a bug or an attack, and either way it should be loud.
  */
 export function object<S extends Shape>(shape: S): Schema<Flatten<ObjectOf<S>>> {
-  return schema((input, path) => {
+  const entries = Object.entries(shape)
+  const json: JsonSchema = {
+    type: 'object',
+    properties: Object.fromEntries(entries.map(([key, field]) => [key, field.json])),
+    required: entries.filter(([, field]) => !field.optional).map(([key]) => key),
+    additionalProperties: false,
+  }
+  return custom((input, path) => {
     if (!isPlainObject(input)) throw new SchemaError(path, 'expected an object')
     for (const key of Object.keys(input)) {
       if (!Object.hasOwn(shape, key))
@@ -173,39 +265,62 @@ export function object<S extends Shape>(shape: S): Schema<Flatten<ObjectOf<S>>> 
       if (value !== undefined) out[key] = value
     }
     return out as Flatten<ObjectOf<S>>
-  })
+  }, json)
+}
+
+/**
+ * Any JSON object, its fields unchecked (a record whose own schema is checked further on, by its collection).
+ */
+export function anyObject(): Schema<Record<string, unknown>> {
+  return custom(
+    (input, path) => {
+      if (!isPlainObject(input)) throw new SchemaError(path, 'expected an object')
+      return input
+    },
+    { type: 'object' },
+  )
 }
 
 /** An empty payload: `undefined` or `{}`. */
 export function empty(): Schema<undefined> {
-  return schema((input, path) => {
-    if (input === undefined || input === null) return undefined
-    if (isPlainObject(input) && Object.keys(input).length === 0) return undefined
-    throw new SchemaError(path, 'expected no payload')
-  })
+  return custom(
+    (input, path) => {
+      if (input === undefined || input === null) return undefined
+      if (isPlainObject(input) && Object.keys(input).length === 0) return undefined
+      throw new SchemaError(path, 'expected no payload')
+    },
+    { type: 'object', properties: {}, additionalProperties: false },
+  )
 }
 
 /** A schema refined by a predicate; the message says what was wrong. */
 export function refine<T>(inner: Schema<T>, check: (v: T) => boolean, message: string): Schema<T> {
-  return schema((input, path) => {
-    const value = inner.parse(input, path)
-    if (!check(value)) throw new SchemaError(path, message)
-    return value
-  })
+  return custom(
+    (input, path) => {
+      const value = inner.parse(input, path)
+      if (!check(value)) throw new SchemaError(path, message)
+      return value
+    },
+    inner.json,
+    inner.optional,
+  )
 }
 
 /** The first schema that accepts the input; the error lists what each expected. */
 export function union<T extends readonly Schema<unknown>[]>(options: T): Schema<Infer<T[number]>> {
-  return schema((input, path) => {
-    const errors: string[] = []
-    for (const option of options) {
-      try {
-        return option.parse(input, path) as Infer<T[number]>
-      } catch (e) {
-        if (!(e instanceof SchemaError)) throw e
-        errors.push(e.message)
+  return custom(
+    (input, path) => {
+      const errors: string[] = []
+      for (const option of options) {
+        try {
+          return option.parse(input, path) as Infer<T[number]>
+        } catch (e) {
+          if (!(e instanceof SchemaError)) throw e
+          errors.push(e.message)
+        }
       }
-    }
-    throw new SchemaError(path, `matched no allowed form (${errors.join('; ')})`)
-  })
+      throw new SchemaError(path, `matched no allowed form (${errors.join('; ')})`)
+    },
+    { anyOf: options.map((o) => o.json) },
+  )
 }

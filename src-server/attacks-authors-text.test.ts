@@ -3,7 +3,7 @@
  * records for a customer the server does not know, text PostgreSQL cannot store, query parameters out of range and
  * errors that would show the server's internals.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { EMPTY_CATALOG } from '@core/documents/catalog'
 import { applyInvoiceCommand } from '@core/documents/invoice-commands'
 import type { Invoice, Payment } from '@core/documents/types'
@@ -12,32 +12,16 @@ import { buildApp, LOGGER } from './app'
 import { COLLECTIONS } from './collections'
 import { push } from './push'
 import { AT, customer, invoice, invoiceCommand } from './test-support/documents'
-import { HOOK_TIMEOUT } from './test-support/embedded-pg'
-import {
-  change,
-  create,
-  signInTeam,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from './test-support/server'
-
-let server: TestServer
-let ann: Client
-let bob: Client
-let erp: Client
+import { change, create } from './test-support/server'
+import { serverForFile } from './test-support/per-file'
 
 const annCustomer = customer('C-ann', 'ann')
 const bobCustomer = customer('C-bob', 'bob')
 
-beforeAll(async () => {
-  server = await startTestServer()
-  ;({ ann, bob, erp } = await signInTeam(server, { ann: annCustomer, bob: bobCustomer }))
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await server?.stop()
-}, HOOK_TIMEOUT)
+const { server, ann, bob, erp } = serverForFile({
+  reps: { ann: annCustomer, bob: bobCustomer },
+  backOffice: true,
+})
 
 const stored = async (collection: string, id: string): Promise<Record<string, unknown> | null> => {
   const { rows } = await server.pool.query<{ data: Record<string, unknown> }>(

@@ -6,10 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createUser } from './auth'
-import { createPool, migrate } from './db'
 import { customer } from './test-support/documents'
-import { HOOK_TIMEOUT, startTestDatabase, type TestDatabase } from './test-support/embedded-pg'
+import { HOOK_TIMEOUT } from './test-support/embedded-pg'
 import { openEventStream, type EventStream } from './test-support/event-stream'
 import {
   loginAs,
@@ -17,19 +15,16 @@ import {
   startLoggedServer,
   type LoggedServer,
 } from './test-support/logged-server'
-import { create } from './test-support/server'
+import { databaseForFile } from './test-support/per-file'
+import { addUser, create } from './test-support/server'
 
-let db: TestDatabase
-let pool: ReturnType<typeof createPool>
+const { db, pool } = databaseForFile({ poolSize: 4 })
 let server: LoggedServer
 
 /** Per name and address: 5 failures without delay (the default); then a long wait, so a burst gets no more. */
 const FREE = 5
 
 beforeAll(async () => {
-  db = await startTestDatabase()
-  pool = createPool(db.url, 4)
-  await migrate(pool)
   server = await startLoggedServer(db.url, {
     TRUST_PROXY: 'loopback',
     LOGIN_FIRST_DELAY_MS: '600000',
@@ -43,8 +38,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop()
-  await pool?.end()
-  await db?.stop()
 }, HOOK_TIMEOUT)
 
 /** The passwords of `name` checked, once the log lines of the `answered` checks have arrived (or 5 s passed). */
@@ -68,7 +61,7 @@ describe('parallel guessing', () => {
     '%i guesses at once: at most the limit is checked; over it the right one is refused too',
     async (n) => {
       const name = `guessed${n}`
-      await createUser(pool, { name, role: 'rep', password: `${name}-password` })
+      await addUser(pool, name)
       const statuses = await burst(name, n, '203.0.113.7')
       const answered = statuses.filter((s) => s === 401 || s === 200).length
       const checked = await checkedOnce(name, answered)
@@ -86,7 +79,7 @@ describe('parallel guessing', () => {
 
 describe('lock-out', () => {
   test("a stranger's failures from another address do not lock the user out from theirs", async () => {
-    await createUser(pool, { name: 'una', role: 'rep', password: 'una-password' })
+    await addUser(pool, 'una')
     for (let i = 0; i < 12; i++) await loginAs(server.url, 'una', `guess-${i}`, '203.0.113.50')
     const stranger = await loginAs(server.url, 'una', 'una-password', '203.0.113.50')
     expect(stranger.status).toBe(429)
@@ -95,7 +88,7 @@ describe('lock-out', () => {
   }, 60_000)
 
   test('strangers from many addresses hold up the name, but not at an address the user signed in from', async () => {
-    await createUser(pool, { name: 'vic', role: 'rep', password: 'vic-password' })
+    await addUser(pool, 'vic')
     expect((await loginAs(server.url, 'vic', 'vic-password', '198.51.100.9')).status).toBe(200)
     // 25 addresses, 4 guesses each: never past one address's limit, well past the name's 20.
     for (let a = 0; a < 25; a++)
@@ -111,7 +104,7 @@ describe('lock-out', () => {
   test('without TRUST_PROXY, X-Forwarded-For is not believed', async () => {
     const direct = await startLoggedServer(db.url, { LOGIN_FIRST_DELAY_MS: '600000' })
     try {
-      await createUser(pool, { name: 'wes', role: 'rep', password: 'wes-password' })
+      await addUser(pool, 'wes')
       for (let i = 0; i < FREE; i++)
         await loginAs(direct.url, 'wes', `guess-${i}`, `203.0.113.${200 + i}`)
       // Every guess came from the socket's address, whatever the header said: that address is held up.
@@ -127,7 +120,7 @@ describe('lock-out', () => {
  * limits above; returns the token.
  */
 async function tokenOf(name: string): Promise<string> {
-  await createUser(pool, { name, role: 'rep', password: `${name}-password` })
+  await addUser(pool, name)
   const token = randomBytes(32).toString('base64url')
   await pool.query(
     "INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')",

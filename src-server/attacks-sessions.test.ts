@@ -7,29 +7,22 @@ import { execFile } from 'node:child_process'
 import type { ReadableStream } from 'node:stream/web'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createUser } from './auth'
-import { createPool, migrate } from './db'
 import { customer } from './test-support/documents'
-import { HOOK_TIMEOUT, startTestDatabase, type TestDatabase } from './test-support/embedded-pg'
+import { HOOK_TIMEOUT } from './test-support/embedded-pg'
+import { databaseForFile } from './test-support/per-file'
 import { loginAs, startLoggedServer, type LoggedServer } from './test-support/logged-server'
-import { create } from './test-support/server'
+import { addUser, create } from './test-support/server'
 
-let db: TestDatabase
-let pool: ReturnType<typeof createPool>
+const { db, pool } = databaseForFile({ poolSize: 4 })
 let a: LoggedServer
 let b: LoggedServer
 
 beforeAll(async () => {
-  db = await startTestDatabase()
-  pool = createPool(db.url, 4)
-  await migrate(pool)
   ;[a, b] = await Promise.all([startLoggedServer(db.url), startLoggedServer(db.url)])
 }, HOOK_TIMEOUT)
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()])
-  await pool?.end()
-  await db?.stop()
 }, HOOK_TIMEOUT)
 
 /** `npm run server:user -- …args` against the test database. */
@@ -101,7 +94,7 @@ async function shown(stream: Followed, needle: string): Promise<void> {
 
 describe('npm run server:user', () => {
   test('--revoke-sessions ends every session of the user at once, live streams on every process too', async () => {
-    await createUser(pool, { name: 'sam', role: 'rep', password: 'sam-password' })
+    await addUser(pool, 'sam')
     const first = await signIn(a, 'sam')
     const second = await signIn(b, 'sam')
     const streams = [await follow(a, first), await follow(b, second)]
@@ -120,7 +113,7 @@ describe('npm run server:user', () => {
   }, 120_000)
 
   test('--disable ends the sessions and refuses sign-in; --enable lets the user in again', async () => {
-    await createUser(pool, { name: 'tia', role: 'rep', password: 'tia-password' })
+    await addUser(pool, 'tia')
     const token = await signIn(a, 'tia')
     const stream = await follow(b, token)
     await shown(stream, 'RESYNC')
@@ -152,7 +145,7 @@ describe('expiry', () => {
   test('a session that expires while its stream is open ends the stream at the next check', async () => {
     const c = await startLoggedServer(db.url, { SESSION_RECHECK_MS: '300' })
     try {
-      await createUser(pool, { name: 'val', role: 'rep', password: 'val-password' })
+      await addUser(pool, 'val')
       const token = await signIn(c, 'val')
       const stream = await follow(c, token)
       await shown(stream, 'RESYNC')
@@ -169,7 +162,7 @@ describe('expiry', () => {
 
 describe('logout', () => {
   test("ends that session's live stream on every process, and only that session", async () => {
-    await createUser(pool, { name: 'uma', role: 'rep', password: 'uma-password' })
+    await addUser(pool, 'uma')
     const laptop = await signIn(a, 'uma')
     const browser = await signIn(a, 'uma')
     const ending = await follow(b, laptop)

@@ -5,22 +5,13 @@
 import { execFile } from 'node:child_process'
 import { Writable } from 'node:stream'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { buildApp } from './app'
 import { createUser } from './auth'
 import { hashPassword, verifyPassword } from './passwords'
-import { HOOK_TIMEOUT } from './test-support/embedded-pg'
-import { startTestServer, type TestServer } from './test-support/server'
+import { serverForFile } from './test-support/per-file'
 
-let server: TestServer
-
-beforeAll(async () => {
-  server = await startTestServer({ freeFailures: { pair: 3, name: 10, address: 50 } })
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await server?.stop()
-}, HOOK_TIMEOUT)
+const { server } = serverForFile({ auth: { freeFailures: { pair: 3, name: 10, address: 50 } } })
 
 const login = (name: string, password: string, url = server.url) =>
   fetch(`${url}/auth/login`, {

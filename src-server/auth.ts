@@ -6,17 +6,14 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type pg from 'pg'
 import type { ActorRole } from '@core/documents/types'
+import { ACTOR_ROLES, type LoginReply, type SyncUser } from '@core/sync/wire'
 import { inTransaction } from './db'
 import { dummyHash, hashPassword, verifyPassword } from './passwords'
 
-export const ROLES: readonly ActorRole[] = ['rep', 'integration', 'admin']
+export const ROLES: readonly ActorRole[] = ACTOR_ROLES
 
-/** A signed-in user as the routes see it. */
-export interface User {
-  id: string
-  name: string
-  role: ActorRole
-}
+/** A signed-in user as the routes see it: as the wire names them. */
+export type User = SyncUser
 
 export interface AuthOptions {
   /** How long a token lives. */
@@ -47,8 +44,9 @@ export const DEFAULT_AUTH: AuthOptions = {
   knownAddressMs: 30 * 24 * 60 * 60 * 1000,
 }
 
-export type LoginResult =
-  | { ok: true; token: string; expiresAt: string; user: User }
+/** A sign-in: the wire's reply, or why not. */
+export type LoginOutcome =
+  | ({ ok: true } & LoginReply)
   | { ok: false; error: 'invalidCredentials' }
   | { ok: false; error: 'tooManyAttempts'; retryAfterSeconds: number }
 
@@ -206,7 +204,7 @@ export async function login(
   pool: pg.Pool,
   credentials: { name: string; password: string; ip: string },
   options: AuthOptions = DEFAULT_AUTH,
-): Promise<LoginResult> {
+): Promise<LoginOutcome> {
   const { name, password, ip } = credentials
   const admitted = await admit(pool, name, ip, options)
   if ('retryAt' in admitted)

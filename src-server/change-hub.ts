@@ -7,6 +7,7 @@
  */
 import pg from 'pg'
 import type { FastifyBaseLogger } from 'fastify'
+import { RESYNC, type StreamEvent } from '@core/sync/wire'
 import { SESSIONS_CHANNEL, type SessionsEnded, type User } from './auth'
 import { COLLECTIONS } from './collections'
 import { readsAll } from './pull'
@@ -19,7 +20,7 @@ export interface Subscriber {
   /** The session the stream was opened with (`sessionId`): ended, it closes the stream. */
   session: string
   /** Sends one event: `change` with the seq written, or `resync` when events may have been missed. */
-  send(event: 'change' | 'resync', data: unknown): void
+  send(event: StreamEvent): void
   close(): void
 }
 
@@ -126,7 +127,8 @@ export class ChangeHub {
       if (!s.collections.has(event.collection)) continue
       const concerned =
         !spec || readsAll(spec, s.user) || event.owners === null || event.owners.includes(s.user.id)
-      if (concerned) s.send('change', { collection: event.collection, seq: event.seq })
+      if (concerned)
+        s.send({ event: 'change', data: { collection: event.collection, seq: event.seq } })
     }
   }
 
@@ -159,7 +161,7 @@ export class ChangeHub {
         .then(() => {
           // Notifications sent while we were away are gone: every stream pulls to catch up, and sessions
           // ended meanwhile end their streams.
-          for (const s of this.subscribers) s.send('resync', 'RESYNC')
+          for (const s of this.subscribers) s.send({ event: 'resync', data: RESYNC })
           void this.recheckSessions()
         })
         .catch(() => {

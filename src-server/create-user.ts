@@ -1,5 +1,6 @@
 /**
- * `npm run server:user -- --name NAME --role ROLE [--id ID]`: creates a user in DATABASE_URL's database. The
+ * `npm run server:user -- --name NAME --role ROLE [--id ID]`: creates a user in DATABASE_URL's database (without
+ * DATABASE_URL, in the local PostgreSQL `npm run server` uses then: local-database.ts). The
  * password comes from the PASSWORD environment variable or is asked for (never from the command line, where
  * it would stay in the shell history and the process list).
  * `--revoke-sessions NAME` ends every session of a user, `--disable NAME` also stops them signing in again,
@@ -10,6 +11,7 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { createUser, ROLES, setUserAccess } from './auth'
 import { createPool, migrate } from './db'
+import { localDatabaseNotice, openLocalDatabase, type LocalDatabase } from './local-database'
 
 async function ask(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true })
@@ -55,6 +57,20 @@ async function changeAccess(databaseUrl: string, flag: keyof typeof ACCESS, name
   }
 }
 
+/** DATABASE_URL, or the local database (started for this command if the server is not running). */
+async function database(): Promise<{ url: string; local?: LocalDatabase } | undefined> {
+  const url = process.env.DATABASE_URL
+  if (url) return { url }
+  try {
+    const local = await openLocalDatabase()
+    console.log(localDatabaseNotice(local))
+    return { url: local.url, local }
+  } catch (e) {
+    console.error((e as Error).message)
+    return undefined
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -66,30 +82,48 @@ async function main(): Promise<number> {
       'revoke-sessions': { type: 'string' },
     },
   })
-  const databaseUrl = process.env.DATABASE_URL
   const flags = (Object.keys(ACCESS) as Array<keyof typeof ACCESS>).filter(
     (f) => values[f] !== undefined,
   )
   const flag = flags[0]
-  if (databaseUrl && flag && flags.length === 1 && !values.name && !values.role)
-    return changeAccess(databaseUrl, flag, values[flag] ?? '')
-  if (!databaseUrl || flags.length > 0 || !values.name || !values.role) {
+  const access = flag && flags.length === 1 && !values.name && !values.role
+  if (!access && (flags.length > 0 || !values.name || !values.role)) {
     console.error(
       [
-        'Usage: DATABASE_URL=... [PASSWORD=...] npm run server:user -- --name NAME --role ' +
+        'Usage: [DATABASE_URL=...] [PASSWORD=...] npm run server:user -- --name NAME --role ' +
           `${ROLES.join('|')} [--id ID]`,
-        '       DATABASE_URL=... npm run server:user -- --disable NAME | --enable NAME | --revoke-sessions NAME',
+        '       [DATABASE_URL=...] npm run server:user -- --disable NAME | --enable NAME | --revoke-sessions NAME',
+        'Without DATABASE_URL: the local PostgreSQL of `npm run server` without DATABASE_URL.',
       ].join('\n'),
     )
     return 2
   }
-  const password = process.env.PASSWORD ?? (await ask(`Password for ${values.name}: `))
+  const password =
+    access || !values.name
+      ? ''
+      : (process.env.PASSWORD ?? (await ask(`Password for ${values.name}: `)))
+  const db = await database()
+  if (!db) return 1
+  try {
+    if (access) return await changeAccess(db.url, flag, values[flag] ?? '')
+    return await createNamed(db.url, { ...values, password })
+  } finally {
+    await db.local?.stop()
+  }
+}
+
+/** Creates the user of `--name`, `--role`, `--id`. */
+async function createNamed(
+  databaseUrl: string,
+  values: { name?: string; role?: string; id?: string; password: string },
+): Promise<number> {
+  const password = values.password
   const pool = createPool(databaseUrl, 1)
   try {
     await migrate(pool)
     const user = await createUser(pool, {
-      name: values.name,
-      role: values.role,
+      name: values.name ?? '',
+      role: values.role ?? '',
       password,
       ...(values.id ? { id: values.id } : {}),
     })
@@ -106,4 +140,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main()
+// An explicit exit: the local database's package hooks the process's exit, and would end it with code 0.
+process.exit(await main())

@@ -4,39 +4,15 @@
  * that must never skip a row.
  */
 import { once } from 'node:events'
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createUser } from './auth'
-import { createPool, migrate } from './db'
-import { HOOK_TIMEOUT, startTestDatabase, type TestDatabase } from './test-support/embedded-pg'
+import { describe, expect, test } from 'vitest'
 import { customer, invoice } from './test-support/documents'
-import { client, create, type Client } from './test-support/server'
+import { databaseForFile } from './test-support/per-file'
+import { client, create, createAndSignIn, signInAt, type Client } from './test-support/server'
 import { holdCollectionLock, startServerProcess, waitForBlockedPush } from './test-support/process'
 
-let db: TestDatabase
-let pool: pg.Pool
+const { db, pool } = databaseForFile({ users: [{ name: 'gina' }] })
 
-beforeAll(async () => {
-  db = await startTestDatabase()
-  pool = createPool(db.url, 5)
-  await migrate(pool)
-  await createUser(pool, { name: 'gina', role: 'rep', password: 'gina-password' })
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await pool?.end()
-  await db?.stop()
-}, HOOK_TIMEOUT)
-
-async function signIn(url: string): Promise<Client> {
-  const response = await fetch(`${url}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'gina', password: 'gina-password' }),
-  })
-  const { token } = (await response.json()) as { token: string }
-  return client(url, token, 'gina')
-}
+const signIn = (url: string): Promise<Client> => signInAt(url, 'gina')
 
 const holdInvoiceLock = () => holdCollectionLock(db.url, 'invoices')
 const startServer = () => startServerProcess(db.url)
@@ -113,25 +89,12 @@ describe('concurrent pushes', () => {
     const writers = await Promise.all(
       Array.from({ length: 6 }, async (_, w) => {
         const name = `w${w}`
-        await createUser(pool, { name, role: 'rep', password: `${name}-password` })
-        const response = await fetch(`${server.url}/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name, password: `${name}-password` }),
-        })
-        const { token } = (await response.json()) as { token: string }
-        const rep = client(server.url, token, name)
+        const rep = await createAndSignIn(pool, server.url, name, 'rep')
         await rep.push('customers', [create(customer(`C-${name}`, name))])
         return rep
       }),
     )
-    await createUser(pool, { name: 'reader', role: 'integration', password: 'reader-password' })
-    const login = await fetch(`${server.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'reader', password: 'reader-password' }),
-    })
-    const reader = client(server.url, ((await login.json()) as { token: string }).token, 'reader')
+    const reader = await createAndSignIn(pool, server.url, 'reader', 'integration')
     const before = await count()
     let done = false
     const pushes = Promise.all(

@@ -3,33 +3,16 @@
  * PostgreSQL: amounts that no rule allows, payments on invoices that are missing, in another currency, paid,
  * deleted; voids twice; refunds above what was paid; ledger entries changed or deleted after the fact.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { Invoice, LedgerEntry, Payment } from '@core/documents/types'
 import { applyInvoiceCommand } from '@core/documents/invoice-commands'
 import { AT, ctx, customer, invoice } from './test-support/documents'
-import { HOOK_TIMEOUT } from './test-support/embedded-pg'
-import {
-  change,
-  create,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from './test-support/server'
+import { change, create } from './test-support/server'
+import { serverForFile } from './test-support/per-file'
 
-let server: TestServer
-let ann: Client
 const annCustomer = customer('C-ann', 'ann')
 
-beforeAll(async () => {
-  server = await startTestServer()
-  ann = await server.signIn('ann', 'rep')
-  annCustomer.ownerId = ann.userId
-  expect((await ann.push('customers', [create(annCustomer)])).rejections).toEqual([])
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await server?.stop()
-}, HOOK_TIMEOUT)
+const { server, ann } = serverForFile({ reps: { ann: annCustomer } })
 
 function payment(id: string, of: Invoice, amount: string, extra: Partial<Payment> = {}): Payment {
   return {

@@ -1,20 +1,16 @@
 /**
  * `npm run server`: applies migrations, then serves on HOST:PORT (default 127.0.0.1:8787) against DATABASE_URL,
- * and prints its URL. SIGTERM and SIGINT stop it gracefully: no new connections, live streams closed, requests in
- * flight finished (a push either commits whole or not at all), then the pool is closed.
+ * and prints its URL. Without DATABASE_URL it starts the local PostgreSQL of local-database.ts (for trying
+ * Fieldbill on one machine) and says where its data is. SIGTERM and SIGINT stop it gracefully: no new
+ * connections, live streams closed, requests in flight finished (a push either commits whole or not at all),
+ * then the pool is closed, and a local PostgreSQL this process started is stopped.
  */
 import { buildApp } from './app'
 import { corsOriginsFromEnv } from './cors'
 import { createPool, migrate } from './db'
 import { authFromEnv, limitsFromEnv, trustProxyFromEnv } from './limits'
+import { localDatabaseNotice, openLocalDatabase, type LocalDatabase } from './local-database'
 
-const databaseUrl = process.env.DATABASE_URL
-if (!databaseUrl) {
-  console.error(
-    'DATABASE_URL is not set: e.g. DATABASE_URL=postgres://user:pass@host:5432/fieldbill',
-  )
-  process.exit(1)
-}
 let limits, auth
 try {
   limits = limitsFromEnv(process.env)
@@ -22,6 +18,19 @@ try {
 } catch (e) {
   console.error((e as Error).message)
   process.exit(1)
+}
+
+let local: LocalDatabase | undefined
+let databaseUrl = process.env.DATABASE_URL
+if (!databaseUrl) {
+  try {
+    local = await openLocalDatabase()
+  } catch (e) {
+    console.error((e as Error).message)
+    process.exit(1)
+  }
+  console.log(localDatabaseNotice(local))
+  databaseUrl = local.url
 }
 const port = Number(process.env.PORT ?? 8787)
 const host = process.env.HOST ?? '127.0.0.1'
@@ -46,6 +55,7 @@ try {
 } catch (e) {
   app.log.fatal({ err: e }, 'could not start')
   await pool.end().catch(() => undefined)
+  await local?.stop().catch(() => undefined)
   process.exit(1)
 }
 
@@ -60,6 +70,7 @@ async function shutdown(signal: string): Promise<void> {
   try {
     await app.close()
     await pool.end()
+    await local?.stop()
     process.exit(0)
   } catch (e) {
     app.log.error({ err: e }, 'unclean shutdown')

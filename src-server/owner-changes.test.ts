@@ -4,35 +4,16 @@
  * those records are refused without the new owner's state; the new owner and the back office read them live;
  * given back, the records return to the first rep.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import {
-  change,
-  create,
-  signInTeam,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from './test-support/server'
+import { describe, expect, test } from 'vitest'
+import { change, create, type Client } from './test-support/server'
+import { serverForFile } from './test-support/per-file'
 import { customer, invoice, order } from './test-support/documents'
-import { HOOK_TIMEOUT } from './test-support/embedded-pg'
 import { openEventStream } from './test-support/event-stream'
 
-let server: TestServer
-let ann: Client
-let bob: Client
-let erp: Client
-
-beforeAll(async () => {
-  server = await startTestServer()
-  ;({ ann, bob, erp } = await signInTeam(server, {
-    ann: customer('C-ann', 'ann'),
-    bob: customer('C-bob', 'bob'),
-  }))
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await server?.stop()
-}, HOOK_TIMEOUT)
+const { server, ann, bob, erp } = serverForFile({
+  reps: { ann: customer('C-ann', 'ann'), bob: customer('C-bob', 'bob') },
+  backOffice: true,
+})
 
 type Doc = Record<string, unknown>
 const COLLECTIONS = ['customers', 'invoices', 'orders'] as const

@@ -3,32 +3,15 @@
  * balance due (two devices paying one invoice offline cannot both pass), none on a canceled invoice, and a
  * refusal names the amount, the balance and the invoice.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { Invoice, Payment } from '@core/documents/types'
 import { AT, customer, invoice, invoiceCommand } from './test-support/documents'
-import { HOOK_TIMEOUT } from './test-support/embedded-pg'
-import {
-  change,
-  create,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from './test-support/server'
+import { change, create } from './test-support/server'
+import { serverForFile } from './test-support/per-file'
 
-let server: TestServer
-let ann: Client
 const annCustomer = customer('C-ann', 'ann')
 
-beforeAll(async () => {
-  server = await startTestServer()
-  ann = await server.signIn('ann', 'rep')
-  annCustomer.ownerId = ann.userId
-  expect((await ann.push('customers', [create(annCustomer)])).rejections).toEqual([])
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await server?.stop()
-}, HOOK_TIMEOUT)
+const { server, ann } = serverForFile({ reps: { ann: annCustomer } })
 
 function payment(id: string, of: Invoice, amount: string): Payment {
   return {

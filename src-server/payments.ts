@@ -12,11 +12,12 @@
 import type pg from 'pg'
 import { deletionRefusal, ledgerEntryRefusal } from '@core/documents/payments'
 import type { Actor, Invoice, LedgerEntry } from '@core/documents/types'
+import type { PushRefusalCode } from '@core/sync/wire'
 import type { Master, Write } from './push-sql'
 import type { CheckedRecord, Refusal, StoredRecord } from './validate'
 
 /** The refusal codes a device waits on and pushes again (src-renderer/sync/push-answer.ts). */
-export const INVOICE_MISSING = 'invoiceMissing'
+export const INVOICE_MISSING = 'invoiceMissing' satisfies PushRefusalCode
 
 interface InvoiceState {
   invoice: Invoice
@@ -55,7 +56,7 @@ async function invoicesOf(
   return states
 }
 
-function refuse(doc: { id: string }, code: string, reason: string): Refusal {
+function refuse(doc: { id: string }, code: PushRefusalCode, reason: string): Refusal {
   return { id: doc.id, code, reason }
 }
 

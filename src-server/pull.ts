@@ -4,16 +4,18 @@
  * can later appear below a checkpoint a reader has passed.
  */
 import type pg from 'pg'
+import type { Checkpoint, PullPage as WirePage } from '@core/sync/wire'
 import type { User } from './auth'
 import type { CollectionSpec } from './collections'
 
-export interface PullPage {
-  /** The response body, built as text: rows go from jsonb to the wire without a parse and a stringify. */
+/** A page of a pull (the wire's `PullPage`), with its body already written out. */
+export interface PulledPage extends Omit<WirePage, 'documents'> {
+  /**
+   * The response body, the wire's `PullPage` built as text: rows go from jsonb to the wire without a parse and
+   * a stringify.
+   */
   body: string
   count: number
-  checkpoint: { seq: number }
-  /** Records after this page's checkpoint: a device shows how much of a first sync is left. */
-  remaining: number
 }
 
 /** Whether a user reads every record of a collection, or only their customers' records. */
@@ -68,14 +70,14 @@ export async function pull(
   user: User,
   since: number,
   limit: number,
-): Promise<PullPage> {
+): Promise<PulledPage> {
   const all = readsAll(spec, user)
   const { rows } = await pool.query<{ doc: string; seq: string }>(
     all ? ALL : OWNED_AND_REVOKED,
     all ? [spec.name, since, limit] : [spec.name, since, limit, user.id],
   )
   const last = rows.at(-1)
-  const checkpoint = { seq: last ? Number(last.seq) : since }
+  const checkpoint: Checkpoint = { seq: last ? Number(last.seq) : since }
   // Counted only after a full page: a page that is not full is the last one.
   const remaining =
     rows.length < limit

@@ -4,14 +4,12 @@
  * at a time. A push holds the collection's lock for one slice of rows, not for its whole batch, so the small
  * push waits for a slice at most.
  */
-import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { createUser } from './auth'
-import { createPool, migrate } from './db'
 import { customer, invoice } from './test-support/documents'
-import { HOOK_TIMEOUT, startTestDatabase, type TestDatabase } from './test-support/embedded-pg'
+import { HOOK_TIMEOUT } from './test-support/embedded-pg'
+import { databaseForFile } from './test-support/per-file'
 import { startServerProcess, type ServerProcess } from './test-support/process'
-import { client, create, type Client } from './test-support/server'
+import { create, signInAt, type Client } from './test-support/server'
 
 /**
  * The longest a one-invoice push may take while another rep pushes 1,000-invoice batches. Measured on a 2-core
@@ -22,34 +20,18 @@ const BOUND_MS = 2000
 const BATCHES = 4
 const BATCH_ROWS = 1000
 
-let db: TestDatabase
-let pool: pg.Pool
+const { db, pool } = databaseForFile({ users: [{ name: 'big' }, { name: 'small' }] })
 let server: ServerProcess
 
 beforeAll(async () => {
-  db = await startTestDatabase()
-  pool = createPool(db.url, 5)
-  await migrate(pool)
-  for (const name of ['big', 'small'])
-    await createUser(pool, { name, role: 'rep', password: `${name}-password` })
   server = await startServerProcess(db.url)
 }, HOOK_TIMEOUT)
 
 afterAll(async () => {
   await server?.kill()
-  await pool?.end()
-  await db?.stop()
 }, HOOK_TIMEOUT)
 
-async function signIn(name: string): Promise<Client> {
-  const response = await fetch(`${server.url}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password: `${name}-password` }),
-  })
-  const { token } = (await response.json()) as { token: string }
-  return client(server.url, token, name)
-}
+const signIn = (name: string): Promise<Client> => signInAt(server.url, name)
 
 const countOf = async (owner: string): Promise<number> => {
   const { rows } = await pool.query<{ n: number }>(

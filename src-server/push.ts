@@ -16,6 +16,7 @@
 import type pg from 'pg'
 import type { Actor } from '@core/documents/types'
 import { jsonEqual } from '@core/sync/json'
+import type { PushRow, WireDocument } from '@core/sync/wire'
 import type { CollectionSpec } from './collections'
 import { inTransaction } from './db'
 import { readState, writeEach, type Master, type Write } from './push-sql'
@@ -36,22 +37,16 @@ export const PUSH_SLICE_ROWS = 50
 /** The reason given for a row PostgreSQL refused: nothing of the database's own message reaches the rep. */
 export const NOT_STORED_REASON = 'The record could not be stored on the server.'
 
-/** One row of RxDB's push: the state the client last saw from the server, and its new state. */
-export interface PushRow {
-  assumedMasterState?: unknown
-  newDocumentState: unknown
-}
-
 export interface PushResult {
   /** Current master states of conflicting records (RxDB's push handler returns exactly these). */
-  conflicts: unknown[]
+  conflicts: WireDocument[]
   /** Records refused, with reasons; not stored. */
   rejections: Refusal[]
   /** How many records were written. */
   written: number
 }
 
-const wire = (m: Master): unknown => ({ ...m.doc, _deleted: m.deleted })
+const wire = (m: Master): WireDocument => ({ ...m.doc, _deleted: m.deleted })
 
 /**
  * Applies one push, slice by slice.
@@ -110,7 +105,7 @@ async function pushSlice(
       spec.name,
       candidates.map((c) => c.checked),
     )
-    const conflicts: unknown[] = []
+    const conflicts: WireDocument[] = []
     const writes: Write[] = []
     // Only states the actor may read go back: a rep pushing a record that has left them (its customer went to
     // another rep) is refused as if the server had no such record, so their device drops it. The device then

@@ -1,26 +1,25 @@
 /** POST /auth/login, POST /auth/logout, GET /auth/me. */
 import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
+import {
+  loginRequest,
+  SYNC_ROUTES,
+  type ErrorReply,
+  type LoginReply,
+  type LoginRequest,
+  type MeReply,
+} from '@core/sync/wire'
 import { bearer, login, logout, type AuthOptions } from './auth'
 import { LOGIN_BODY_LIMIT } from './limits'
 
 export function registerAuthRoutes(app: FastifyInstance, pool: pg.Pool, options: AuthOptions) {
-  app.post<{ Body: { name: string; password: string } }>(
-    '/auth/login',
+  app.post<{ Body: LoginRequest; Reply: LoginReply | ErrorReply }>(
+    SYNC_ROUTES.login,
     {
       config: { public: true },
       // A name and a password: anything bigger is refused (413) before it is read whole.
       bodyLimit: LOGIN_BODY_LIMIT,
-      schema: {
-        body: {
-          type: 'object',
-          required: ['name', 'password'],
-          properties: {
-            name: { type: 'string', minLength: 1, maxLength: 100 },
-            password: { type: 'string', minLength: 1, maxLength: 1000 },
-          },
-        },
-      },
+      schema: { body: loginRequest.json },
     },
     async (request, reply) => {
       const { name, password } = request.body
@@ -45,11 +44,13 @@ export function registerAuthRoutes(app: FastifyInstance, pool: pg.Pool, options:
     },
   )
 
-  app.post('/auth/logout', async (request, reply) => {
+  app.post(SYNC_ROUTES.logout, async (request, reply) => {
     const token = bearer(request.headers.authorization)
     if (token) await logout(pool, token)
     return reply.code(204).send()
   })
 
-  app.get('/auth/me', (request) => Promise.resolve({ user: request.user }))
+  app.get(SYNC_ROUTES.me, (request) =>
+    Promise.resolve<MeReply | { user: null }>({ user: request.user }),
+  )
 }

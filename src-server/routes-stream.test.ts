@@ -5,35 +5,19 @@
  * Notifications reach a stream in commit order, so an event that should not come, written before one that
  * must come, would have arrived by the time the second one has.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import {
-  create,
-  signInTeam,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from './test-support/server'
+import { describe, expect, test } from 'vitest'
+import { create, type Client } from './test-support/server'
+import { serverForFile } from './test-support/per-file'
 import { customer, invoice, order, settings } from './test-support/documents'
-import { HOOK_TIMEOUT } from './test-support/embedded-pg'
 import { openEventStream } from './test-support/event-stream'
-
-let server: TestServer
-let ann: Client
-let bob: Client
-let erp: Client
-let admin: Client
 
 const annCustomer = customer('C-ann', 'ann')
 const bobCustomer = customer('C-bob', 'bob')
 
-beforeAll(async () => {
-  server = await startTestServer()
-  ;({ ann, bob, erp, admin } = await signInTeam(server, { ann: annCustomer, bob: bobCustomer }))
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await server?.stop()
-}, HOOK_TIMEOUT)
+const { server, ann, bob, erp, admin } = serverForFile({
+  reps: { ann: annCustomer, bob: bobCustomer },
+  backOffice: true,
+})
 
 /** The `change` event a stream sends for the record `id` (seqs are per collection, so both are named). */
 async function changeOf(collection: string, id: string): Promise<string> {

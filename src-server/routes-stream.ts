@@ -6,11 +6,21 @@
  * earlier releases, which open one per collection.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  collectionParams,
+  KEEP_ALIVE,
+  KEEP_ALIVE_MS,
+  RESYNC,
+  streamEventText,
+  streamQuery,
+  SYNC_ROUTES,
+  type CollectionParams,
+  type StreamEvent,
+  type StreamQuery,
+} from '@core/sync/wire'
 import { bearer, sessionId } from './auth'
 import type { ChangeHub } from './change-hub'
 import { COLLECTIONS } from './collections'
-
-const HEARTBEAT_MS = 20_000
 
 const unknownCollection = (reply: FastifyReply, name: string) =>
   reply.code(404).send({ error: 'unknownCollection', message: `No collection ${name}.` })
@@ -44,9 +54,8 @@ function openStream(
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   })
-  const send = (event: string, data: unknown) =>
-    raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-  const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS)
+  const send = (event: StreamEvent) => raw.write(streamEventText(event))
+  const heartbeat = setInterval(() => raw.write(KEEP_ALIVE), KEEP_ALIVE_MS)
   const unsubscribe = hub.subscribe({
     collections,
     user: request.user,
@@ -58,17 +67,13 @@ function openStream(
     clearInterval(heartbeat)
     unsubscribe()
   })
-  send('resync', 'RESYNC')
+  send({ event: 'resync', data: RESYNC })
 }
 
 export function registerStreamRoutes(app: FastifyInstance, hub: ChangeHub, maxPerUser: number) {
-  app.get<{ Querystring: { collections?: string } }>(
-    '/sync/stream',
-    {
-      schema: {
-        querystring: { type: 'object', properties: { collections: { type: 'string' } } },
-      },
-    },
+  app.get<{ Querystring: StreamQuery }>(
+    SYNC_ROUTES.stream,
+    { schema: { querystring: streamQuery.json } },
     async (request, reply) => {
       const asked = request.query.collections?.split(',').filter((n) => n !== '')
       const names = asked && asked.length > 0 ? asked : [...COLLECTIONS.keys()]
@@ -78,17 +83,9 @@ export function registerStreamRoutes(app: FastifyInstance, hub: ChangeHub, maxPe
     },
   )
 
-  app.get<{ Params: { collection: string } }>(
-    '/sync/:collection/stream',
-    {
-      schema: {
-        params: {
-          type: 'object',
-          required: ['collection'],
-          properties: { collection: { type: 'string' } },
-        },
-      },
-    },
+  app.get<{ Params: CollectionParams }>(
+    SYNC_ROUTES.collectionStream,
+    { schema: { params: collectionParams.json } },
     async (request, reply) => {
       const name = request.params.collection
       if (!COLLECTIONS.has(name)) return unknownCollection(reply, name)

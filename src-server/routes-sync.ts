@@ -4,22 +4,21 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type pg from 'pg'
+import {
+  collectionParams,
+  pullQuery,
+  pushRequest,
+  SYNC_ROUTES,
+  type CollectionParams,
+  type PullQuery,
+  type ErrorReply,
+  type PushAnswer,
+  type PushRequest,
+} from '@core/sync/wire'
 import type { User } from './auth'
 import { COLLECTIONS, type CollectionSpec } from './collections'
 import { pull } from './pull'
-import { push, type PushRow } from './push'
-
-const MAX_PUSH_ROWS = 1000
-
-interface Params {
-  collection: string
-}
-
-const params = {
-  type: 'object',
-  required: ['collection'],
-  properties: { collection: { type: 'string' } },
-} as const
+import { push } from './push'
 
 function specOr404(name: string, reply: FastifyReply): CollectionSpec | undefined {
   const spec = COLLECTIONS.get(name)
@@ -31,26 +30,9 @@ function specOr404(name: string, reply: FastifyReply): CollectionSpec | undefine
 const actorOf = (user: User) => ({ userId: user.id, role: user.role })
 
 export function registerSyncRoutes(app: FastifyInstance, pool: pg.Pool) {
-  app.get<{ Params: Params; Querystring: { checkpoint: number; batchSize: number } }>(
-    '/sync/:collection/pull',
-    {
-      schema: {
-        params,
-        querystring: {
-          type: 'object',
-          properties: {
-            // A seq is a bigint in PostgreSQL but a number in JSON: beyond the safe integers it is no seq.
-            checkpoint: {
-              type: 'integer',
-              minimum: 0,
-              maximum: Number.MAX_SAFE_INTEGER,
-              default: 0,
-            },
-            batchSize: { type: 'integer', minimum: 1, maximum: 5000, default: 200 },
-          },
-        },
-      },
-    },
+  app.get<{ Params: CollectionParams; Querystring: PullQuery }>(
+    SYNC_ROUTES.pull,
+    { schema: { params: collectionParams.json, querystring: pullQuery.json } },
     async (request, reply) => {
       const spec = specOr404(request.params.collection, reply)
       if (!spec || !request.user) return reply
@@ -60,28 +42,9 @@ export function registerSyncRoutes(app: FastifyInstance, pool: pg.Pool) {
     },
   )
 
-  app.post<{ Params: Params; Body: { rows: PushRow[] } }>(
-    '/sync/:collection/push',
-    {
-      schema: {
-        params,
-        body: {
-          type: 'object',
-          required: ['rows'],
-          properties: {
-            rows: {
-              type: 'array',
-              maxItems: MAX_PUSH_ROWS,
-              items: {
-                type: 'object',
-                required: ['newDocumentState'],
-                properties: { newDocumentState: { type: 'object' } },
-              },
-            },
-          },
-        },
-      },
-    },
+  app.post<{ Params: CollectionParams; Body: PushRequest; Reply: PushAnswer | ErrorReply }>(
+    SYNC_ROUTES.push,
+    { schema: { params: collectionParams.json, body: pushRequest.json } },
     async (request, reply) => {
       const spec = specOr404(request.params.collection, reply)
       if (!spec || !request.user) return reply

@@ -2,35 +2,18 @@
  * The replication protocol against a real PostgreSQL: push, pull, replay, conflicts, validation (forged totals,
  * duplicate numbers, lifecycle) and who may read and write what.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import {
-  change,
-  create,
-  signInTeam,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from './test-support/server'
+import { describe, expect, test } from 'vitest'
+import { change, create } from './test-support/server'
+import { serverForFile } from './test-support/per-file'
 import { customer, invoice, order, orderCommand, settings } from './test-support/documents'
-import { HOOK_TIMEOUT } from './test-support/embedded-pg'
-
-let server: TestServer
-let ann: Client
-let bob: Client
-let erp: Client
-let admin: Client
 
 const annCustomer = customer('C-ann', 'ann')
 const bobCustomer = customer('C-bob', 'bob')
 
-beforeAll(async () => {
-  server = await startTestServer()
-  ;({ ann, bob, erp, admin } = await signInTeam(server, { ann: annCustomer, bob: bobCustomer }))
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await server?.stop()
-}, HOOK_TIMEOUT)
+const { server, ann, bob, erp, admin } = serverForFile({
+  reps: { ann: annCustomer, bob: bobCustomer },
+  backOffice: true,
+})
 
 const seqOf = async (collection: string, id: string): Promise<number> => {
   const { rows } = await server.pool.query<{ seq: string }>(

@@ -9,21 +9,14 @@ import type { Actor } from '@core/documents/types'
 import { jsonEqual } from '@core/sync/json'
 import { checkTransition, type LifecycleDocument } from '@core/sync/transition'
 import { checkTotals } from '@core/sync/validate-document'
+import type { PushRefusal, PushRefusalCode } from '@core/sync/wire'
 import type { CollectionSpec } from './collections'
 
 /** A record as stored and sent: the src-core record, plus RxDB's deletion flag on the wire. */
 export type StoredRecord = Record<string, unknown> & { id: string }
 
-export interface Refusal {
-  id: string
-  code: string
-  reason: string
-  /**
-   * The record as the server holds it (null: it holds none), on refusals made against the stored state, so the
-   * device can go back to it; absent when the record alone is refused (malformed, forged totals, role).
-   */
-  master?: unknown
-}
+/** A refusal as the push answers it (the wire contract's). */
+export type Refusal = PushRefusal
 
 /** A pushed record that passed the first stage. */
 export interface CheckedRecord {
@@ -36,7 +29,7 @@ export interface CheckedRecord {
 /** RxDB's own fields: never part of a record; dropped if a client sends them. */
 const RXDB_FIELDS = ['_deleted', '_meta', '_rev', '_attachments'] as const
 
-function refusal(id: unknown, code: string, reason: string): Refusal {
+function refusal(id: unknown, code: PushRefusalCode, reason: string): Refusal {
   return { id: typeof id === 'string' ? id : '', code, reason }
 }
 

@@ -2,30 +2,14 @@
  * The server reprices VAT-mode documents with the same pricing function as the desktop: a VAT-mode invoice is
  * stored with its breakdown, a forged breakdown or a typed tax on a VAT line is refused and not stored.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { EMPTY_CATALOG, priceLines, type Invoice } from '@core/documents'
 import { customer, invoice } from './test-support/documents'
-import { HOOK_TIMEOUT } from './test-support/embedded-pg'
-import {
-  create,
-  signInTeam,
-  startTestServer,
-  type Client,
-  type TestServer,
-} from './test-support/server'
+import { serverForFile } from './test-support/per-file'
+import { create } from './test-support/server'
 
-let server: TestServer
-let ann: Client
 const annCustomer = customer('C-ann', 'ann')
-
-beforeAll(async () => {
-  server = await startTestServer()
-  ;({ ann } = await signInTeam(server, { ann: annCustomer, bob: customer('C-bob', 'bob') }))
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await server?.stop()
-}, HOOK_TIMEOUT)
+const { server, ann } = serverForFile({ reps: { ann: annCustomer } })
 
 /** A typed invoice of the test documents turned into VAT mode (19 % and reverse charge, freight at 19 %). */
 function vatInvoice(id: string, number: string): Invoice {

@@ -43,12 +43,21 @@ export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
 export const isoDateTimePattern =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
 
+/** '-', 15 digits, '.', 10 digits. */
+export const DECIMAL_LENGTH = 27
+/** An ISO date and time with nanoseconds and an offset, with room to spare. */
+export const DATE_TIME_LENGTH = 40
+
 export const decimalString = (): Schema<string> =>
-  string({ pattern: decimalPattern, patternName: 'a decimal number' })
+  string({ pattern: decimalPattern, patternName: 'a decimal number', longest: DECIMAL_LENGTH })
 export const isoDate = (): Schema<string> =>
-  string({ pattern: isoDatePattern, patternName: 'a date (YYYY-MM-DD)' })
+  string({ pattern: isoDatePattern, patternName: 'a date (YYYY-MM-DD)', longest: 10 })
 export const isoDateTime = (): Schema<string> =>
-  string({ pattern: isoDateTimePattern, patternName: 'an ISO date and time' })
+  string({
+    pattern: isoDateTimePattern,
+    patternName: 'an ISO date and time',
+    longest: DATE_TIME_LENGTH,
+  })
 export const id = (): Schema<string> => string({ min: 1, max: 200 })
 const text = (max = 1000): Schema<string> => string({ max })
 

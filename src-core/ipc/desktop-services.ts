@@ -5,6 +5,7 @@
  */
 import { paperSizes, type PaperSize } from '@core/print/pdf-options'
 import {
+  custom,
   int,
   nullable,
   object,
@@ -19,24 +20,14 @@ export type { PaperSize }
 
 /** Bytes as a Uint8Array (Electron's IPC clones typed arrays as such), at most `max` long. */
 export function bytes(options: { max: number }): Schema<Uint8Array> {
-  const parse = (input: unknown, path = ''): Uint8Array => {
+  // Bytes never travel as JSON: their JSON Schema says only that something is there.
+  return custom((input, path) => {
     if (!(input instanceof Uint8Array)) throw new SchemaError(path, 'expected bytes')
     if (input.byteLength === 0) throw new SchemaError(path, 'must not be empty')
     if (input.byteLength > options.max)
       throw new SchemaError(path, `must be at most ${options.max} bytes`)
     return input
-  }
-  return {
-    parse,
-    safeParse(input) {
-      try {
-        return { ok: true, value: parse(input) }
-      } catch (e) {
-        if (e instanceof SchemaError) return { ok: false, error: e.message }
-        throw e
-      }
-    },
-  }
+  }, {})
 }
 
 const MiB = 1024 * 1024

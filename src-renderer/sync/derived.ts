@@ -15,6 +15,7 @@ import {
   type CatalogRefs,
 } from '@renderer/data/stored'
 import type { CollectionName } from '@renderer/data/collections'
+import type { WireDocument } from '@core/sync/wire'
 
 /** The derived fields of each collection: what the data layer adds to a src-core record. */
 export const DERIVED_FIELDS: Readonly<Record<CollectionName, readonly string[]>> = {
@@ -29,8 +30,8 @@ export const DERIVED_FIELDS: Readonly<Record<CollectionName, readonly string[]>>
   invoices: INVOICE_DERIVED_FIELDS,
 }
 
-/** A document as the server sees it: a src-core record plus RxDB's `_deleted`. */
-export type WireDocument = Record<string, unknown> & { id: string; _deleted?: boolean }
+/** A document as the server sees it: a src-core record plus RxDB's `_deleted` (the wire contract's). */
+export type { WireDocument }
 
 /**
  * Strips the derived fields and RxDB's bookkeeping (`_meta`, `_rev`, `_attachments`), keeping `_deleted`.

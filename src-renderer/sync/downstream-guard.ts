@@ -6,7 +6,7 @@
  * trusting the local write to be pushed and merged with the server's state. A local write that changed nothing on
  * the wire (a record saved unchanged, a balance derived again to the same figure) is never pushed: the server's
  * state was skipped for good and the device stayed behind until the record changed again on the server. Found by
- * the five-device simulation (sync.simulation.test.ts), in about one run of three at 2,000 commands.
+ * the five-device simulation (test-integration/sync-simulation.test.ts), in about one run of three at 2,000 commands.
  *
  * Here a downstream write refused with a 409 is written again on top of the record as it now is, when the local
  * write in between changed nothing on the wire; a real local change keeps the 409 and reaches the server as RxDB

@@ -3,6 +3,7 @@
  * `SyncHttpError`s whose message is a sentence for the rep.
  */
 import { checkServerUrl } from '@core/server-url'
+import { SYNC_ROUTES, type LoginReply } from '@core/sync/wire'
 
 /** A refusal or failure of the sync server, worded for the rep. */
 export class SyncHttpError extends Error {
@@ -16,18 +17,6 @@ export class SyncHttpError extends Error {
     super(message)
     this.name = 'SyncHttpError'
   }
-}
-
-export interface SyncUser {
-  id: string
-  name: string
-  role: 'rep' | 'integration' | 'admin'
-}
-
-export interface LoginResult {
-  token: string
-  expiresAt: string
-  user: SyncUser
 }
 
 /**
@@ -64,8 +53,8 @@ export async function login(
   name: string,
   password: string,
   doFetch: typeof fetch = fetch,
-): Promise<LoginResult> {
-  const response = await send(doFetch, `${normalizeServerUrl(serverUrl)}/auth/login`, {
+): Promise<LoginReply> {
+  const response = await send(doFetch, `${normalizeServerUrl(serverUrl)}${SYNC_ROUTES.login}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name, password }),
@@ -84,7 +73,7 @@ export async function login(
       `The server could not sign you in (${response.status}).`,
       response.status,
     )
-  return (await response.json()) as LoginResult
+  return (await response.json()) as LoginReply
 }
 
 /** GET/POST JSON with the bearer token. */
@@ -139,7 +128,7 @@ export async function logout(
   timeoutMs = 5000,
 ): Promise<boolean> {
   try {
-    const response = await doFetch(`${normalizeServerUrl(serverUrl)}/auth/logout`, {
+    const response = await doFetch(`${normalizeServerUrl(serverUrl)}${SYNC_ROUTES.logout}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(timeoutMs),

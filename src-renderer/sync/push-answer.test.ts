@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { REFUSED, RefusedForNow, settlePush, type PushAnswer } from './push-answer'
+import type { PushAnswer } from '@core/sync/wire'
+import { REFUSED, RefusedForNow, settlePush } from './push-answer'
 import type { PushOutcome, SyncStateTracker } from './sync-state'
 
 /**

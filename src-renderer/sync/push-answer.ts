@@ -9,23 +9,12 @@
  * existed. So a refused row is handed back like a conflict, carrying the server's state marked as a refusal,
  * and the conflict handler (conflict-handler.ts) takes that state as it is instead of merging.
  */
+import type { PushAnswer, PushRefusalCode, WireDocument } from '@core/sync/wire'
 import type { CollectionName } from '@renderer/data/collections'
-import type { WireDocument } from './derived'
 import type { PushOutcome, SyncStateTracker } from './sync-state'
 
 /** Marks a server state handed back for a refusal (stripped from the wire form like RxDB's own fields). */
 export const REFUSED = '_refused'
-
-export interface PushAnswer {
-  conflicts: WireDocument[]
-  rejections: Array<{
-    id: string
-    code: string
-    reason: string
-    /** The server's state (null: it has none); absent when the refusal is about the record alone. */
-    master?: WireDocument | null
-  }>
-}
 
 /** A refusal that may be lifted once another change reaches the server: the push is tried again later. */
 export class RefusedForNow extends Error {
@@ -39,7 +28,11 @@ export class RefusedForNow extends Error {
  * Codes refusing a payment for the invoice as the server holds it. When this device's version of the invoice is
  * still on its way (a line added, then the new total paid), the refusal is about a state the push will change.
  */
-const INVOICE_STATE_CODES = new Set(['overpayment', 'overRefund', 'invoiceCanceled'])
+const INVOICE_STATE_CODES = new Set<PushRefusalCode>([
+  'overpayment',
+  'overRefund',
+  'invoiceCanceled',
+])
 
 /**
  * Codes the server refuses a record with until another record reaches it, and which record that is (a record
@@ -47,14 +40,20 @@ const INVOICE_STATE_CODES = new Set(['overpayment', 'overRefund', 'invoiceCancel
  * the other record may still be on its way from this device): the push is tried again later, unless the server
  * refused that other record too. Then it will not come, and the refusal stands.
  */
-export const RETRIED_CODES: ReadonlyMap<string, (doc: WireDocument) => [CollectionName, string]> =
-  new Map<string, (doc: WireDocument) => [CollectionName, string]>([
-    ['unknownCustomer', (doc) => ['customers', String(doc.customerId)]],
-    ['invoiceMissing', (doc) => ['invoices', String(doc.invoiceId)]],
-  ])
+export const RETRIED_CODES: ReadonlyMap<
+  PushRefusalCode,
+  (doc: WireDocument) => [CollectionName, string]
+> = new Map<PushRefusalCode, (doc: WireDocument) => [CollectionName, string]>([
+  ['unknownCustomer', (doc) => ['customers', String(doc.customerId)]],
+  ['invoiceMissing', (doc) => ['invoices', String(doc.invoiceId)]],
+])
 
 /** Whether a refusal waits for a record that is still on its way to the server. */
-function waitsForAnother(doc: WireDocument, code: string, tracker: SyncStateTracker): boolean {
+function waitsForAnother(
+  doc: WireDocument,
+  code: PushRefusalCode,
+  tracker: SyncStateTracker,
+): boolean {
   const awaited = RETRIED_CODES.get(code)?.(doc)
   return awaited !== undefined && tracker.stateOf(...awaited).state !== 'rejected'
 }
@@ -65,7 +64,7 @@ type Row = { newDocumentState: unknown }
 function waitsForInvoice(
   collection: CollectionName,
   doc: WireDocument,
-  code: string,
+  code: PushRefusalCode,
   tracker: SyncStateTracker,
 ): boolean {
   if (collection !== 'payments') return false

@@ -9,13 +9,22 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { Subject } from 'rxjs'
 import type { Payment } from '@core/documents'
 import { COLLECTION_NAMES, type CollectionName, type Database } from '@renderer/data/collections'
-import { toWire, type WireDocument } from './derived'
+import { toWire } from './derived'
 import { derivePulled, refreshBalances } from './balances'
 import { mergeForSync } from './conflict-handler'
 import { jsonEqual } from '@core/sync/json'
+import {
+  changedCollection,
+  pullPath,
+  pushPath,
+  streamPath,
+  type Checkpoint,
+  type PullPage,
+  type PushAnswer,
+} from '@core/sync/wire'
 import { SyncHttpError, syncHttp } from './http'
-import { settlePush, REFUSED, type PushAnswer } from './push-answer'
-import { changedCollection, readSse } from './sse'
+import { settlePush, REFUSED } from './push-answer'
+import { readSse } from './sse'
 import { backoff, type Backoff } from './backoff'
 import type { SyncStateTracker } from './sync-state'
 
@@ -63,10 +72,6 @@ export interface SyncSession {
   /** Resolves when every collection has pushed and pulled everything known so far. */
   awaitInSync(): Promise<void>
   stop(): Promise<void>
-}
-
-interface Checkpoint {
-  seq: number
 }
 
 /**
@@ -139,9 +144,7 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
             () => pushes,
             () =>
               http
-                .get<{ documents: WireDocument[]; checkpoint: Checkpoint; remaining?: number }>(
-                  `/sync/${name}/pull?checkpoint=${seq}&batchSize=${size}`,
-                )
+                .get<PullPage>(pullPath(name, { checkpoint: seq, batchSize: size }))
                 .catch(failed),
           )
           wait.succeeded()
@@ -162,7 +165,7 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
         modifier: (doc) => toWire(name, doc) as never,
         handler: async (rows) => {
           pushes++
-          const answer = await http.post<PushAnswer>(`/sync/${name}/push`, { rows }).catch(failed)
+          const answer = await http.post<PushAnswer>(pushPath(name), { rows }).catch(failed)
           const back = await Promise.resolve()
             .then(() => settlePush(name, rows, answer, tracker))
             .catch(failed)
@@ -213,7 +216,7 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
   function openStreams(): void {
     streamAbort = new AbortController()
     void readSse({
-      url: `${http.url}/sync/stream?collections=${names.join(',')}`,
+      url: `${http.url}${streamPath(names)}`,
       token: options.token,
       signal: streamAbort.signal,
       fetch: options.fetch,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SyncHttpError } from './http'
-import { changedCollection, readSse, sseParser } from './sse'
+import { readSse, sseParser } from './sse'
 
 describe('sseParser', () => {
   it('parses events split across chunks, with CRLF, comments and multi-line data', () => {
@@ -16,19 +16,6 @@ describe('sseParser', () => {
   it('names an event without an event field "message" and ignores events without data', () => {
     const parse = sseParser()
     expect(parse('event: lonely\n\ndata:plain\n\n')).toEqual([{ event: 'message', data: 'plain' }])
-  })
-})
-
-describe('changedCollection', () => {
-  it('names the collection of a change, and none (every collection pulls) for anything else', () => {
-    expect(changedCollection({ event: 'change', data: '{"collection":"orders","seq":7}' })).toBe(
-      'orders',
-    )
-    expect(changedCollection({ event: 'resync', data: '"RESYNC"' })).toBeUndefined()
-    expect(changedCollection({ event: 'change', data: '{"seq":7}' })).toBeUndefined()
-    expect(changedCollection({ event: 'change', data: 'null' })).toBeUndefined()
-    expect(changedCollection({ event: 'change', data: '{not json' })).toBeUndefined()
-    expect(changedCollection({ event: 'later', data: '{"collection":"orders"}' })).toBeUndefined()
   })
 })
 

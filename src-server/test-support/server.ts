@@ -4,6 +4,16 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
+import type { ActorRole } from '@core/documents/types'
+import {
+  pullPath,
+  pushPath,
+  SYNC_ROUTES,
+  type LoginReply,
+  type PullPage,
+  type PushAnswer,
+  type WireDocument,
+} from '@core/sync/wire'
 import { buildApp } from '../app'
 import { createUser, type AuthOptions } from '../auth'
 import { createPool, migrate } from '../db'
@@ -25,16 +35,10 @@ export interface Client {
   userId: string
   get(path: string): Promise<Response>
   post(path: string, body: unknown): Promise<Response>
-  /** POST /sync/:collection/push and the parsed answer. */
-  push(collection: string, rows: unknown[]): Promise<PushAnswer>
+  /** POST /sync/:collection/push: the HTTP status and the parsed answer. */
+  push(collection: string, rows: unknown[]): Promise<PushAnswer & { status: number }>
   /** Every document of a collection this user reads, following checkpoints to the end. */
-  pullAll(collection: string, batchSize?: number): Promise<Array<Record<string, unknown>>>
-}
-
-export interface PushAnswer {
-  status: number
-  conflicts: Array<Record<string, unknown>>
-  rejections: Array<{ id: string; code: string; reason: string; master?: unknown }>
+  pullAll(collection: string, batchSize?: number): Promise<WireDocument[]>
 }
 
 export function client(url: string, token: string, userId: string): Client {
@@ -46,21 +50,16 @@ export function client(url: string, token: string, userId: string): Client {
     post: (path, body) =>
       fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
     async push(collection, rows) {
-      const response = await self.post(`/sync/${collection}/push`, { rows })
-      const body = (await response.json()) as Omit<PushAnswer, 'status'>
+      const response = await self.post(pushPath(collection), { rows })
+      const body = (await response.json()) as PushAnswer
       return { status: response.status, ...body }
     },
     async pullAll(collection, batchSize = 100) {
-      const out: Array<Record<string, unknown>> = []
+      const out: WireDocument[] = []
       let checkpoint = 0
       for (let page = 0; page < 10_000; page++) {
-        const response = await self.get(
-          `/sync/${collection}/pull?checkpoint=${checkpoint}&batchSize=${batchSize}`,
-        )
-        const body = (await response.json()) as {
-          documents: Array<Record<string, unknown>>
-          checkpoint: { seq: number }
-        }
+        const response = await self.get(pullPath(collection, { checkpoint, batchSize }))
+        const body = (await response.json()) as PullPage
         out.push(...body.documents)
         if (body.documents.length < batchSize) break
         checkpoint = body.checkpoint.seq
@@ -71,21 +70,38 @@ export function client(url: string, token: string, userId: string): Client {
   return self
 }
 
-/** Creates a user (password: name + '-password') and signs them in at the server `url`. */
+/** The password every test user gets. */
+export const passwordOf = (name: string): string => `${name}-password`
+
+/** Creates a user whose password is `passwordOf(name)`. */
+export const addUser = (pool: pg.Pool, name: string, role: ActorRole = 'rep') =>
+  createUser(pool, { name, role, password: passwordOf(name) })
+
+/**
+ * Signs in a user the database already has, at the server `url`.
+ *
+ * @throws when the server refuses the sign-in, naming its status
+ */
+export async function signInAt(url: string, name: string): Promise<Client> {
+  const response = await fetch(`${url}${SYNC_ROUTES.login}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password: passwordOf(name) }),
+  })
+  if (!response.ok) throw new Error(`${name} could not sign in: ${response.status}`)
+  const body = (await response.json()) as LoginReply
+  return client(url, body.token, body.user.id)
+}
+
+/** Creates a user and signs them in at the server `url`. */
 export async function createAndSignIn(
   pool: pg.Pool,
   url: string,
   name: string,
-  role: 'rep' | 'integration' | 'admin',
+  role: ActorRole,
 ): Promise<Client> {
-  await createUser(pool, { name, role, password: `${name}-password` })
-  const response = await fetch(`${url}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password: `${name}-password` }),
-  })
-  const body = (await response.json()) as { token: string; user: { id: string } }
-  return client(url, body.token, body.user.id)
+  await addUser(pool, name, role)
+  return signInAt(url, name)
 }
 
 /**
@@ -93,7 +109,10 @@ export async function createAndSignIn(
  * five devices of one rep pushing thousands of times) run faster than any rep; attacks-login-limits.test.ts
  * tests the rate itself.
  */
-const UNLIMITED_PUSHES: Partial<ServerLimits> = { pushesPerSecond: 10_000, pushBurst: 10_000 }
+export const UNLIMITED_PUSHES: Partial<ServerLimits> = {
+  pushesPerSecond: 10_000,
+  pushBurst: 10_000,
+}
 
 /** Starts PostgreSQL and the app. Call `stop()` in afterAll. */
 export async function startTestServer(
@@ -127,25 +146,3 @@ export const change = (before: object, after: object) => ({
   assumedMasterState: { ...before, _deleted: false },
   newDocumentState: { ...after, _deleted: false },
 })
-
-/**
- * Signs in the users most server tests need: the reps ann and bob, each pushing their customer, the integration
- * role (erp) and an admin.
- */
-export async function signInTeam(
-  server: TestServer,
-  customers: { ann: object; bob: object },
-): Promise<Record<'ann' | 'bob' | 'erp' | 'admin', Client>> {
-  const ann = await server.signIn('ann', 'rep')
-  const bob = await server.signIn('bob', 'rep')
-  const erp = await server.signIn('erp', 'integration')
-  const admin = await server.signIn('admin', 'admin')
-  for (const [rep, owned] of [
-    [ann, customers.ann],
-    [bob, customers.bob],
-  ] as const) {
-    const { rejections } = await rep.push('customers', [create(owned)])
-    if (rejections.length > 0) throw new Error(`customer refused: ${JSON.stringify(rejections)}`)
-  }
-  return { ann, bob, erp, admin }
-}

@@ -6,6 +6,8 @@
 import type { RxJsonSchema, TopLevelProperty } from 'rxdb'
 import type { InvoiceDoc, OpportunityDoc, OrderDoc, PaymentDocFields } from '../stored-types'
 import { DATE_AMOUNT_DESC_KEY_LENGTH, DECIMAL_KEY_LENGTH, INSTANT_KEY_LENGTH } from '../sort-keys'
+import { paymentSchema as ledgerEntrySchema } from '@core/documents/schemas'
+import { rxSchemaOf } from './from-core'
 import {
   arrayProp,
   boolProp,
@@ -202,41 +204,14 @@ export const invoiceSchema: RxJsonSchema<InvoiceDoc> = {
 }
 
 /**
- * The payments ledger: payments, voids and refunds in one collection (types.ts `LedgerEntry`). A void has no
- * amount, currency or method of its own, so those are not required; every indexed field is.
+ * The payments ledger: payments, voids and refunds in one collection (types.ts `LedgerEntry`), made from
+ * src-core's `paymentSchema`. A void has no amount, currency or method of its own, so those are not required;
+ * every indexed field is.
  */
-export const paymentSchema: RxJsonSchema<PaymentDocFields> = {
+export const paymentSchema: RxJsonSchema<PaymentDocFields> = rxSchemaOf(ledgerEntrySchema, {
   title: 'payments',
   // v1 added kind (and a void's voidsPaymentId and reason); a v0 record is a payment (migrations.ts).
   version: 1,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProp(),
-    updatedAt: dateTimeProp(),
-    invoiceId: idProp(),
-    customerId: idProp(),
-    date: dateProp(),
-    amount: decimalProp(),
-    currencyCode: textProp(3),
-    method: textProp(20),
-    reference: textProp(200),
-    recordedAt: dateTimeProp(),
-    recordedBy: idProp(),
-    kind: textProp(20),
-    voidsPaymentId: idProp(),
-    reason: textProp(500),
-  },
-  required: [
-    'id',
-    'updatedAt',
-    'invoiceId',
-    'customerId',
-    'date',
-    'recordedAt',
-    'recordedBy',
-    'kind',
-  ],
   // An invoice's payments (balance), a customer's payments, all payments by date.
   indexes: [['invoiceId', 'date'], ['customerId', 'date'], 'date'],
-}
+})

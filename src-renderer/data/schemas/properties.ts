@@ -4,13 +4,10 @@
  * run by the repositories (we ship no RxDB validator, see database.ts).
  */
 import type { TopLevelProperty } from 'rxdb'
+import { DATE_TIME_LENGTH, DECIMAL_LENGTH } from '@core/documents/schemas'
 
 /** Longest id we accept (src-core's `id()` schema allows 200). */
 export const ID_LENGTH = 200
-/** Longest decimal string src-core's `decimalPattern` allows: '-', 15 digits, '.', 10 digits. */
-export const DECIMAL_LENGTH = 27
-/** ISO date-time with nanoseconds and an offset. */
-export const DATE_TIME_LENGTH = 40
 
 export const idProp = (): TopLevelProperty => ({ type: 'string', maxLength: ID_LENGTH })
 export const textProp = (maxLength: number): TopLevelProperty => ({ type: 'string', maxLength })

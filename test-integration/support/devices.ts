@@ -6,16 +6,20 @@
 import 'fake-indexeddb/auto'
 import { addRxPlugin, createRxDatabase } from 'rxdb'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
-import type { Invoice, InvoiceCommand, LedgerEntry } from '@core/documents'
-import { collectionCreators, type CollectionName, type Database } from '@renderer/data/collections'
-import { defaultStorage } from '@renderer/data/database'
-import { fromInvoiceDoc, toInvoiceDoc } from '@renderer/data/stored'
-import { startSync, type SyncOptions, type SyncSession } from '../replication'
-import { loadSyncState, type SyncStateTracker } from '../sync-state'
-import { trackLocalWrites } from '../local-writes'
-import { toWire } from '../derived'
-import { run } from './documents'
-import { conflictHandlerFor } from '../conflict-handler'
+import type { Invoice, InvoiceCommand, LedgerEntry } from '../../src-core/documents'
+import {
+  collectionCreators,
+  type CollectionName,
+  type Database,
+} from '../../src-renderer/data/collections'
+import { defaultStorage } from '../../src-renderer/data/database'
+import { fromInvoiceDoc, toInvoiceDoc } from '../../src-renderer/data/stored'
+import { startSync, type SyncOptions, type SyncSession } from '../../src-renderer/sync/replication'
+import { loadSyncState, type SyncStateTracker } from '../../src-renderer/sync/sync-state'
+import { trackLocalWrites } from '../../src-renderer/sync/local-writes'
+import { toWire } from '../../src-renderer/sync/derived'
+import { run } from '../../src-renderer/sync/test-support/documents'
+import { conflictHandlerFor } from '../../src-renderer/sync/conflict-handler'
 
 export interface Device {
   db: Database

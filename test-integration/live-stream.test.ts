@@ -4,25 +4,25 @@
  * invoices) arrives in seconds, with no poll behind it.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { settings } from '@core/documents/test-support/fixtures'
-import { eventually, openDevice, type Device } from './test-support/devices'
-import { customerOf, newInvoice } from './test-support/documents'
+import { settings } from '../src-core/documents/test-support/fixtures'
+import { eventually, openDevice, type Device } from './support/devices'
+import { customerOf, newInvoice } from '../src-renderer/sync/test-support/documents'
 import {
   create,
-  startSyncServer,
-  type ServerClient,
-  type TestSyncServer,
-} from './test-support/server'
+  startTestServer,
+  type Client,
+  type TestServer,
+} from '../src-server/test-support/server'
 
-let server: TestSyncServer
-let rep: ServerClient
-let admin: ServerClient
+let server: TestServer
+let rep: Client
+let admin: Client
 let laptop: Device
 /** The URLs of the laptop's stream requests. */
 const streams: string[] = []
 
 beforeAll(async () => {
-  server = await startSyncServer()
+  server = await startTestServer()
   rep = await server.signIn('ann', 'rep')
   admin = await server.signIn('admin', 'admin')
   const watching: typeof fetch = (input, init) => {

@@ -4,26 +4,12 @@
  * the server once, with the edit typed while the server was down; another laptop then receives each once.
  */
 import { afterAll, expect, test } from 'vitest'
-import type { Invoice } from '@core/documents'
-import { jsonEqual } from '@core/sync/json'
-import { eventually, openDevice, type Device } from './test-support/devices'
-import { customerOf, newInvoice } from './test-support/documents'
-import { create, type ServerClient } from './test-support/server'
-
-/** src-server/test-support/process.ts, typed by hand: this folder type-checks against the DOM, not Node. */
-interface KillableServer {
-  readonly url: string
-  signIn(name: string, role: 'rep'): Promise<ServerClient>
-  blockPushes(collection: string): Promise<{ release(): Promise<void> }>
-  waitForBlockedPush(): Promise<void>
-  kill(): Promise<void>
-  restart(): Promise<void>
-  count(collection: string): Promise<number>
-  stop(): Promise<void>
-}
-
-// A variable, not a literal: the renderer's lint boundary forbids importing server code into the app.
-const PROCESS_SUPPORT = '../../src-server/test-support/process.ts'
+import type { Invoice } from '../src-core/documents'
+import { jsonEqual } from '../src-core/sync/json'
+import { eventually, openDevice, type Device } from './support/devices'
+import { customerOf, newInvoice } from '../src-renderer/sync/test-support/documents'
+import { startKillableServer, type KillableServer } from '../src-server/test-support/process'
+import { create } from '../src-server/test-support/server'
 
 let server: KillableServer | undefined
 const laptops: Device[] = []
@@ -36,10 +22,7 @@ afterAll(async () => {
 const INVOICES = 30
 
 test('a laptop resumes by itself after the server is killed mid-push and restarted: nothing duplicated or lost', async () => {
-  const support = (await import(/* @vite-ignore */ PROCESS_SUPPORT)) as {
-    startKillableServer(): Promise<KillableServer>
-  }
-  server = await support.startKillableServer()
+  server = await startKillableServer()
   const rep = await server.signIn('gina', 'rep')
   const gina = customerOf('C-gina', rep.userId)
   expect((await rep.push('customers', [create(gina)])).rejections).toEqual([])

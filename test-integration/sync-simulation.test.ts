@@ -13,7 +13,7 @@
  * downstream-guard.ts was found.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { parseDecimal } from '@core/money'
+import { parseDecimal } from '../src-core/money'
 import {
   amountPaid,
   balanceDue,
@@ -22,19 +22,19 @@ import {
   type Invoice,
   type InvoiceCommand,
   type LedgerEntry,
-} from '@core/documents'
-import { canonicalJson } from '@core/io/canonical-json'
-import { checkTotals } from '@core/sync/validate-document'
-import { toWire } from './derived'
-import { eventually, openDevice, type Device } from './test-support/devices'
-import { customerOf, newInvoice } from './test-support/documents'
-import { createTracer } from './test-support/trace'
+} from '../src-core/documents'
+import { canonicalJson } from '../src-core/io/canonical-json'
+import { checkTotals } from '../src-core/sync/validate-document'
+import { toWire } from '../src-renderer/sync/derived'
+import { eventually, openDevice, type Device } from './support/devices'
+import { customerOf, newInvoice } from '../src-renderer/sync/test-support/documents'
+import { createTracer } from './support/trace'
 import {
   create,
-  startSyncServer,
-  type ServerClient,
-  type TestSyncServer,
-} from './test-support/server'
+  startTestServer,
+  type Client,
+  type TestServer,
+} from '../src-server/test-support/server'
 
 // Node's process, in a folder type-checked against the DOM.
 declare const process: { env: Record<string, string | undefined> }
@@ -42,8 +42,8 @@ declare const process: { env: Record<string, string | undefined> }
 const COMMANDS = Number(process.env.SYNC_SIM_COMMANDS ?? 2000)
 const DEVICES = 5
 
-let server: TestSyncServer
-let erp: ServerClient
+let server: TestServer
+let erp: Client
 const devices: Device[] = []
 const online: boolean[] = []
 const ann = customerOf('C-sim', 'ann')
@@ -65,7 +65,7 @@ const tracer = createTracer()
 
 beforeAll(async () => {
   if (!RUN) return
-  server = await startSyncServer()
+  server = await startTestServer()
   const rep = await server.signIn('ann', 'rep')
   erp = await server.signIn('erp', 'integration')
   Object.assign(ann, { ownerId: rep.userId })

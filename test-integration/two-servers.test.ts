@@ -5,16 +5,17 @@
  * through that lock is printed: it is what bounds a collection's writers (src-server/README.md, Several servers).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { run, customerOf, newInvoice } from './test-support/documents'
-import { eventually, openDevice, type Device } from './test-support/devices'
-import { create, startTwoSyncServers, type TestServerPair } from './test-support/server'
+import { run, customerOf, newInvoice } from '../src-renderer/sync/test-support/documents'
+import { eventually, openDevice, type Device } from './support/devices'
+import { create } from '../src-server/test-support/server'
+import { startServerPair, type ServerPair } from '../src-server/test-support/process'
 
-let servers: TestServerPair | undefined
+let servers: ServerPair | undefined
 let onFirst: Device | undefined
 let onSecond: Device | undefined
 
 beforeAll(async () => {
-  servers = await startTwoSyncServers()
+  servers = await startServerPair()
 }, 120_000)
 
 afterAll(async () => {

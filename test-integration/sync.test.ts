@@ -6,28 +6,28 @@
  * leaves the first laptop with its invoices, and reaches the second.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { HistoryEntry, Invoice } from '@core/documents'
-import { jsonEqual } from '@core/sync/json'
-import { eventually, openDevice, type Device } from './test-support/devices'
-import { customerOf, newInvoice, run } from './test-support/documents'
-import { toCustomerDoc } from '@renderer/data/stored'
+import type { HistoryEntry, Invoice } from '../src-core/documents'
+import { jsonEqual } from '../src-core/sync/json'
+import { eventually, openDevice, type Device } from './support/devices'
+import { customerOf, newInvoice, run } from '../src-renderer/sync/test-support/documents'
+import { toCustomerDoc } from '../src-renderer/data/stored'
 import {
   change,
   create,
-  startSyncServer,
-  type ServerClient,
-  type TestSyncServer,
-} from './test-support/server'
+  startTestServer,
+  type Client,
+  type TestServer,
+} from '../src-server/test-support/server'
 
-let server: TestSyncServer
+let server: TestServer
 let laptopA: Device
 let laptopB: Device
-let erp: ServerClient
-let annOnServer: ServerClient
+let erp: Client
+let annOnServer: Client
 const ann = customerOf('C-ann', 'ann')
 
 beforeAll(async () => {
-  server = await startSyncServer()
+  server = await startTestServer()
   const rep = await server.signIn('ann', 'rep')
   annOnServer = rep
   erp = await server.signIn('erp', 'integration')

@@ -5,26 +5,26 @@
  * continues from there (an edit made on the server afterwards arrives).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { customerOf, newInvoice, run } from './test-support/documents'
-import { eventually, openDevice, type Device } from './test-support/devices'
+import { customerOf, newInvoice, run } from '../src-renderer/sync/test-support/documents'
+import { eventually, openDevice, type Device } from './support/devices'
 import {
   change,
   create,
-  startSyncServer,
-  type ServerClient,
-  type TestSyncServer,
-} from './test-support/server'
+  startTestServer,
+  type Client,
+  type TestServer,
+} from '../src-server/test-support/server'
 
 const INVOICES = 300
 const SYNC = { batchSize: 20, farBehind: 50, bulkPage: 100 }
 
-let server: TestSyncServer | undefined
-let rep: ServerClient
+let server: TestServer | undefined
+let rep: Client
 let laptop: Device | undefined
 const customer = customerOf('C-bulk', 'nobody')
 
 beforeAll(async () => {
-  server = await startSyncServer()
+  server = await startTestServer()
   rep = await server.signIn('ann', 'rep')
   Object.assign(customer, { ownerId: rep.userId })
   expect((await rep.push('customers', [create(customer)])).rejections).toEqual([])
