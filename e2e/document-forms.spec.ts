@@ -8,6 +8,9 @@ import { expect, test } from './fixtures'
 import { loadSampleCompany } from './pages/app'
 import { InvoiceForm } from './pages/invoice-form'
 
+// Each test loads the sample company first, which takes a while on a busy machine.
+test.describe.configure({ timeout: 240_000 })
+
 test('the totals are text out of the Tab order; a paid invoice reads as a document', async ({
   page,
 }) => {

@@ -34,6 +34,7 @@ export {
   createOrder,
   type NewDocumentInput,
 } from './create-invoice'
+export { duplicateInvoice, DUPLICATE_COMMAND, DUPLICATED_FROM_FIELD } from './duplicate-invoice'
 export { priceLines, type PriceMode, type PricedDocument } from './totals'
 export { diffDocuments } from './history'
 export * from './schemas'

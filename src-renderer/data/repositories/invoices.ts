@@ -9,6 +9,7 @@ import {
   applyInvoiceCommand,
   createInvoice,
   createInvoiceFromOrder,
+  duplicateInvoice,
   invoiceSchema,
   type Id,
   type Invoice,
@@ -71,6 +72,8 @@ export interface InvoiceRepository {
     orderId: Id,
     options?: { dueDate?: IsoDate; invoiceDate?: IsoDate },
   ): Promise<WriteResult<Invoice>>
+  /** Duplicate: a new invoice from another one's content, numbered now; invoiceDate is the rep's today. */
+  duplicate(sourceId: Id, options: { invoiceDate: IsoDate }): Promise<WriteResult<Invoice>>
   /** Applies a command; a ledger command (payment, void, refund) also saves its entry, atomically with the invoice. */
   apply(id: Id, cmd: InvoiceCommand): Promise<WriteResult<Invoice>>
   /** Finishes or rolls back payments whose save was interrupted (run once after opening). */
@@ -161,6 +164,16 @@ export function createInvoiceRepository(
       return deps.settings.withNextNumber('invoice', async (number) => {
         const target = { id: env.newId(), number, ...options }
         const result = createInvoiceFromOrder(fromOrderDoc(order.toJSON()), target, ctx)
+        return result.ok ? insertNew(result.document) : result
+      })
+    },
+    async duplicate(sourceId, { invoiceDate }) {
+      const source = await collection.findOne(sourceId).exec()
+      if (!source) return notFound('invoice')
+      const ctx = await commandContext(env, deps.catalog, '', [])
+      return deps.settings.withNextNumber('invoice', async (number) => {
+        const target = { id: env.newId(), number, invoiceDate }
+        const result = duplicateInvoice(fromInvoiceDoc(source.toJSON()), target, ctx)
         return result.ok ? insertNew(result.document) : result
       })
     },
