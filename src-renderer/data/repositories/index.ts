@@ -13,6 +13,7 @@ import { defaultEnv, type RepositoryEnv } from './env'
 import { createInvoiceRepository, type InvoiceRepository } from './invoices'
 import { createOpportunityRepository, type OpportunityRepository } from './opportunities'
 import { createOrderRepository, type OrderRepository } from './orders'
+import { createReceivablesRepository, type ReceivablesRepository } from './receivables'
 import { repriceUnlockedDocuments, type PriceChange, type RepriceResult } from './repricing'
 import { createSettingsRepository, type SettingsRepository } from './settings'
 
@@ -25,6 +26,7 @@ export * from './invoices'
 export * from './opportunities'
 export * from './orders'
 export * from './paging'
+export * from './receivables'
 export * from './repricing'
 export * from './settings'
 
@@ -37,6 +39,7 @@ export interface Repositories {
   orders: OrderRepository
   invoices: InvoiceRepository
   settings: SettingsRepository
+  receivables: ReceivablesRepository
   /** Reprices unlocked active orders and invoices using the products (also run by every catalog save). */
   reprice(change: PriceChange): Promise<RepriceResult>
 }
@@ -56,6 +59,7 @@ export function createRepositories(db: Database, env: RepositoryEnv = defaultEnv
     orders,
     invoices,
     settings,
+    receivables: createReceivablesRepository(db),
     reprice: (change) => repriceUnlockedDocuments(db, env, { catalog, orders, invoices }, change),
   }
   return repos
