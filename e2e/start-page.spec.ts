@@ -34,7 +34,7 @@ test('receivables at a glance, and a customer statement', async ({ page }) => {
   )
   await expect(receivables.getByRole('group', { name: 'Overdue USD' })).toContainText(/past due/)
   await expect(
-    page.getByRole('img', { name: /^Aging of receivables\. USD: Current/ }),
+    page.getByRole('img', { name: /^Aging of receivables\. EUR: Current .*; USD: Current/ }),
   ).toBeVisible()
   const aging = page.getByRole('table', { name: 'Aging' })
   await expect(aging.getByRole('columnheader', { name: 'Over 90 days' })).toBeVisible()
