@@ -4,6 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
 import { readFileSync } from 'node:fs'
 import { CONTENT_SECURITY_POLICY } from './src-main/security/policy'
+import { pathAliases } from './scripts/path-aliases'
 
 const root = import.meta.dirname
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }
@@ -25,12 +26,14 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   main: {
+    resolve: { alias: pathAliases(root) },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
     },
   },
   preload: {
+    resolve: { alias: pathAliases(root) },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot load modules: it must be one self-contained CommonJS file.
@@ -45,6 +48,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     base: './',
+    resolve: { alias: pathAliases(root) },
     plugins: [vue(), cspMeta()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {

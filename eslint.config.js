@@ -9,6 +9,29 @@ import globals from 'globals'
 const NODE_BUILTINS =
   '^(node:.*|fs|fs/promises|path|os|child_process|crypto|http|https|net|url|util|stream|events|worker_threads)$'
 
+/**
+ * One import style: an import that leaves its room (the first folder under src-core/ or src-renderer/, or the
+ * src-* folder itself) goes through `@core/…` or `@renderer/…`; `./` and `../` stay inside the room. Written as
+ * no-restricted-syntax so that it adds to the boundary rules (no-restricted-imports) instead of replacing them.
+ */
+function importStyle(source, message) {
+  const nodes = [
+    'ImportDeclaration',
+    'ExportNamedDeclaration',
+    'ExportAllDeclaration',
+    'ImportExpression',
+  ]
+  return {
+    'no-restricted-syntax': [
+      'error',
+      ...nodes.map((node) => ({ selector: `${node}[source.value=${source}]`, message })),
+    ],
+  }
+}
+
+const LEAVES_ROOM = 'An import that leaves its room uses @core/… or @renderer/…, not ../.'
+const leaving = (ups) => importStyle(`/^(\\.\\.\\/){${ups}}/`, LEAVES_ROOM)
+
 /** One no-restricted-imports rule from a list of [regex, message] pairs. */
 function forbid(...rules) {
   return {
@@ -74,18 +97,21 @@ export default tseslint.config(
     files: ['src-core/**/*.ts'],
     ignores: ['src-core/**/*.test.ts', 'src-core/**/test-support/**'],
     rules: forbid(
-      ['^(?!\\.{1,2}/)', 'src-core is pure: it imports only src-core (no packages, no node:*).'],
-      ['src-(main|renderer|server)', 'src-core imports only src-core.'],
+      [
+        '^(?!\\.{1,2}/|@core/)',
+        'src-core is pure: it imports only src-core (no packages, no node:*).',
+      ],
+      ['src-(main|renderer|server)|^@renderer/', 'src-core imports only src-core.'],
     ),
   },
   {
     files: ['src-core/**/*.test.ts', 'src-core/**/test-support/**/*.ts'],
     rules: forbid(
       [
-        '^(?!\\.{1,2}/|vitest$|fast-check$|node:(fs|path|url|crypto)$)',
+        '^(?!\\.{1,2}/|@core/|vitest$|fast-check$|node:(fs|path|url|crypto)$)',
         'src-core tests use vitest, fast-check and node files only.',
       ],
-      ['src-(main|renderer|server)', 'src-core imports only src-core.'],
+      ['src-(main|renderer|server)|^@renderer/', 'src-core imports only src-core.'],
     ),
   },
   {
@@ -122,7 +148,7 @@ export default tseslint.config(
     rules: forbid(
       ['^(vue|pinia|vue-router|primevue)(/.*)?$', 'Main never imports Vue.'],
       ['^(rxdb|dexie)(/.*)?$', 'Main never imports RxDB.'],
-      ['src-(renderer|server)', 'Main never imports renderer or server code.'],
+      ['src-(renderer|server)|^@renderer/', 'Main never imports renderer or server code.'],
     ),
   },
   {
@@ -130,8 +156,18 @@ export default tseslint.config(
     rules: forbid(
       ['^electron$', 'The server never imports electron.'],
       ['^(vue|pinia|vue-router|primevue)(/.*)?$', 'The server never imports Vue.'],
-      ['src-(renderer|main)', 'The server never imports desktop code.'],
+      ['src-(renderer|main)|^@renderer/', 'The server never imports desktop code.'],
     ),
+  },
+  {
+    files: ['src-{core,renderer}/*.{ts,vue}', 'src-{core,renderer}/*/*.{ts,vue}'],
+    rules: leaving(1),
+  },
+  { files: ['src-{core,renderer}/*/*/*.{ts,vue}'], rules: leaving(2) },
+  { files: ['src-{core,renderer}/*/*/*/*.{ts,vue}'], rules: leaving(3) },
+  {
+    files: ['src-{main,server}/**/*.ts'],
+    rules: importStyle('/^(\\.\\.\\/)+src-(core|renderer)\\//', LEAVES_ROOM),
   },
   {
     files: ['e2e/**/*.ts'],

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config'
+import { pathAliases } from './scripts/path-aliases'
 
 export default defineConfig({
+  resolve: { alias: pathAliases(import.meta.dirname) },
   test: {
     include: ['src-*/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
+import { pathAliases } from '../scripts/path-aliases'
 
 export const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url))
 /** Git-ignored: built pages, browser profiles and the JSON lines of each run. */
@@ -44,6 +45,7 @@ export async function buildBenchPage(
     root,
     base,
     logLevel: 'warn',
+    resolve: { alias: pathAliases(resolve(BENCH_DIR, '..')) },
     build: {
       outDir,
       emptyOutDir: true,

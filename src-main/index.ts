@@ -1,7 +1,7 @@
 /**
  * The Electron main process: the thin adapter that wires the plain-Node modules (policy, protocol, IPC router,
- * window state, services) to Electron's APIs. Nothing here is tested without the Electron binary, so it holds no
- * logic of its own beyond the wiring.
+ * app handlers, window state, services) to Electron's APIs. It holds no logic of its own beyond the wiring: the
+ * logic lives in modules that are tested without Electron.
  */
 import {
   app,
@@ -17,19 +17,13 @@ import {
 } from 'electron'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { channelNames, type ChannelName } from '../src-core/ipc/contract'
-import { createIpcRouter, UserFacingError } from './ipc-router'
+import { channelNames, type ChannelName } from '@core/ipc/contract'
+import { appHandlers } from './app-handlers'
+import { createIpcRouter } from './ipc-router'
 import { menuTemplate } from './menu'
 import { resolveAppRequest } from './protocol'
-import {
-  APP_ORIGIN,
-  APP_SCHEME,
-  contentSecurityPolicy,
-  isAllowedExternalUrl,
-  isAppUrl,
-} from './security/policy'
+import { APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, isAppUrl } from './security/policy'
 import { electronDesktopServices } from './adapters/desktop'
-import { appInfo } from './services/app-info'
 import { createCloseGuard } from './services/close-guard'
 import type { DesktopServices } from './services/compose'
 import { createWindow, hardenWebContents } from './window'
@@ -154,8 +148,8 @@ function registerIpc(services: DesktopServices): void {
   const router = createIpcRouter(
     {
       ...services.handlers,
-      'app:info': () =>
-        appInfo({
+      ...appHandlers({
+        info: () => ({
           name: app.getName(),
           version: app.getVersion(),
           dataFolder: app.getPath('userData'),
@@ -163,20 +157,10 @@ function registerIpc(services: DesktopServices): void {
           arch: process.arch,
           versions: process.versions,
         }),
-      'shell:open-external': async ({ url }) => {
-        if (!isAllowedExternalUrl(url))
-          throw new UserFacingError('That link is not on the allow-list.')
-        await shell.openExternal(url)
-        return true as const
-      },
-      'app:unsent-changes': ({ count }) => {
-        closeGuard.report(count)
-        return true as const
-      },
-      'app:theme': ({ source }) => {
-        nativeTheme.themeSource = source
-        return true as const
-      },
+        openExternal: (url) => shell.openExternal(url),
+        closeGuard,
+        setTheme: (source) => (nativeTheme.themeSource = source),
+      }),
     },
     { isTrustedSender: (url) => isAppUrl(url, devServerUrl) },
   )

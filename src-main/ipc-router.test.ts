@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createIpcRouter, UserFacingError } from './ipc-router'
+import { createIpcRouter } from './ipc-router'
+import { UserFacingError } from './services/errors'
 import { isAppUrl } from './security/policy'
 
 const info = {

@@ -10,21 +10,14 @@ import {
   type IpcResult,
   type RequestOf,
   type ResponseOf,
-} from '../src-core/ipc/contract'
+} from '@core/ipc/contract'
+import { UserFacingError } from './services/errors'
 
 export type Handler<C extends ChannelName> = (
   request: RequestOf<C>,
 ) => ResponseOf<C> | Promise<ResponseOf<C>>
 
 export type Handlers = { [C in ChannelName]?: Handler<C> }
-
-/** A refusal meant for the user; any other thrown error is logged and answered with a generic sentence. */
-export class UserFacingError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UserFacingError'
-  }
-}
 
 export interface IpcRouter {
   dispatch(channel: unknown, senderUrl: string, payload: unknown): Promise<IpcResult<unknown>>

@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { DesktopBridge } from '../src-core/ipc/contract'
+import type { DesktopBridge } from '@core/ipc/contract'
 
 declare global {
   /** The app's version, from package.json at build time. */

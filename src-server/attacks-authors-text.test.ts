@@ -4,10 +4,10 @@
  * errors that would show the server's internals.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { EMPTY_CATALOG } from '../src-core/documents/catalog'
-import { applyInvoiceCommand } from '../src-core/documents/invoice-commands'
-import type { Invoice, Payment } from '../src-core/documents/types'
-import { mergeDocuments } from '../src-core/sync/merge'
+import { EMPTY_CATALOG } from '@core/documents/catalog'
+import { applyInvoiceCommand } from '@core/documents/invoice-commands'
+import type { Invoice, Payment } from '@core/documents/types'
+import { mergeDocuments } from '@core/sync/merge'
 import { buildApp, LOGGER } from './app'
 import { COLLECTIONS } from './collections'
 import { push } from './push'

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type pg from 'pg'
-import type { ActorRole } from '../src-core/documents/types'
+import type { ActorRole } from '@core/documents/types'
 import { inTransaction } from './db'
 import { dummyHash, hashPassword, verifyPassword } from './passwords'
 

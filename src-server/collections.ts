@@ -14,16 +14,16 @@ import {
   invoiceSchema,
   opportunitySchema,
   paymentSchema,
-} from '../src-core/documents/schemas'
-import * as records from '../src-core/documents/record-schemas'
+} from '@core/documents/schemas'
+import * as records from '@core/documents/record-schemas'
 import {
   checkDiscountList,
   checkPriceList,
   checkUnitGroup,
   type FieldErrors,
-} from '../src-core/documents/catalog'
-import type { ActorRole } from '../src-core/documents/types'
-import type { SafeResult, Schema } from '../src-core/schema'
+} from '@core/documents/catalog'
+import type { ActorRole } from '@core/documents/types'
+import type { SafeResult, Schema } from '@core/schema'
 
 export type OwnerRule = 'shared' | 'self' | 'customer'
 

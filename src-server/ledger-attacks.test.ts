@@ -4,8 +4,8 @@
  * deleted; voids twice; refunds above what was paid; ledger entries changed or deleted after the fact.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Invoice, LedgerEntry, Payment } from '../src-core/documents/types'
-import { applyInvoiceCommand } from '../src-core/documents/invoice-commands'
+import type { Invoice, LedgerEntry, Payment } from '@core/documents/types'
+import { applyInvoiceCommand } from '@core/documents/invoice-commands'
 import { AT, ctx, customer, invoice } from './test-support/documents'
 import { HOOK_TIMEOUT } from './test-support/embedded-pg'
 import {

@@ -4,7 +4,7 @@
  * refusal names the amount, the balance and the invoice.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Invoice, Payment } from '../src-core/documents/types'
+import type { Invoice, Payment } from '@core/documents/types'
 import { AT, customer, invoice, invoiceCommand } from './test-support/documents'
 import { HOOK_TIMEOUT } from './test-support/embedded-pg'
 import {

@@ -10,8 +10,8 @@
  * never stored unchecked.
  */
 import type pg from 'pg'
-import { deletionRefusal, ledgerEntryRefusal } from '../src-core/documents/payments'
-import type { Actor, Invoice, LedgerEntry } from '../src-core/documents/types'
+import { deletionRefusal, ledgerEntryRefusal } from '@core/documents/payments'
+import type { Actor, Invoice, LedgerEntry } from '@core/documents/types'
 import type { Master, Write } from './push-sql'
 import type { CheckedRecord, Refusal, StoredRecord } from './validate'
 

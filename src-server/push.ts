@@ -14,8 +14,8 @@
  * seqs are still taken under the lock, so checkpoints follow commit order.
  */
 import type pg from 'pg'
-import type { Actor } from '../src-core/documents/types'
-import { jsonEqual } from '../src-core/sync/json'
+import type { Actor } from '@core/documents/types'
+import { jsonEqual } from '@core/sync/json'
 import type { CollectionSpec } from './collections'
 import { inTransaction } from './db'
 import { readState, writeEach, type Master, type Write } from './push-sql'

@@ -4,11 +4,11 @@
  * `checkAgainstMaster` needs the stored master state and the owner of the record's customer, and runs under
  * the lock. Each check answers with a refusal whose reason a rep can read.
  */
-import type { PricedDocument } from '../src-core/documents/totals'
-import type { Actor } from '../src-core/documents/types'
-import { jsonEqual } from '../src-core/sync/json'
-import { checkTransition, type LifecycleDocument } from '../src-core/sync/transition'
-import { checkTotals } from '../src-core/sync/validate-document'
+import type { PricedDocument } from '@core/documents/totals'
+import type { Actor } from '@core/documents/types'
+import { jsonEqual } from '@core/sync/json'
+import { checkTransition, type LifecycleDocument } from '@core/sync/transition'
+import { checkTotals } from '@core/sync/validate-document'
 import type { CollectionSpec } from './collections'
 
 /** A record as stored and sent: the src-core record, plus RxDB's deletion flag on the wire. */

@@ -3,7 +3,7 @@
  * `priceDocument` needs. Built from the stored records by `catalogFromRecords`; tests build small ones the same way.
  * Also the checks of catalog records a rep creates (unit groups, price lists, discount lists).
  */
-import { compare, isNegative, MoneyError, parseDecimal, ZERO, type Decimal } from '../money'
+import { compare, isNegative, MoneyError, parseDecimal, ZERO, type Decimal } from '@core/money'
 import type {
   DecimalString,
   DiscountList,

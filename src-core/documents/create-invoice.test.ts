@@ -3,6 +3,7 @@ import type { OrderCommand } from './commands'
 import { createInvoice, createInvoiceFromOrder, createOrder } from './create-invoice'
 import { applyInvoiceCommand } from './invoice-commands'
 import { applyOrderCommand } from './order-commands'
+import { priceLines } from './totals'
 import {
   blankOrder,
   context,
@@ -124,6 +125,48 @@ describe('Create Invoice from an order', () => {
       const order = unwrap(applyOrderCommand(fullOrder(), cmd, context()))
       expect(createInvoiceFromOrder(order, { id: 'I9', number: 'N' }, context()).ok).toBe(true)
     }
+  })
+})
+
+describe('Create Invoice from a VAT-mode order', () => {
+  test('keeps the order’s tax mode, freight VAT and line VAT, and stores the same breakdown', () => {
+    const typed = fullOrder()
+    const vatOrder = unwrap(
+      priceLines(
+        {
+          ...typed,
+          taxMode: 'vat' as const,
+          freightVat: { category: 'S' as const, rate: '19' },
+          lines: typed.lines.map((l, i) => ({
+            ...l,
+            tax: '0',
+            vat:
+              i === 0
+                ? { category: 'S' as const, rate: '19' }
+                : { category: 'AE' as const, rate: '0' },
+          })),
+        },
+        'keep',
+        newCatalog,
+      ),
+    )
+    expect(vatOrder.vatBreakdown).toHaveLength(2)
+    const invoice = unwrap(
+      createInvoiceFromOrder(vatOrder, { id: 'I', number: 'INV-1' }, context()),
+    )
+    expect(invoice.taxMode).toBe('vat')
+    expect(invoice.freightVat).toEqual(vatOrder.freightVat)
+    expect(invoice.lines.map((l) => l.vat)).toEqual(vatOrder.lines.map((l) => l.vat))
+    expect(invoice.vatBreakdown).toEqual(vatOrder.vatBreakdown)
+    expect(invoice.totals).toEqual(vatOrder.totals)
+  })
+
+  test('an invoice from a typed order is typed and has no breakdown', () => {
+    const invoice = unwrap(
+      createInvoiceFromOrder(fullOrder(), { id: 'I', number: 'INV-1' }, context()),
+    )
+    expect(invoice.taxMode).toBeUndefined()
+    expect(invoice.vatBreakdown).toBeUndefined()
   })
 })
 

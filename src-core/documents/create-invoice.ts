@@ -32,7 +32,8 @@ export interface NewDocumentInput {
   settings: CompanySettings
 }
 
-const NO_TOTALS: DocumentTotals = {
+/** The totals of a document with no lines yet. */
+export const NO_TOTALS: DocumentTotals = {
   detailAmount: '0',
   lineItemDiscountAmount: '0',
   discountPercentAmount: '0',
@@ -131,7 +132,7 @@ export function createOrder(input: NewDocumentInput, ctx: CommandContext): Comma
  * submitted order is not the rep's to change. The back office marks it invoiced (`markInvoiced`).
  *
  * The Invoice Date is today: `target.invoiceDate` when the caller knows the rep's local day, else the UTC day of
- * `ctx.at`. Payment Terms are the order's.
+ * `ctx.at`. Payment Terms, the tax mode and freight's VAT are the order's.
  *
  * @param order - an Active, Submitted or Fulfilled order
  * @param target - the new invoice's id, number, optional due date and optional invoice date
@@ -182,6 +183,9 @@ export function createInvoiceFromOrder(
     if (order[key] !== undefined) invoice[key] = order[key]
   }
   if (order.paymentTerms !== undefined) invoice.paymentTerms = order.paymentTerms
+  // The invoice bills what was ordered under the order's own tax mode, whatever the company's mode is today.
+  if (order.taxMode !== undefined) invoice.taxMode = order.taxMode
+  if (order.freightVat !== undefined) invoice.freightVat = order.freightVat
   if (target.dueDate) invoice.dueDate = target.dueDate
   return finish(invoice, 'createInvoiceFromOrder', ctx)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { checkTransition } from '../sync/transition'
-import { checkTotals } from '../sync/validate-document'
+import { checkTransition } from '@core/sync/transition'
+import { checkTotals } from '@core/sync/validate-document'
 import type { EmailStatusInput, InvoiceCommand, OrderCommand } from './commands'
 import { createInvoiceFromOrder } from './create-invoice'
 import { emailStatusText, PAYMENT_TERMS } from './header-fields'

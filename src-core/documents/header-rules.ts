@@ -3,7 +3,7 @@
  * field after one Save, rather than the first one per Save. Each problem names its field by path ('name',
  * 'billTo.city') and by kind; the screen words it with the field's label. The limits are the schemas' (schemas.ts).
  */
-import { compare, isNegative, negate, parseDecimal, type Decimal } from '../money'
+import { compare, isNegative, negate, parseDecimal, type Decimal } from '@core/money'
 
 /** Longest texts a header field takes (the same numbers as `salesShape` and `addressSchema`). */
 export const HEADER_TEXT_LIMITS = {

@@ -1,5 +1,5 @@
 /**
- * Document rules of Fieldbill: types, lifecycles, commands on orders and invoices, payments, creating documents,
+ * Document rules of Fieldbill: types, lifecycles, commands on orders, invoices and opportunities' lines, payments, creating documents,
  * totals through `priceDocument`, history, and runtime schemas.
  */
 export type * from './types'
@@ -32,9 +32,11 @@ export {
   createInvoice,
   createInvoiceFromOrder,
   createOrder,
+  NO_TOTALS,
   type NewDocumentInput,
 } from './create-invoice'
 export { duplicateInvoice, DUPLICATE_COMMAND, DUPLICATED_FROM_FIELD } from './duplicate-invoice'
+export { applyOpportunityLines, type OpportunityLineCommand } from './opportunity-commands'
 export { priceLines, type PriceMode, type PricedDocument } from './totals'
 export { diffDocuments } from './history'
 export * from './schemas'

@@ -2,7 +2,7 @@
  * The invoice rules: one function takes an invoice and a command and returns the new invoice or a refusal a rep
  * can read. The lifecycle table (lifecycle.ts) decides what each state allows; this file decides what it does.
  */
-import { compare, parseDecimal } from '../money'
+import { compare, parseDecimal } from '@core/money'
 import {
   refuse,
   type CommandResult,

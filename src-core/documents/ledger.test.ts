@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { add, compare, parseDecimal, sub, type Decimal } from '../money'
+import { add, compare, parseDecimal, sub, type Decimal } from '@core/money'
 import type { InvoiceCommand } from './commands'
 import { applyInvoiceCommand } from './invoice-commands'
 import {

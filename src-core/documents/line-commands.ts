@@ -2,7 +2,7 @@
  * Line commands shared by orders and invoices: add a catalog product or a write-in, edit, change the price,
  * remove. Each returns the edited document before pricing; `content-commands.ts` prices it and logs it.
  */
-import type { Catalog } from './catalog'
+import type { Catalog, CatalogEntry } from './catalog'
 import { refuse, type ContentCommand, type LineChanges, type Refused } from './commands'
 import { lineSchema } from './schemas'
 import { describeLine } from './totals'
@@ -16,7 +16,8 @@ export type Edited<D> = { ok: true; document: D; fresh?: Set<string> } | Refused
 
 type LineCommand<T extends ContentCommand['type']> = Extract<ContentCommand, { type: T }>
 
-const ZERO_AMOUNTS = {
+/** The computed amounts of a line before pricing fills them in. */
+export const ZERO_AMOUNTS = {
   pricePerUnit: '0',
   volumeDiscount: '0',
   amount: '0',
@@ -64,7 +65,11 @@ function readAmounts(
   }
 }
 
-function checkNewId(doc: Editable, lineId: string): Refused | undefined {
+/** Why a line with this id cannot be added to the document, if it cannot. */
+export function checkNewId(
+  doc: { kind: string; lines: readonly DocumentLine[] },
+  lineId: string,
+): Refused | undefined {
   if (typeof lineId !== 'string' || lineId === '')
     return refuse('invalidValue', 'A new line needs an id.')
   if (doc.lines.some((l) => l.id === lineId))
@@ -72,13 +77,12 @@ function checkNewId(doc: Editable, lineId: string): Refused | undefined {
   return undefined
 }
 
-export function addLine<D extends Editable>(
-  doc: D,
-  cmd: LineCommand<'addLine'>,
+/** The catalog entry a new catalog line takes: refused when the price list has no price or the product is retired. */
+export function catalogEntryFor(
+  doc: { kind: string; priceListId: string },
+  cmd: { productId: string; unitId: string },
   catalog: Catalog,
-): Edited<D> {
-  const bad = checkNewId(doc, cmd.lineId)
-  if (bad) return bad
+): Read<CatalogEntry> {
   const entry = catalog.find(doc.priceListId, cmd.productId, cmd.unitId)
   if (!entry)
     return refuse(
@@ -90,6 +94,19 @@ export function addLine<D extends Editable>(
       'productRetired',
       `${entry.productName} is retired and cannot be added to new lines.`,
     )
+  return { ok: true, value: entry }
+}
+
+export function addLine<D extends Editable>(
+  doc: D,
+  cmd: LineCommand<'addLine'>,
+  catalog: Catalog,
+): Edited<D> {
+  const bad = checkNewId(doc, cmd.lineId)
+  if (bad) return bad
+  const found = catalogEntryFor(doc, cmd, catalog)
+  if (!found.ok) return found
+  const entry = found.value
   const amounts = readAmounts(doc, cmd)
   if (!amounts.ok) return amounts
   const line: DocumentLine = {

@@ -13,7 +13,7 @@ import {
   sumDecimalStrings,
   formatDecimal,
   type Decimal,
-} from '../money'
+} from '@core/money'
 import {
   refuse,
   type CommandResult,

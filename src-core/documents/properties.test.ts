@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { compare, parseDecimal, sub } from '../money'
+import { compare, parseDecimal, sub } from '@core/money'
 import type { InvoiceCommand, OrderCommand } from './commands'
 import { applyInvoiceCommand } from './invoice-commands'
 import { applyOrderCommand } from './order-commands'

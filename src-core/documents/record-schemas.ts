@@ -13,9 +13,9 @@ import {
   refine,
   string,
   type Schema,
-} from '../schema'
-import { numberFormatSchema } from '../numbering'
-import { PRICING_METHODS } from '../pricing'
+} from '@core/schema'
+import { numberFormatSchema } from '@core/numbering'
+import { PRICING_METHODS } from '@core/pricing'
 import { addressSchema, decimalString, id, isoDate, isoDateTime } from './schemas'
 import type {
   CompanyLogo,

@@ -11,6 +11,7 @@ import {
   payment,
   unwrap,
 } from './test-support/fixtures'
+import { vatInvoice } from './test-support/vat-invoice'
 
 const withLines = () =>
   unwrap(
@@ -63,5 +64,44 @@ describe('history diff', () => {
       { field: 'tags', from: '["x"]', to: '["y"]' },
     ])
     expect(EMPTY_CATALOG.find('a', 'b', 'c')).toBeUndefined()
+  })
+})
+
+describe('document schemas in VAT mode', () => {
+  test('a VAT-mode invoice (tax mode, line VAT, freight VAT, breakdown) survives a JSON round trip', () => {
+    const invoice = vatInvoice()
+    expect(invoice.taxMode).toBe('vat')
+    expect(invoiceSchema.parse(JSON.parse(JSON.stringify(invoice)))).toEqual(invoice)
+    const order = { ...blankOrder(), taxMode: 'vat' as const, freightVat: invoice.freightVat }
+    expect(orderSchema.parse(order)).toEqual(order)
+  })
+
+  test('a typed document stays valid without any VAT field', () => {
+    const invoice = withLines()
+    expect(invoice.taxMode).toBeUndefined()
+    expect(invoiceSchema.parse({ ...invoice, taxMode: 'typed' }).taxMode).toBe('typed')
+  })
+
+  test('refuses an unknown tax mode, category or malformed rate, naming the field', () => {
+    const invoice = vatInvoice()
+    expect(invoiceSchema.safeParse({ ...invoice, taxMode: 'gst' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('taxMode') as string,
+    })
+    const lines = invoice.lines.map((l) => ({ ...l, vat: { category: 'X', rate: '0' } }))
+    expect(invoiceSchema.safeParse({ ...invoice, lines })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('vat.category') as string,
+    })
+    const freightVat = { category: 'S', rate: '19%' }
+    expect(invoiceSchema.safeParse({ ...invoice, freightVat })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('freightVat.rate') as string,
+    })
+    const vatBreakdown = [{ category: 'S', rate: '19.00', taxableAmount: '1.00' }]
+    expect(invoiceSchema.safeParse({ ...invoice, vatBreakdown })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('vatBreakdown') as string,
+    })
   })
 })

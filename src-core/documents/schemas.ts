@@ -16,7 +16,8 @@ import {
   string,
   union,
   type Schema,
-} from '../schema'
+} from '@core/schema'
+import { VAT_CATEGORIES } from '@core/pricing'
 import { EMAIL_STATES, PAYMENT_TERM_CODES } from './header-fields'
 import { INVOICE_STATUSES, ORDER_STATUSES } from './lifecycle'
 import type {
@@ -32,6 +33,8 @@ import type {
   LedgerEntry,
   PaymentTerms,
   PricingSnapshot,
+  VatBreakdownEntry,
+  VatRate,
 } from './types'
 
 /** The canonical decimal spelling money.ts parses: optional '-', digits, optional '.' and digits. */
@@ -82,6 +85,22 @@ export const pricingSnapshotSchema: Schema<PricingSnapshot> = object({
   rounding: oneOf(['halfEven', 'halfUp']),
 })
 
+/** A VAT category and rate; whether the rate fits the category is priceDocument's check (the server reprices). */
+export const vatRateSchema: Schema<VatRate> = object({
+  category: oneOf(VAT_CATEGORIES),
+  rate: decimalString(),
+})
+
+export const vatBreakdownSchema: Schema<VatBreakdownEntry[]> = array(
+  object({
+    category: oneOf(VAT_CATEGORIES),
+    rate: decimalString(),
+    taxableAmount: decimalString(),
+    taxAmount: decimalString(),
+  }),
+  { max: 100 },
+)
+
 export const lineSchema: Schema<DocumentLine> = refine(
   object({
     id: id(),
@@ -96,6 +115,7 @@ export const lineSchema: Schema<DocumentLine> = refine(
     manualDiscount: decimalString(),
     tax: decimalString(),
     discountList: optional(discountListSnapshotSchema),
+    vat: optional(vatRateSchema),
     volumeDiscount: decimalString(),
     amount: decimalString(),
     manualDiscountAmount: decimalString(),
@@ -157,6 +177,9 @@ const headerShape = {
   discountPercent: decimalString(),
   discountAmount: decimalString(),
   freightAmount: decimalString(),
+  taxMode: optional(oneOf(['typed', 'vat'])),
+  freightVat: optional(vatRateSchema),
+  vatBreakdown: optional(vatBreakdownSchema),
   pricesLocked: boolean(),
   number: string({ min: 1, max: 100 }),
   createdAt: isoDateTime(),

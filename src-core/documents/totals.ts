@@ -2,18 +2,31 @@
  * Line and header totals of a document, always through `priceDocument` (the one pricing function): this file only
  * maps a document to its input and the result back, and decides where each line's price comes from.
  */
-import { priceDocument, PricingError } from '../pricing'
-import type { CatalogPrice, PriceDocumentInput, PricingLineInput } from '../pricing'
+import { priceDocument, PricingError } from '@core/pricing'
+import type { CatalogPrice, PriceDocumentInput, PricingLineInput } from '@core/pricing'
 import type { Catalog } from './catalog'
 import { refuse, type Refused } from './commands'
-import type { DocumentLine, DocumentTotals, SalesDocumentBase } from './types'
+import type {
+  DocumentLine,
+  DocumentTotals,
+  SalesDocumentBase,
+  TaxMode,
+  VatBreakdownEntry,
+  VatRate,
+} from './types'
 
-/** Any document with lines: opportunity, order or invoice. Opportunities have no header discounts and no lock. */
+/**
+ * Any document with lines: opportunity, order or invoice. Opportunities have no header discounts, no lock and
+ * no tax mode of their own (they are typed).
+ */
 export type PricedDocument = SalesDocumentBase & {
   pricesLocked?: boolean
   discountPercent?: string
   discountAmount?: string
   freightAmount?: string
+  taxMode?: TaxMode
+  freightVat?: VatRate
+  vatBreakdown?: VatBreakdownEntry[]
 }
 
 /**
@@ -41,7 +54,13 @@ function lineSource(
   catalog: Catalog,
   fresh: ReadonlySet<string>,
 ): Source {
-  const base = { quantity: line.quantity, manualDiscount: line.manualDiscount, tax: line.tax }
+  const base: Pick<PricingLineInput, 'quantity' | 'manualDiscount' | 'tax' | 'vat'> = {
+    quantity: line.quantity,
+    manualDiscount: line.manualDiscount,
+    tax: line.tax,
+  }
+  // Only VAT mode reads a line's VAT; a typed document's lines keep whatever they carry, unread.
+  if (doc.taxMode === 'vat' && line.vat) base.vat = line.vat
   // Write-ins and overridden prices have no volume discount (pricing.md), so they carry no discount list.
   if (line.isWriteIn || line.priceOverridden)
     return { input: { ...base, pricePerUnit: line.pricePerUnit }, line }
@@ -74,7 +93,7 @@ function lineSource(
 
 function toInput(doc: PricedDocument, lines: PricingLineInput[]): PriceDocumentInput {
   const { pricingPrecision, currencyPrecision, discountMethod, rounding } = doc.pricing
-  return {
+  const input: PriceDocumentInput = {
     settings: { pricingPrecision, currencyPrecision, discountMethod, rounding },
     header: {
       discountPercent: doc.discountPercent ?? '0',
@@ -84,6 +103,11 @@ function toInput(doc: PricedDocument, lines: PricingLineInput[]): PriceDocumentI
     },
     lines,
   }
+  if (doc.taxMode === 'vat') {
+    input.settings = { ...input.settings, taxMode: 'vat' }
+    if (doc.freightVat) input.header = { ...input.header, freightVat: doc.freightVat }
+  }
+  return input
 }
 
 /**
@@ -132,5 +156,10 @@ export function priceLines<D extends PricedDocument>(
   })
   const totals: DocumentTotals = { ...result.totals }
   const baseTotals: DocumentTotals = { ...result.base }
-  return { ok: true, document: { ...doc, lines, totals, baseTotals } }
+  // The breakdown is stored with the totals in VAT mode and never kept stale on a typed document.
+  const { vatBreakdown: _stale, ...rest } = doc
+  const document = (
+    result.vatBreakdown ? { ...rest, vatBreakdown: result.vatBreakdown } : rest
+  ) as D
+  return { ok: true, document: { ...document, lines, totals, baseTotals } }
 }

@@ -11,10 +11,14 @@ import type {
   PricingMethod,
   RoundingOption,
   RoundingPolicy,
-} from '../pricing'
+  TaxMode,
+  VatBreakdownEntry,
+  VatCategory,
+  VatRate,
+} from '@core/pricing'
 
 // The pricing contract's own names, so a document's catalog data is exactly what priceDocument reads.
-export type { DiscountBand, PricingMethod }
+export type { DiscountBand, PricingMethod, TaxMode, VatBreakdownEntry, VatCategory, VatRate }
 
 /** An exact decimal number as text, e.g. "1090.00", "-2.5", "0". Never a JS number. */
 export type DecimalString = string
@@ -211,6 +215,8 @@ export interface DocumentLine {
   tax: DecimalString
   /** The discount list of the price list item the line was last priced from. */
   discountList?: DiscountListSnapshot
+  /** VAT mode: the line's VAT category and rate (its `tax` is then 0). Ignored in typed mode. */
+  vat?: VatRate
   // Computed by priceDocument after every accepted change; never typed by a user.
   volumeDiscount: DecimalString
   amount: DecimalString
@@ -289,6 +295,15 @@ export interface OrderInvoiceHeader {
   discountPercent: DecimalString
   discountAmount: DecimalString
   freightAmount: DecimalString
+  /**
+   * How this document's tax is computed, fixed when it is created from the company's setting, so a company
+   * that changes mode never changes its existing documents. Absent means 'typed' (documents made before VAT mode).
+   */
+  taxMode?: TaxMode
+  /** VAT mode: the VAT of the freight, required when there is freight. */
+  freightVat?: VatRate
+  /** VAT mode: the tax per (category, rate), computed by priceDocument with the totals; absent in typed mode. */
+  vatBreakdown?: VatBreakdownEntry[]
 }
 
 /** Dynamics' Payment Terms option set; labels in PAYMENT_TERMS (header-fields.ts). */

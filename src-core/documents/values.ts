@@ -10,7 +10,7 @@ import {
   MoneyError,
   parseDecimal,
   type Decimal,
-} from '../money'
+} from '@core/money'
 import { refuse, type Refused } from './commands'
 import { LINE_LIMITS, withinLineLimit } from './header-rules'
 import type { DecimalString, PricingSnapshot } from './types'

@@ -10,8 +10,13 @@ import {
   priceListRecordSchema,
   productRecordSchema,
   unitGroupRecordSchema,
-} from '../documents/record-schemas'
-import { invoiceSchema, opportunitySchema, orderSchema, paymentSchema } from '../documents/schemas'
+} from '@core/documents/record-schemas'
+import {
+  invoiceSchema,
+  opportunitySchema,
+  orderSchema,
+  paymentSchema,
+} from '@core/documents/schemas'
 import type {
   CompanySettings,
   Customer,
@@ -24,8 +29,8 @@ import type {
   PriceListItem,
   Product,
   UnitGroup,
-} from '../documents/types'
-import type { Schema } from '../schema'
+} from '@core/documents/types'
+import type { Schema } from '@core/schema'
 
 /** The records of each collection of a backup. */
 export interface BackupData {

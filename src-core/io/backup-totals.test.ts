@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { applyInvoiceCommand } from '../documents/invoice-commands'
-import { applyOrderCommand } from '../documents/order-commands'
+import { applyInvoiceCommand } from '@core/documents/invoice-commands'
+import { applyOrderCommand } from '@core/documents/order-commands'
 import {
   blankInvoice,
   blankOrder,
   context,
   opportunity,
   unwrap,
-} from '../documents/test-support/fixtures'
-import type { DocumentLine, Invoice } from '../documents/types'
+} from '@core/documents/test-support/fixtures'
+import { vatInvoice } from '@core/documents/test-support/vat-invoice'
+import type { DocumentLine, Invoice } from '@core/documents/types'
 import { decodeBackup, encodeBackup } from './backup'
 import { checkBackupTotals, groupThousands } from './backup-totals'
 import { canonicalJson, sha256Hex } from './canonical-json'
@@ -93,6 +94,27 @@ describe('a restore reprices every document', () => {
     })
     expect(await refusal(text)).toMatch(
       /^Invoice INV-00012-ABCDE: Total Amount \(Base\) in the file is 1\.0000, its lines give 39\.0000\./,
+    )
+  })
+
+  it('refuses a forged VAT breakdown of a VAT-mode invoice', () => {
+    const vat = { ...vatInvoice(), id: 'IV', number: 'INV-00013-VATVA' }
+    const clean = pricedData()
+    clean.invoices.push(vat)
+    expect(checkBackupTotals(clean)).toBeUndefined()
+    const forgedData = pricedData()
+    forgedData.invoices.push({
+      ...vat,
+      vatBreakdown: vat.vatBreakdown?.map((g, i) => (i === 1 ? { ...g, taxAmount: '0.01' } : g)),
+    })
+    expect(checkBackupTotals(forgedData)).toMatch(
+      /^Invoice INV-00013-VATVA: VAT S 19\.00 % in the file is 0\.01 on [\d,.]+, its lines give [\d,.]+ on /,
+    )
+    const { vatBreakdown: _gone, ...without } = vat
+    const dropped = pricedData()
+    dropped.invoices.push(without)
+    expect(checkBackupTotals(dropped)).toMatch(
+      /VAT group 1 in the file is missing, its lines give E 0\.00 %/,
     )
   })
 

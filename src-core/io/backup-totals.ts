@@ -4,9 +4,9 @@
  * it) and refuses the file when a stored amount differs. The backup checksum has no key, so whoever edits a file
  * can recompute it; the amounts are what such an edit would change, and what the rep would then bill and sync.
  */
-import { EMPTY_CATALOG } from '../documents/catalog'
-import { priceLines, type PricedDocument } from '../documents/totals'
-import type { DocumentLine, DocumentTotals } from '../documents/types'
+import { EMPTY_CATALOG } from '@core/documents/catalog'
+import { priceLines, type PricedDocument } from '@core/documents/totals'
+import type { DocumentLine, DocumentTotals } from '@core/documents/types'
 import type { BackupData } from './backup-collections'
 
 /** Names of the header amounts as the totals panel shows them; Total Amount first, the one a rep reads. */
@@ -78,6 +78,22 @@ function linesDifference(stored: PricedDocument, computed: PricedDocument): stri
   return undefined
 }
 
+/** VAT mode: the stored VAT breakdown must be the one its lines give, group for group. */
+function breakdownDifference(stored: PricedDocument, computed: PricedDocument): string | undefined {
+  const kept = stored.vatBreakdown ?? []
+  const want = computed.vatBreakdown ?? []
+  for (let i = 0; i < Math.max(kept.length, want.length); i++) {
+    const was = kept[i]
+    const is = want[i]
+    const name = (g: typeof was) => (g ? `${g.category} ${g.rate} %` : 'missing')
+    if (!was || !is || was.category !== is.category || was.rate !== is.rate)
+      return `VAT group ${i + 1} in the file is ${name(was)}, its lines give ${name(is)}`
+    if (was.taxableAmount !== is.taxableAmount || was.taxAmount !== is.taxAmount)
+      return `VAT ${name(is)} in the file is ${groupThousands(was.taxAmount)} on ${groupThousands(was.taxableAmount)}, its lines give ${groupThousands(is.taxAmount)} on ${groupThousands(is.taxableAmount)}`
+  }
+  return undefined
+}
+
 /** The first stored amount of one document that its lines do not give, or undefined. */
 export function documentTotalsDifference(doc: Document): string | undefined {
   const priced = priceLines(doc, 'keep', EMPTY_CATALOG)
@@ -88,7 +104,8 @@ export function documentTotalsDifference(doc: Document): string | undefined {
   const difference =
     linesDifference(doc, computed) ??
     totalsDifference(doc.totals, computed.totals, '') ??
-    totalsDifference(doc.baseTotals, computed.baseTotals, ' (Base)')
+    totalsDifference(doc.baseTotals, computed.baseTotals, ' (Base)') ??
+    breakdownDifference(doc, computed)
   return difference === undefined ? undefined : `${documentName(doc)}: ${difference}`
 }
 

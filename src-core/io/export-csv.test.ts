@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blankInvoice, payment } from '../documents/test-support/fixtures'
+import { blankInvoice, payment } from '@core/documents/test-support/fixtures'
 import { parseCsv } from './csv'
 import { csvWriter, invoiceColumns, paymentColumns } from './export-csv'
 

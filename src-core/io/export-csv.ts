@@ -8,10 +8,10 @@
  * The writer works in chunks (`header()` once, then `rows()` per page), so a caller can page through 50,000
  * invoices without holding them all in memory.
  */
-import { PAYMENT_TERMS } from '../documents/header-fields'
-import { INVOICE_STATUSES } from '../documents/lifecycle'
-import { decimalPattern } from '../documents/schemas'
-import type { Id, Invoice, LedgerEntry } from '../documents/types'
+import { PAYMENT_TERMS } from '@core/documents/header-fields'
+import { INVOICE_STATUSES } from '@core/documents/lifecycle'
+import { decimalPattern } from '@core/documents/schemas'
+import type { Id, Invoice, LedgerEntry } from '@core/documents/types'
 import { formatCsvRows, neutraliseFormula, type CsvDelimiter } from './csv'
 
 /** A column: its header, whether its cells are numbers (written as they are) or text, and how to read it. */

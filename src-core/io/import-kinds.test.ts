@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PriceList, Product } from '../documents/types'
+import type { PriceList, Product } from '@core/documents/types'
 import { parseCsv } from './csv'
 import { importRows, type ImportContext, type ImportKind } from './import-kinds'
 import { importLookup, type ImportLookupRecords } from './import-lookup'

@@ -13,7 +13,7 @@ import {
   customerRecordSchema,
   priceListItemRecordSchema,
   productRecordSchema,
-} from '../documents/record-schemas'
+} from '@core/documents/record-schemas'
 import type {
   Address,
   Customer,
@@ -22,9 +22,9 @@ import type {
   PriceListItem,
   PriceRounding,
   Product,
-} from '../documents/types'
-import { PRICING_METHODS } from '../pricing/read-catalog'
-import type { Schema } from '../schema'
+} from '@core/documents/types'
+import { PRICING_METHODS } from '@core/pricing/read-catalog'
+import type { Schema } from '@core/schema'
 import type { CsvRow } from './csv'
 import type { ImportLookup } from './import-lookup'
 import { mapRows, type ColumnSpec, type ImportResult, type RowReader } from './import-rows'

@@ -11,7 +11,7 @@ import type {
   PriceListItem,
   Product,
   UnitGroup,
-} from '../documents/types'
+} from '@core/documents/types'
 
 export interface ImportLookup {
   customerByAccountNumber(accountNumber: string): Customer | undefined

@@ -11,8 +11,8 @@
  * with a reason rather than guessed: "1,234" is a thousand in one locale and one point two in another, and a
  * wrong guess would silently put a price off by a factor of a thousand.
  */
-import { MoneyError, parseDecimal } from '../money'
-import { unstorableText } from '../schema'
+import { MoneyError, parseDecimal } from '@core/money'
+import { unstorableText } from '@core/schema'
 import type { CsvRow } from './csv'
 
 /** One problem: the line of the file (1-based), the column when one cell is at fault, and why. */

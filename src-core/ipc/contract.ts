@@ -3,7 +3,7 @@
  * types live here so that the preload, the main-process handlers and the renderer's platform module cannot drift
  * apart. Only channels listed in `channels` ever cross the bridge.
  */
-import { empty, int, object, string, oneOf, type Schema } from '../schema'
+import { empty, int, object, string, oneOf, type Schema } from '@core/schema'
 import * as d from './desktop-services'
 
 export interface AppInfo {
@@ -50,6 +50,14 @@ export const channels = {
   'pdf:export': channel<RequestIn<typeof d.pdfExportRequest>, d.SaveResult>(d.pdfExportRequest),
   'pdf:for-email': channel<RequestIn<typeof d.pdfForEmailRequest>, d.PdfForEmail>(
     d.pdfForEmailRequest,
+  ),
+  // Export e-invoice: the invoice PDF made Factur-X (PDF/A-3 with the CII XML inside) and the XML beside it;
+  // for email, the Factur-X PDF kept in main like 'pdf:for-email'.
+  'einvoice:export': channel<RequestIn<typeof d.eInvoiceRequest>, d.EInvoiceSaveResult>(
+    d.eInvoiceRequest,
+  ),
+  'einvoice:pdf-for-email': channel<RequestIn<typeof d.eInvoiceRequest>, d.PdfForEmail>(
+    d.eInvoiceRequest,
   ),
   'print:invoice': channel<RequestIn<typeof d.printRequest>, { printed: boolean }>(d.printRequest),
   'print:list-printers': channel<undefined, d.PrinterInfo[]>(empty()),

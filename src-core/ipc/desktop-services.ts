@@ -3,8 +3,17 @@
  * backups). `contract.ts` lists the channels; this file keeps their shapes so the contract stays readable.
  * Every size is bounded: a payload is checked before any work is done for it.
  */
-import { paperSizes, type PaperSize } from '../print/pdf-options'
-import { int, nullable, object, oneOf, optional, SchemaError, string, type Schema } from '../schema'
+import { paperSizes, type PaperSize } from '@core/print/pdf-options'
+import {
+  int,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  SchemaError,
+  string,
+  type Schema,
+} from '@core/schema'
 
 export type { PaperSize }
 
@@ -80,6 +89,32 @@ export const pdfForEmailRequest = object({ invoiceId: id(), paperSize: paper })
 /** The PDF stays in main's data folder; the renderer holds only its id. */
 export interface PdfForEmail {
   pdfId: string
+}
+
+// --- E-invoices (Factur-X) ---------------------------------------------------------------------------------------
+
+/**
+ * The CII XML the renderer made with src-core's buildCiiXml; main embeds it as it is, so it only checks that it
+ * is one CII document of sane size.
+ */
+const ciiXml = string({
+  min: 1,
+  max: 4 * MiB,
+  pattern:
+    /^<\?xml[^>]*\?>\s*<rsm:CrossIndustryInvoice[\s>][\s\S]*<\/rsm:CrossIndustryInvoice>\s*$/,
+  patternName: 'a CII e-invoice (XML)',
+})
+export const eInvoiceRequest = object({
+  invoiceId: id(),
+  invoiceNumber: text(80),
+  paperSize: paper,
+  xml: ciiXml,
+  /** The seller's legal name: the PDF's author. */
+  sellerName: string({ min: 1, max: 300 }),
+})
+/** The Factur-X PDF where the rep chose, and the XML beside it under the same name (`.xml`). */
+export interface EInvoiceSaveResult extends SaveResult {
+  xmlFileName: string | null
 }
 
 export const printRequest = object({

@@ -3,7 +3,7 @@
  * pricingPrecision (docs/money.md, a line, step 1). The method's result is kept as an exact ratio, because a margin
  * price (cost × 100 / (100 − pct)) is usually not a finite decimal and must not be rounded twice.
  */
-import { pow10, roundDecimal, roundRatio, type Decimal, type RoundingMode } from '../money'
+import { pow10, roundDecimal, roundRatio, type Decimal, type RoundingMode } from '@core/money'
 import type { CatalogSpec, PriceListRoundingSpec } from './read-catalog'
 
 /** An exact rational number; `den` is always positive. */

@@ -5,13 +5,15 @@
  * priceDocument({ lines: [{ quantity: '11', pricePerUnit: '100.00', manualDiscount: '10.00' }] })
  *   .totals.totalAmount // '1090.00'
  */
-import { add, divide, formatDecimal, mul, roundDecimal, sub, ZERO, type Decimal } from '../money'
+import { add, divide, formatDecimal, mul, roundDecimal, sub, ZERO, type Decimal } from '@core/money'
 import { priceLine, type LineMoney } from './price-line'
-import { readDocument, type HeaderSpec, type SettingsSpec } from './read-input'
+import { readDocument, type DocumentSpec, type HeaderSpec, type SettingsSpec } from './read-input'
 import { HUNDRED } from './read-values'
 import type { PriceDocumentInput, PriceDocumentResult, PricedLine, PricingTotals } from './types'
+import { vatGroups, type VatGroup } from './vat'
 
 export { PricingError } from './errors'
+export { VAT_CATEGORIES } from './read-vat'
 export { PRICING_METHODS } from './read-catalog'
 export type * from './types'
 
@@ -37,7 +39,9 @@ export function priceDocument(input: PriceDocumentInput): PriceDocumentResult {
   const priced = lines.map((line) => priceLine(line, settings))
   const totals = headerTotals(priced, header, settings)
   const { currencyPrecision: places, pricingPrecision, rounding: mode } = settings
-  return {
+  const groups =
+    settings.taxMode === 'vat' ? vatTotals(totals, priced, lines, header, settings) : []
+  const result: PriceDocumentResult = {
     lines: priced.map((line): PricedLine => ({
       pricePerUnit: formatDecimal(line.pricePerUnit, pricingPrecision, mode),
       volumeDiscount: formatDecimal(line.volumeDiscount, places, mode),
@@ -50,6 +54,47 @@ export function priceDocument(input: PriceDocumentInput): PriceDocumentResult {
       formatDecimal(divide(value, header.exchangeRate, BASE_PLACES, mode), BASE_PLACES, mode),
     ),
   }
+  if (settings.taxMode === 'vat') {
+    result.vatBreakdown = groups.map((g) => ({
+      category: g.category,
+      rate: formatDecimal(g.rate, 2),
+      taxableAmount: formatDecimal(g.taxableAmount, places, mode),
+      taxAmount: formatDecimal(g.taxAmount, places, mode),
+    }))
+  }
+  return result
+}
+
+/**
+ * VAT mode: tax is the sum of the groups' taxes (vat.md, Header), so totalTax and totalAmount are replaced in
+ * `totals`; the other six totals are as in typed mode, since every line's tax is 0 there.
+ */
+function vatTotals(
+  totals: Totals,
+  priced: readonly LineMoney[],
+  lines: DocumentSpec['lines'],
+  header: HeaderSpec,
+  settings: SettingsSpec,
+): VatGroup[] {
+  const groups = vatGroups(
+    {
+      lines: priced.map((line, i) => {
+        const vat = lines[i]?.vat
+        /* c8 ignore next */ if (!vat) throw new Error('a VAT-mode line was read without its VAT')
+        return { net: line.extendedAmount, vat }
+      }),
+      detailAmount: totals.detailAmount,
+      allowance: add(totals.discountPercentAmount, header.discountAmount),
+      freightAmount: header.freightAmount,
+      ...(header.freightVat ? { freightVat: header.freightVat } : {}),
+    },
+    settings,
+  )
+  let totalTax = roundDecimal(ZERO, settings.currencyPrecision)
+  for (const group of groups) totalTax = add(totalTax, group.taxAmount)
+  totals.totalTax = totalTax
+  totals.totalAmount = add(add(totals.preFreightAmount, totals.freightAmount), totalTax)
+  return groups
 }
 
 function headerTotals(

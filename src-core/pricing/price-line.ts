@@ -2,7 +2,7 @@
  * One line's money (docs/money.md, a line, steps 1 to 6): price per unit, volume discount, amount, manual discount
  * applied and extended amount. Each stored field is rounded once, when it is produced.
  */
-import { add, compare, divide, mul, roundDecimal, sub, ZERO, type Decimal } from '../money'
+import { add, compare, divide, mul, roundDecimal, sub, ZERO, type Decimal } from '@core/money'
 import { catalogPricePerUnit } from './catalog-price'
 import type { DiscountListSpec, LineSpec, SettingsSpec } from './read-input'
 import { HUNDRED } from './read-values'

@@ -2,7 +2,7 @@
  * Reads a price list item (`catalog` on a line): the pricing method with the fields it needs, and the item's
  * rounding. Fields a method does not use are still checked when present, so garbage never hides in a record.
  */
-import { compare, isNegative, isZero, ZERO, type Decimal } from '../money'
+import { compare, isNegative, isZero, ZERO, type Decimal } from '@core/money'
 import type { PricingMethod, RoundingOption, RoundingPolicy } from './types'
 import {
   fail,

@@ -2,8 +2,9 @@
  * Turns `priceDocument`'s unknown input into checked, parsed values, with money inputs already rounded to
  * their precision (rounded when entered, docs/money.md), so the arithmetic after this never validates.
  */
-import { compare, roundDecimal, ZERO, type Decimal, type RoundingMode } from '../money'
-import type { DiscountMethod } from './types'
+import { compare, isZero, roundDecimal, ZERO, type Decimal, type RoundingMode } from '@core/money'
+import type { DiscountMethod, TaxMode } from './types'
+import { readVat, type VatSpec } from './read-vat'
 import { readCatalog, type CatalogSpec } from './read-catalog'
 import {
   fail,
@@ -26,6 +27,7 @@ export interface SettingsSpec {
   currencyPrecision: number
   discountMethod: DiscountMethod
   rounding: RoundingMode
+  taxMode: TaxMode
 }
 
 export interface HeaderSpec {
@@ -33,6 +35,8 @@ export interface HeaderSpec {
   discountAmount: Decimal
   freightAmount: Decimal
   exchangeRate: Decimal
+  /** VAT mode with freight only. */
+  freightVat?: VatSpec
 }
 
 export interface BandSpec {
@@ -55,6 +59,8 @@ export interface LineSpec {
   tax: Decimal
   source: PriceSource
   discountList?: DiscountListSpec
+  /** VAT mode only (then always present). */
+  vat?: VatSpec
 }
 
 export interface DocumentSpec {
@@ -85,6 +91,7 @@ function readSettings(fields: Fields): SettingsSpec {
     currencyPrecision: readPrecision(fields, 'currencyPrecision', TOP),
     discountMethod: readChoice(fields, 'discountMethod', TOP, ['lineItem', 'perUnit'], 'lineItem'),
     rounding: readChoice(fields, 'rounding', TOP, ['halfEven', 'halfUp'], 'halfEven'),
+    taxMode: readChoice(fields, 'taxMode', TOP, ['typed', 'vat'], 'typed'),
   }
 }
 
@@ -93,12 +100,17 @@ function readHeader(fields: Fields, settings: SettingsSpec): HeaderSpec {
   const exchangeRate = readOptionalDecimal(fields, 'exchangeRate', TOP) ?? ONE
   if (compare(exchangeRate, ZERO) <= 0) fail(TOP, 'exchangeRate', 'must be greater than 0')
   const discountPercent = readOptionalDecimal(fields, 'discountPercent', TOP) ?? ZERO
-  return {
+  const header: HeaderSpec = {
     discountPercent: percent(discountPercent, TOP, 'discountPercent'),
     discountAmount: money('discountAmount'),
     freightAmount: money('freightAmount'),
     exchangeRate,
   }
+  // VAT mode: freight is a charge in a VAT group, so it needs its own category and rate (vat.md, Inputs).
+  if (settings.taxMode === 'vat' && compare(header.freightAmount, ZERO) > 0) {
+    header.freightVat = readVat(fields, 'freightVat', TOP)
+  }
+  return header
 }
 
 /**
@@ -128,6 +140,12 @@ function readLine(raw: unknown, at: Where, settings: SettingsSpec): LineSpec {
   }
   if (list !== undefined)
     line.discountList = readDiscountList(list, inside(at, 'discountList'), settings)
+  if (settings.taxMode === 'vat') {
+    // Tax comes from the rate per VAT group; a typed amount would be counted nowhere, so it is refused.
+    if (!isZero(line.tax))
+      fail(at, 'tax', 'must be absent or 0 in VAT mode (tax comes from the VAT rate)')
+    line.vat = readVat(fields, 'vat', at)
+  }
   return line
 }
 

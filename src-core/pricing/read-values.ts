@@ -2,7 +2,7 @@
  * Readers for values of `priceDocument`'s input, which may come from IPC or the network as unknown JSON.
  * Each reader either returns a checked value or throws a PricingError naming the line and field.
  */
-import { compare, isNegative, MoneyError, parseDecimal, pow10, type Decimal } from '../money'
+import { compare, isNegative, MoneyError, parseDecimal, pow10, type Decimal } from '@core/money'
 import { PricingError } from './errors'
 
 /** Where a value sits: the 1-based line (absent for header and settings) and the path prefix inside it. */

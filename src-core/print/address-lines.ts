@@ -4,7 +4,7 @@
  * The country is free text on the address, so it is recognised by its ISO code or its usual names; an address
  * with no country, or one not recognised, is written the North American way.
  */
-import type { Address } from '../documents/types'
+import type { Address } from '@core/documents/types'
 
 type CityLineStyle = 'cityStateZip' | 'zipCity' | 'cityThenZip' | 'cityStateZipNoComma'
 

@@ -12,8 +12,8 @@ import {
   parseDecimal,
   ZERO,
   type Decimal,
-} from '../money'
-import type { Id, IsoDate } from '../documents/types'
+} from '@core/money'
+import type { Id, IsoDate } from '@core/documents/types'
 
 /** Current (not yet due, or no due date), then days past the due date. */
 export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const

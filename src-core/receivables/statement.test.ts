@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Invoice, LedgerEntry } from '../documents/types'
+import type { Invoice, LedgerEntry } from '@core/documents/types'
 import { customerStatement } from './statement'
 
 const invoice = (id: string, date: string, total: string, extra: Partial<Invoice> = {}) =>

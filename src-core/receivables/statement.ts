@@ -3,8 +3,8 @@
  * issued and each payment or refund in it with the running balance, and the balance when it closed. Canceled
  * invoices and voided payments are left out (they never were money owed or received). Exact money (money.ts).
  */
-import { add, formatDecimal, negate, parseDecimal, sub, ZERO, type Decimal } from '../money'
-import type { Invoice, IsoDate, LedgerEntry } from '../documents/types'
+import { add, formatDecimal, negate, parseDecimal, sub, ZERO, type Decimal } from '@core/money'
+import type { Invoice, IsoDate, LedgerEntry } from '@core/documents/types'
 
 export interface StatementLine {
   date: IsoDate

@@ -4,7 +4,7 @@
  * both sides changed a value differently, one side wins (the caller decides which, the same way on every
  * device) and the other side's value is recorded as lost, so it can be shown to the user.
  */
-import type { FieldChange, HistoryValue } from '../documents/types'
+import type { FieldChange, HistoryValue } from '@core/documents/types'
 import { jsonEqual, type Json } from './json'
 
 export type Value = Json | undefined

@@ -1,17 +1,17 @@
 import { describe, expect, test } from 'vitest'
-import type { InvoiceCommand } from '../documents/commands'
-import { applyInvoiceCommand } from '../documents/invoice-commands'
-import { applyOrderCommand } from '../documents/order-commands'
-import { customerRecordSchema } from '../documents/record-schemas'
-import { invoiceSchema } from '../documents/schemas'
+import type { InvoiceCommand } from '@core/documents/commands'
+import { applyInvoiceCommand } from '@core/documents/invoice-commands'
+import { applyOrderCommand } from '@core/documents/order-commands'
+import { customerRecordSchema } from '@core/documents/record-schemas'
+import { invoiceSchema } from '@core/documents/schemas'
 import {
   blankInvoice,
   blankOrder,
   context,
   customer,
   unwrap,
-} from '../documents/test-support/fixtures'
-import type { Invoice, Order } from '../documents/types'
+} from '@core/documents/test-support/fixtures'
+import type { Invoice, Order } from '@core/documents/types'
 import { mergeDocuments } from './merge'
 import { checkTransition } from './transition'
 import { checkTotals } from './validate-document'

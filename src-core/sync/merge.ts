@@ -18,10 +18,10 @@
  * - Orders and invoices get a 'conflict' history entry listing every losing value (from = lost, to = kept); all
  *   other records return the losing values in `lost` for the caller to keep where the user can see them.
  */
-import { EMPTY_CATALOG } from '../documents/catalog'
-import { INVOICE_RULES, ORDER_RULES } from '../documents/lifecycle'
-import { priceLines, type PricedDocument } from '../documents/totals'
-import type { ActorRole, FieldChange, HistoryEntry, RecordBase } from '../documents/types'
+import { EMPTY_CATALOG } from '@core/documents/catalog'
+import { INVOICE_RULES, ORDER_RULES } from '@core/documents/lifecycle'
+import { priceLines, type PricedDocument } from '@core/documents/totals'
+import type { ActorRole, FieldChange, HistoryEntry, RecordBase } from '@core/documents/types'
 import { canonicalJson, jsonEqual, type Json } from './json'
 import { mergeValue, type FieldMerge, type Value } from './merge-fields'
 

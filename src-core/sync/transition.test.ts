@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { applyInvoiceCommand } from '../documents/invoice-commands'
-import { applyOrderCommand } from '../documents/order-commands'
-import { blankInvoice, blankOrder, context, unwrap } from '../documents/test-support/fixtures'
-import type { Actor, Invoice, Order } from '../documents/types'
+import { applyInvoiceCommand } from '@core/documents/invoice-commands'
+import { applyOrderCommand } from '@core/documents/order-commands'
+import { blankInvoice, blankOrder, context, unwrap } from '@core/documents/test-support/fixtures'
+import type { Actor, Invoice, Order } from '@core/documents/types'
 import { checkTransition } from './transition'
 
 const rep: Actor = { userId: 'rep1', role: 'rep' }

@@ -6,9 +6,9 @@
  * allows it. This keeps the rule the lifecycle states (a rep never changes a submitted order; a paid invoice
  * changes only after Reactivate) without trusting the client's history entries.
  */
-import { diffDocuments } from '../documents/history'
-import { INVOICE_RULES, ORDER_RULES, permits, type Permission } from '../documents/lifecycle'
-import type { Actor, Invoice, Order } from '../documents/types'
+import { diffDocuments } from '@core/documents/history'
+import { INVOICE_RULES, ORDER_RULES, permits, type Permission } from '@core/documents/lifecycle'
+import type { Actor, Invoice, Order } from '@core/documents/types'
 import { jsonEqual } from './json'
 
 /** The documents with a lifecycle. */

@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { applyInvoiceCommand } from '../documents/invoice-commands'
-import { blankInvoice, context, unwrap } from '../documents/test-support/fixtures'
-import type { Invoice } from '../documents/types'
+import { applyInvoiceCommand } from '@core/documents/invoice-commands'
+import { blankInvoice, context, unwrap } from '@core/documents/test-support/fixtures'
+import type { Invoice } from '@core/documents/types'
+import { vatInvoice } from '@core/documents/test-support/vat-invoice'
 import { checkTotals } from './validate-document'
 
 function invoiceWithLines(): Invoice {
@@ -77,5 +78,44 @@ describe('checkTotals', () => {
         expect(checkTotals(forged)?.code).toBe('forgedTotals')
       }),
     )
+  })
+})
+
+describe('checkTotals in VAT mode', () => {
+  test('accepts a VAT-mode invoice priced by the rules, with its breakdown', () => {
+    const invoice = vatInvoice()
+    expect(invoice.vatBreakdown?.map((g) => `${g.category} ${g.rate}`)).toEqual([
+      'E 0.00',
+      'S 19.00',
+      'S 7.00',
+    ])
+    expect(checkTotals(invoice)).toBeUndefined()
+  })
+
+  test('refuses a forged, missing or stray VAT breakdown, and a typed tax on a VAT line', () => {
+    const invoice = vatInvoice()
+    const breakdown = invoice.vatBreakdown ?? []
+    const forged = breakdown.map((g, i) => (i === 1 ? { ...g, taxAmount: '0.01' } : g))
+    expect(checkTotals({ ...invoice, vatBreakdown: forged })?.reason).toContain(
+      'vatBreakdown[1].taxAmount is 0.01',
+    )
+    const { vatBreakdown: _gone, ...missing } = invoice
+    expect(checkTotals(missing)?.reason).toContain('VAT breakdown is missing')
+    expect(checkTotals({ ...invoice, vatBreakdown: breakdown.slice(1) })?.reason).toContain(
+      'has 2 groups but its lines give 3',
+    )
+    expect(checkTotals({ ...invoiceWithLines(), vatBreakdown: breakdown })?.reason).toContain(
+      'typed-tax document carries a VAT breakdown',
+    )
+    const taxed = invoice.lines.map((l, i) => (i === 0 ? { ...l, tax: '1.00' } : l))
+    expect(checkTotals({ ...invoice, lines: taxed })?.reason).toContain('line 1, tax')
+    const noVat = invoice.lines.map((l, i) => (i === 2 ? { ...l, vat: undefined } : l))
+    expect(checkTotals({ ...invoice, lines: noVat })?.reason).toContain('line 3, vat')
+  })
+
+  test('refuses totals typed as if tax were per line', () => {
+    const invoice = vatInvoice()
+    const totals = { ...invoice.totals, totalTax: '0.00' }
+    expect(checkTotals({ ...invoice, totals })?.reason).toContain('totals.totalTax')
   })
 })

@@ -1,12 +1,12 @@
 /**
  * The server's check of a pushed document's numbers: every computed field (line amounts, totals, base totals) is
  * recomputed with `priceLines` in 'keep' mode, which is `priceDocument` over the prices the document carries, and
- * must equal what was pushed, string for string. The desktop prices with the same function, so any difference
+ * must equal what was pushed, string for string (in VAT mode the VAT breakdown too). The desktop prices with the same function, so any difference
  * is a forged or corrupted total, never a rounding disagreement.
  */
-import { EMPTY_CATALOG } from '../documents/catalog'
-import { priceLines, type PricedDocument } from '../documents/totals'
-import type { DocumentLine, DocumentTotals } from '../documents/types'
+import { EMPTY_CATALOG } from '@core/documents/catalog'
+import { priceLines, type PricedDocument } from '@core/documents/totals'
+import type { DocumentLine, DocumentTotals } from '@core/documents/types'
 
 /** Why a document's numbers were refused; `reason` is a sentence a rep can read. */
 export interface TotalsRefusal {
@@ -45,6 +45,25 @@ function lineDifference(pushed: PricedDocument, computed: PricedDocument): strin
   return undefined
 }
 
+/** VAT mode's breakdown must be the computed one, entry for entry; a typed document carries none. */
+function breakdownDifference(pushed: PricedDocument, computed: PricedDocument): string | undefined {
+  const sent = pushed.vatBreakdown
+  const want = computed.vatBreakdown
+  if (want === undefined)
+    return sent === undefined ? undefined : 'a typed-tax document carries a VAT breakdown'
+  if (sent === undefined) return 'the VAT breakdown is missing'
+  if (sent.length !== want.length)
+    return `the VAT breakdown has ${sent.length} groups but its lines give ${want.length}`
+  for (const [i, group] of want.entries()) {
+    const other = sent[i]
+    for (const key of ['category', 'rate', 'taxableAmount', 'taxAmount'] as const) {
+      if (other?.[key] !== group[key])
+        return `vatBreakdown[${i}].${key} is ${other?.[key]} but its lines give ${group[key]}`
+    }
+  }
+  return undefined
+}
+
 /**
  * Recomputes a document's line amounts and totals and compares them with what it carries.
  *
@@ -61,7 +80,8 @@ export function checkTotals(doc: PricedDocument): TotalsRefusal | undefined {
   const difference =
     lineDifference(doc, computed) ??
     firstDifference(doc.totals, computed.totals, 'totals') ??
-    firstDifference(doc.baseTotals, computed.baseTotals, 'baseTotals')
+    firstDifference(doc.baseTotals, computed.baseTotals, 'baseTotals') ??
+    breakdownDifference(doc, computed)
   if (difference === undefined) return undefined
   return { code: 'forgedTotals', reason: `The totals do not match the lines: ${difference}.` }
 }

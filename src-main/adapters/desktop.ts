@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, net, powerMonitor, shell } from 'electron'
 import { join } from 'node:path'
-import { UserFacingError } from '../ipc-router'
+import { UserFacingError } from '../services/errors'
 import { APP_ORIGIN } from '../security/policy'
 import { composeDesktopServices, type DesktopServices } from '../services/compose'
 import { electronDialogs } from './dialogs'

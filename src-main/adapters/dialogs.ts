@@ -1,7 +1,7 @@
 /** The system file dialogs, for the file service: the path the rep picked, or null when canceled. */
 import { app, BrowserWindow, dialog, type FileFilter } from 'electron'
 import { join } from 'node:path'
-import type { FileKind } from '../../src-core/ipc/desktop-services'
+import type { FileKind } from '@core/ipc/desktop-services'
 import type { Dialogs } from '../services/desktop-handlers'
 
 const FILTERS: Record<FileKind, FileFilter[]> = {

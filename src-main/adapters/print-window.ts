@@ -11,8 +11,8 @@ import {
   PRINT_READY_ATTRIBUTE,
   printRoute,
   type PaperSize,
-} from '../../src-core/print/pdf-options'
-import { UserFacingError } from '../ipc-router'
+} from '@core/print/pdf-options'
+import { UserFacingError } from '../services/errors'
 import type { PdfRenderer, Printing } from '../services/desktop-handlers'
 import { createWindow } from '../window'
 

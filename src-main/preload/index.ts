@@ -10,7 +10,7 @@ import {
   isAppEvent,
   type AppEvent,
   type DesktopBridge,
-} from '../../src-core/ipc/contract'
+} from '@core/ipc/contract'
 
 const invokers: Record<string, (request: unknown) => Promise<unknown>> = {}
 for (const name of channelNames) {

@@ -49,6 +49,8 @@ export function contentSecurityPolicy(syncServerOrigin: string | null = null): s
 /** The policy with no sync session, as embedded in the built page. */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy()
 
+// electron.vite.config.ts loads this file before any alias exists, so it names src-core by its path.
+// eslint-disable-next-line no-restricted-syntax
 export { EXTERNAL_LINK_ALLOW_LIST, isAllowedExternalUrl } from '../../src-core/links'
 
 /**

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../src-core/ipc/contract'
+import type { AppInfo } from '@core/ipc/contract'
 
 export interface AppInfoSource {
   name: string

@@ -4,7 +4,7 @@
  * database, answers with `backup:write`. The pre-migration backup needs no prompt: the renderer writes it itself
  * before it migrates.
  */
-import type { BackupEntry, BackupStatus } from '../../src-core/ipc/desktop-services'
+import type { BackupEntry, BackupStatus } from '@core/ipc/desktop-services'
 import type { BackupService } from './backups'
 import type { SettingsStore } from './settings'
 

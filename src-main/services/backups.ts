@@ -8,13 +8,13 @@
  * since Windows forbids `:` in file names).
  */
 import { join } from 'node:path'
-import { UserFacingError } from '../ipc-router'
+import { UserFacingError } from './errors'
 import {
   backupReasons,
   type BackupEntry,
   type BackupReason,
   type BackupStatus,
-} from '../../src-core/ipc/desktop-services'
+} from '@core/ipc/desktop-services'
 import type { FileService } from './files'
 
 /** How many files of each kind are kept; older ones are deleted after each write of that kind. */

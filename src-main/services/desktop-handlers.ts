@@ -7,16 +7,19 @@
 import { randomUUID } from 'node:crypto'
 import { basename, join } from 'node:path'
 import type {
+  EInvoiceSaveResult,
   FileKind,
   MailRequest,
   PaperSize,
   PrinterInfo,
-} from '../../src-core/ipc/desktop-services'
-import { MAX_FILE_BYTES } from '../../src-core/ipc/desktop-services'
-import { invoiceMailText, invoicePdfFileName } from '../../src-core/print/mail-template'
-import { UserFacingError, type Handlers } from '../ipc-router'
+} from '@core/ipc/desktop-services'
+import { MAX_FILE_BYTES } from '@core/ipc/desktop-services'
+import { invoiceMailText, invoicePdfFileName } from '@core/print/mail-template'
+import type { Handlers } from '../ipc-router'
+import { UserFacingError } from './errors'
 import type { BackupScheduler } from './backup-scheduler'
 import type { BackupService } from './backups'
+import { makeFacturX } from './factur-x'
 import type { FileService } from './files'
 import { buildEmlDraft, newMessageId } from './mail-message'
 import type { Outbox } from './outbox'
@@ -61,6 +64,8 @@ export interface DesktopDeps {
   printing: Printing
   /** Opens a file with the program the OS associates with it (the .eml draft in the mail app). */
   openPath(path: string): Promise<void>
+  /** The clock of the Factur-X dates; tests fix it. */
+  now?: () => number
 }
 
 function mailText(request: MailRequest) {
@@ -92,6 +97,23 @@ export function createDesktopHandlers(deps: DesktopDeps): Handlers {
     return { saved: true, fileName: basename(path) }
   }
 
+  /** The invoice PDF, rendered as for Export PDF, made Factur-X with the renderer's CII XML inside. */
+  async function facturX(request: {
+    invoiceId: string
+    invoiceNumber: string
+    paperSize: PaperSize
+    xml: string
+    sellerName: string
+  }): Promise<Uint8Array> {
+    return makeFacturX({
+      pdf: await deps.pdf.render(request.invoiceId, request.paperSize),
+      xml: request.xml,
+      title: `Invoice ${request.invoiceNumber}`,
+      author: request.sellerName,
+      at: new Date((deps.now ?? Date.now)()),
+    })
+  }
+
   async function smtpFrom() {
     const smtp = (await settings.read()).smtp
     return smtp ? { name: smtp.fromName, address: smtp.fromAddress } : null
@@ -114,6 +136,24 @@ export function createDesktopHandlers(deps: DesktopDeps): Handlers {
       ),
     'pdf:for-email': async ({ invoiceId, paperSize }) => ({
       pdfId: await deps.pdfFiles.save(await deps.pdf.render(invoiceId, paperSize)),
+    }),
+
+    'einvoice:export': async (request): Promise<EInvoiceSaveResult> => {
+      const chosen = await dialogs.saveFile({
+        suggestedName: invoicePdfFileName(request.invoiceNumber),
+        kind: 'pdf',
+      })
+      if (!chosen) return { saved: false, fileName: null, xmlFileName: null }
+      const path = files.allowChosenPath(chosen)
+      const xmlPath = files.allowChosenPath(`${path.replace(/\.pdf$/i, '')}.xml`)
+      // Made before anything is written: a PDF that cannot be made leaves no lone XML behind.
+      const pdf = await facturX(request)
+      await files.writeAtomic(xmlPath, request.xml)
+      await files.writeAtomic(path, pdf)
+      return { saved: true, fileName: basename(path), xmlFileName: basename(xmlPath) }
+    },
+    'einvoice:pdf-for-email': async (request) => ({
+      pdfId: await deps.pdfFiles.save(await facturX(request)),
     }),
 
     'print:invoice': async ({ invoiceId, paperSize, mode }) => {

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path'
-import { UserFacingError } from '../ipc-router'
+import { UserFacingError } from './errors'
 
 /** A refused path, in words fit for the rep (the IPC router passes them on). */
 export class FileAccessError extends UserFacingError {

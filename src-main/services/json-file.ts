@@ -3,7 +3,7 @@
  * src-core schema; a missing or unreadable file gives the defaults rather than stopping the app, because these
  * files hold preferences that the rep can set again.
  */
-import type { Schema } from '../../src-core/schema'
+import type { Schema } from '@core/schema'
 import type { FileService } from './files'
 
 export interface JsonFile<T> {

@@ -4,12 +4,8 @@
  * attachment without JSON is the trace of a crash during enqueue and is removed at start.
  */
 import { join } from 'node:path'
-import {
-  outboxStates,
-  type OutboxEntry,
-  type OutboxState,
-} from '../../src-core/ipc/desktop-services'
-import { int, nullable, object, oneOf, string, type Schema } from '../../src-core/schema'
+import { outboxStates, type OutboxEntry, type OutboxState } from '@core/ipc/desktop-services'
+import { int, nullable, object, oneOf, string, type Schema } from '@core/schema'
 import type { FileService } from './files'
 import type { OutgoingMail } from './mail-message'
 

@@ -12,8 +12,8 @@
  * impossible; two app instances never share the folder because Electron's single-instance lock refuses the second.
  */
 import { randomUUID } from 'node:crypto'
-import type { OutboxEntry } from '../../src-core/ipc/desktop-services'
-import { UserFacingError } from '../ipc-router'
+import type { OutboxEntry } from '@core/ipc/desktop-services'
+import { UserFacingError } from './errors'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import type { FileService } from './files'
 import { newMessageId, type Mailbox } from './mail-message'

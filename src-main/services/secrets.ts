@@ -10,10 +10,10 @@
  * and "Open in mail app" needs no password.
  */
 import { join } from 'node:path'
-import { literal, object, optional, string, type Schema } from '../../src-core/schema'
+import { literal, object, optional, string, type Schema } from '@core/schema'
 import type { FileService } from './files'
 import { jsonFile } from './json-file'
-import { UserFacingError } from '../ipc-router'
+import { UserFacingError } from './errors'
 
 /** What safeStorage offers (its async API, the sync one is deprecated), and all this module needs of it. */
 export interface SecretCipher {

@@ -9,8 +9,8 @@ import {
   smtpSettingsSchema,
   type PrintSettings,
   type SmtpSettings,
-} from '../../src-core/ipc/desktop-services'
-import { nullable, object, string, type Schema } from '../../src-core/schema'
+} from '@core/ipc/desktop-services'
+import { nullable, object, string, type Schema } from '@core/schema'
 import type { FileService } from './files'
 import { jsonFile } from './json-file'
 

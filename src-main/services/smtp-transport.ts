@@ -4,7 +4,7 @@
  * another attempt and which are final.
  */
 import { createTransport } from 'nodemailer'
-import type { SmtpSettings } from '../../src-core/ipc/desktop-services'
+import type { SmtpSettings } from '@core/ipc/desktop-services'
 import { mailOptions, type Mailbox, type OutgoingMail } from './mail-message'
 
 /** What the outbox needs of a transport; tests and the app both use the SMTP one below. */

@@ -5,9 +5,10 @@
  * back, and it knows the session's server origin: the one remote origin the Content Security Policy lets the page
  * connect to (security/policy.ts).
  */
-import { syncCredentialsSchema, type SyncCredentials } from '../../src-core/ipc/desktop-services'
-import { checkServerUrl } from '../../src-core/server-url'
-import { UserFacingError, type Handler } from '../ipc-router'
+import { syncCredentialsSchema, type SyncCredentials } from '@core/ipc/desktop-services'
+import { checkServerUrl } from '@core/server-url'
+import type { Handler } from '../ipc-router'
+import { UserFacingError } from './errors'
 import type { SecretStore } from './secrets'
 
 export interface SyncSessionService {

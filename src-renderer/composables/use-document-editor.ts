@@ -9,10 +9,10 @@ import {
   type DocumentHeaderChanges,
   type HeaderDraft,
   type SalesDocument,
-} from '../components/document/header-draft'
-import { headerErrors, headerField, type HeaderErrors } from '../components/document/header-errors'
-import { todayIso } from '../format/dates'
-import { useLookupStore } from '../stores/lookup-store'
+} from '@renderer/forms/header-draft'
+import { headerErrors, headerField, type HeaderErrors } from '@renderer/forms/header-errors'
+import { todayIso } from '@renderer/format/dates'
+import { useLookupStore } from '@renderer/stores/lookup-store'
 import { useSaveShortcut } from './use-save-shortcut'
 import { useUnsavedGuard } from './use-unsaved-guard'
 

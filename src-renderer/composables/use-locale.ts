@@ -3,7 +3,7 @@ import {
   formatIsoDateTime,
   formatLocaleDecimal,
   type DisplayOptions,
-} from '../format'
+} from '@renderer/format'
 
 /** The rep's locale: the one the operating system (or the browser) reports. */
 export function currentLocale(): string {

@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue'
-import { catalogFromRecords, priceLines } from '../../src-core/documents'
-import type { SalesDocument } from '../components/document/header-draft'
+import { catalogFromRecords, priceLines } from '@core/documents'
+import type { SalesDocument } from '@renderer/forms/header-draft'
 
 export type PreviewLineField = 'quantity' | 'manualDiscount' | 'tax' | 'pricePerUnit'
 export type PreviewHeaderField = 'discountPercent' | 'discountAmount' | 'freightAmount'

@@ -3,7 +3,7 @@
  * process (a second database open at the same time would pass it, so tests close each database they open).
  */
 import type { RxCollection, RxCollectionCreator, RxDatabase } from 'rxdb'
-import { conflictHandlerFor } from '../sync/conflict-handler'
+import { conflictHandlerFor } from '@renderer/sync/conflict-handler'
 import {
   catalogRefSchema,
   customerSchema,

@@ -9,7 +9,7 @@ import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
-import { guardDownstreamWrites } from '../sync/downstream-guard'
+import { guardDownstreamWrites } from '@renderer/sync/downstream-guard'
 import {
   COLLECTION_NAMES,
   collectionCreators,

@@ -3,11 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { RxCollection } from 'rxdb'
 import {
   balanceDue,
+  EMPTY_CATALOG,
   invoiceSchema,
+  priceLines,
   orderSchema,
   paymentSchema,
   type Payment,
-} from '../../src-core/documents'
+} from '@core/documents'
 import { closeDatabase, openDatabase, type Database } from './database'
 import { COLLECTION_NAMES } from './collections'
 import { setMigrationBackupWriter, type MigrationBackup } from './migration-backup'
@@ -94,6 +96,19 @@ async function writeV2(name: string): Promise<void> {
   await old.close()
 }
 
+/** Writes the fixture as the v3 schemas stored it: every v3 field, none of VAT mode's. */
+async function writeV3(name: string): Promise<void> {
+  const old = await openV0Database(name, 3)
+  for (const collection of COLLECTION_NAMES) {
+    let docs: object[] = fixture[collection].map((d) => without(d, []))
+    if (collection === 'orders') docs = docs.map((d) => toOrderDoc(fromOrderDoc(d)))
+    if (collection === 'invoices')
+      docs = docs.map((d) => toInvoiceDocWithBalance(fromInvoiceDoc(d), V1_BALANCE))
+    await (old.collections[collection] as RxCollection<object>).bulkInsert(docs)
+  }
+  await old.close()
+}
+
 describe('migration from schema v0', () => {
   it('keeps every document with all its fields and adds the derived keys', async () => {
     const name = uniqueName('v0')
@@ -133,8 +148,12 @@ describe('migration from schema v0', () => {
               ...INVOICE_DERIVED_FIELDS,
               ...ORDER_DERIVED_FIELDS,
               ...(collection === 'payments' ? ['kind'] : []),
+              ...(collection === 'orders' || collection === 'invoices' ? ['taxMode'] : []),
             ]),
         ).toEqual(before)
+        // Orders and invoices of before VAT mode were priced with typed tax, and say so.
+        if (collection === 'orders' || collection === 'invoices')
+          expect(after?.taxMode).toBe('typed')
       }
     }
     for (const doc of await db.invoices.find().exec()) {
@@ -174,7 +193,7 @@ describe('migration from schema v0', () => {
     const byId = new Map(stored.map((d) => [d.id, d.toJSON() as Record<string, unknown>]))
     for (const before of v1Invoices) {
       const after = byId.get(before.id as string)
-      expect(after && without(after, V2_FIELDS)).toEqual(without(before, []))
+      expect(after && without(after, [...V2_FIELDS, 'taxMode'])).toEqual(without(before, []))
     }
     for (const doc of stored) {
       expect(doc.balanceDue).toBe(V1_BALANCE)
@@ -202,7 +221,7 @@ describe('migration from schema v0', () => {
       expect(stored, collection).toHaveLength(fixture[collection].length)
       const byId = new Map(stored.map((d) => [d.primary, d.toJSON() as Record<string, unknown>]))
       for (const before of v2Docs)
-        expect(byId.get(before.id as string)).toEqual(without(before, []))
+        expect(byId.get(before.id as string)).toEqual({ ...without(before, []), taxMode: 'typed' })
     }
 
     const [first] = await db.invoices.find().exec()
@@ -222,6 +241,49 @@ describe('migration from schema v0', () => {
     await order.incrementalPatch({ paymentTerms: '2pct10net30' })
     const readOrder = fromOrderDoc((await db.orders.findOne(order.id).exec())!.toJSON())
     expect(orderSchema.parse(readOrder).paymentTerms).toBe('2pct10net30')
+  })
+
+  it('from v3 keeps every document as it was, typed; a VAT-mode invoice is then stored and read back', async () => {
+    const name = uniqueName('v3')
+    await writeV3(name)
+    const { opened, backups } = await openKeepingBackups(name)
+    db = opened
+    for (const collection of ['invoices', 'orders'] as const) {
+      expect(backups[0]?.collections[collection]?.schemaVersion).toBe(3)
+      const v3Docs = backups[0]?.collections[collection]?.documents as Record<string, unknown>[]
+      expect(v3Docs.length).toBe(fixture[collection].length)
+      expect(v3Docs.every((d) => !('taxMode' in d))).toBe(true)
+      const stored = await (db[collection] as RxCollection<object>).find().exec()
+      expect(stored, collection).toHaveLength(fixture[collection].length)
+      const byId = new Map(stored.map((d) => [d.primary, d.toJSON() as Record<string, unknown>]))
+      for (const before of v3Docs)
+        expect(byId.get(before.id as string)).toEqual({ ...without(before, []), taxMode: 'typed' })
+    }
+    for (const doc of await db.invoices.find().exec())
+      expect(invoiceSchema.parse(fromInvoiceDoc(doc.toJSON())).taxMode).toBe('typed')
+
+    const [first] = await db.invoices.find().exec()
+    if (!first) throw new Error('the fixture has invoices')
+    const typedInvoice = fromInvoiceDoc(first.toJSON())
+    const vat = priceLines(
+      {
+        ...typedInvoice,
+        taxMode: 'vat' as const,
+        freightVat: { category: 'S' as const, rate: '19' },
+        lines: typedInvoice.lines.map((l) => ({
+          ...l,
+          tax: '0',
+          vat: { category: 'S' as const, rate: '7' },
+        })),
+      },
+      'keep',
+      EMPTY_CATALOG,
+    )
+    if (!vat.ok) throw new Error(vat.refusal.reason)
+    expect(vat.document.vatBreakdown?.length).toBeGreaterThan(0)
+    await first.incrementalPatch(toInvoiceDocWithBalance(vat.document, first.balanceDue))
+    const read = fromInvoiceDoc((await db.invoices.findOne(first.id).exec())!.toJSON())
+    expect(invoiceSchema.parse(read)).toEqual(vat.document)
   })
 
   it('takes no backup when nothing needs migrating', async () => {

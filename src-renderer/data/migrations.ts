@@ -13,11 +13,15 @@
  * dateDelivered, paymentTerms and the email status; orders: paymentTerms). A v2 document has none of them and
  * stays as it is, rebuilt through stored.ts like every step so its derived keys are the current ones.
  *
+ * v3 → v4 (orders, invoices): VAT mode. A document now keeps its own tax mode, so a company that switches to VAT
+ * mode never changes the documents it already has: every v3 document was priced with typed tax and is stored as
+ * `taxMode: 'typed'`. Freight's VAT and the VAT breakdown exist only on VAT-mode documents, so none is added.
+ *
  * v0 → v1 (payments): the collection became the payments ledger (payments, voids, refunds), told apart by
  * `kind`. Every v0 record was a payment.
  */
 import type { MigrationStrategies, RxCollection } from 'rxdb'
-import type { Invoice, LedgerEntry, Order } from '../../src-core/documents'
+import type { Invoice, LedgerEntry, Order } from '@core/documents'
 import type { PaymentDoc } from './stored-types'
 import {
   fromInvoiceDoc,
@@ -42,6 +46,12 @@ async function paymentsOfInvoice(
   return docs.map((d) => asLedgerEntry(plain<object>(d.toJSON())))
 }
 
+/** A document of before VAT mode states its mode: typed, as it was priced. */
+const typed = <D extends Order | Invoice>(doc: D): D => ({
+  ...doc,
+  taxMode: doc.taxMode ?? 'typed',
+})
+
 /** A v1 or later invoice already stores the balance due, derived from the payments: no need to read them. */
 const withStoredBalance = (old: object) =>
   toInvoiceDocWithBalance(fromInvoiceDoc(old), (old as { balanceDue: string }).balanceDue)
@@ -58,6 +68,7 @@ export const migrationStrategies: {
     1: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),
     2: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),
     3: (old: object) => toOrderDoc(fromOrderDoc(old) satisfies Order),
+    4: (old: object) => toOrderDoc(typed(fromOrderDoc(old))),
   },
   invoices: {
     1: async (old: object, collection: RxCollection) => {
@@ -66,5 +77,10 @@ export const migrationStrategies: {
     },
     2: (old: object) => withStoredBalance(old),
     3: (old: object) => withStoredBalance(old),
+    4: (old: object) =>
+      toInvoiceDocWithBalance(
+        typed(fromInvoiceDoc(old)),
+        (old as { balanceDue: string }).balanceDue,
+      ),
   },
 }

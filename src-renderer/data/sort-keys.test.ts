@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { compare, parseDecimal } from '../../src-core/money'
+import { compare, parseDecimal } from '@core/money'
 import {
   DATE_AMOUNT_DESC_KEY_LENGTH,
   dateAmountDescKey,

@@ -3,7 +3,7 @@
  * in the wrong order ("9.00" > "10.00", "-1" < "-2"), and IndexedDB cannot sort by a computed value. So each
  * document that lists by an amount also stores a fixed-width key whose text order is the numeric order.
  */
-import { parseDecimal, pow10 } from '../../src-core/money'
+import { parseDecimal, pow10 } from '@core/money'
 
 /** Decimals kept in a key: every amount money.ts accepts has at most this many. */
 const KEY_PLACES = 10

@@ -17,7 +17,7 @@ import type {
   PriceListItem,
   Product,
   Unit,
-} from '../../src-core/documents'
+} from '@core/documents'
 
 export interface CustomerDoc extends Customer {
   /** Lower-cased name: case-insensitive sort and prefix search (sort-keys.ts). */

@@ -13,7 +13,7 @@ import {
   type PriceList,
   type Product,
   type UnitGroup,
-} from '../../src-core/documents'
+} from '@core/documents'
 import {
   dateAmountDescKey,
   decimalSortKey,

@@ -3,7 +3,7 @@
  * into the exact decimal strings src-core computes with ('1234.56'), and back. No binary floating point on the way:
  * parsing works on the characters, display formats the integer part as a bigint and appends the fraction digits.
  */
-import { compare, formatDecimal as fixed, MoneyError, parseDecimal } from '../../src-core/money'
+import { compare, formatDecimal as fixed, MoneyError, parseDecimal } from '@core/money'
 
 /** The characters a locale writes numbers with. */
 export interface NumberSymbols {

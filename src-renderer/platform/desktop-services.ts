@@ -3,7 +3,7 @@
  * Electron each call goes over one channel of the contract; in a browser each falls back to what a browser can
  * do (its print dialog, a mailto: link) and says plainly what is left for the rep to do by hand.
  */
-import type { DesktopBridge, IpcResult } from '../../src-core/ipc/contract'
+import type { DesktopBridge, IpcResult } from '@core/ipc/contract'
 import type {
   BackupEntry,
   BackupReason,
@@ -14,8 +14,8 @@ import type {
   PrinterInfo,
   PrintSettings,
   SmtpSettings,
-} from '../../src-core/ipc/desktop-services'
-import { invoiceMailText } from '../../src-core/print/mail-template'
+} from '@core/ipc/desktop-services'
+import { invoiceMailText } from '@core/print/mail-template'
 
 /** What the renderer knows of an invoice mail; main renders the PDF and builds the message. */
 export type InvoiceMail = Omit<MailRequest, 'pdfId'>

@@ -2,8 +2,8 @@
  * The renderer's one door to the desktop. Inside Electron it calls the sandboxed bridge; in a plain browser
  * (`npm run web`, the end-to-end tests) it falls back to what a browser can do, and says so.
  */
-import { isAllowedExternalUrl } from '../../src-core/links'
-import type { AppEvent, AppInfo, DesktopBridge, IpcResult } from '../../src-core/ipc/contract'
+import { isAllowedExternalUrl } from '@core/links'
+import type { AppEvent, AppInfo, DesktopBridge, IpcResult } from '@core/ipc/contract'
 import { browserServices, desktopServices, type DesktopServicesPlatform } from './desktop-services'
 import { browserSyncToken, desktopSyncToken, type SyncTokenPlatform } from './sync-token'
 

@@ -4,8 +4,8 @@
  * lives only in this page's memory, never in localStorage or IndexedDB (any script of the origin could read
  * those): the rep connects again after a reload.
  */
-import type { DesktopBridge, IpcResult } from '../../src-core/ipc/contract'
-import type { SyncCredentials } from '../../src-core/ipc/desktop-services'
+import type { DesktopBridge, IpcResult } from '@core/ipc/contract'
+import type { SyncCredentials } from '@core/ipc/desktop-services'
 
 export type { SyncCredentials }
 

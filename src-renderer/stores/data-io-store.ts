@@ -5,9 +5,9 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ImportKind } from '../../src-core/io/import-kinds'
-import { formatImportError } from '../../src-core/io/import-rows'
-import type { Repositories } from '../data'
+import type { ImportKind } from '@core/io/import-kinds'
+import { formatImportError } from '@core/io/import-rows'
+import type { Repositories } from '@renderer/data'
 import {
   commitImport,
   countStored,
@@ -17,11 +17,11 @@ import {
   importCsv,
   restoreBackup,
   type ImportPreview,
-} from '../data/io'
-import type { BackupEntry } from '../../src-core/ipc/desktop-services'
-import { getPlatform } from '../platform'
-import { autoBackup } from './auto-backup'
-import { localRepositories } from './local-repositories'
+} from '@renderer/data/io'
+import type { BackupEntry } from '@core/ipc/desktop-services'
+import { getPlatform } from '@renderer/platform'
+import { autoBackup } from '@renderer/app/auto-backup'
+import { localRepositories } from '@renderer/app/local-repositories'
 
 export type { ImportKind }
 

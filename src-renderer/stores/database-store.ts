@@ -3,7 +3,7 @@
  * reloads the page into the other one; neither is touched by the switch.
  */
 import { defineStore } from 'pinia'
-import { chooseDatabase, isSampleDatabase, takeSampleLoadRequest } from '../data'
+import { chooseDatabase, isSampleDatabase, takeSampleLoadRequest } from '@renderer/data'
 import { useSyncStore } from './sync-store'
 
 export const useDatabaseStore = defineStore('database', () => {

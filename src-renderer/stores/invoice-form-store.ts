@@ -16,11 +16,11 @@ import {
   type PaymentInput,
   type RefundInput,
   type VoidInput,
-} from '../../src-core/documents'
-import type { NewInvoice } from '../data'
-import { useDocumentForm, type CommandOutcome } from './document-form'
-import { localRepositories } from './local-repositories'
-import { todayIso } from '../format/dates'
+} from '@core/documents'
+import type { NewInvoice } from '@renderer/data'
+import { useDocumentForm, type CommandOutcome } from '@renderer/forms/document-form'
+import { localRepositories } from '@renderer/app/local-repositories'
+import { todayIso } from '@renderer/format/dates'
 
 export type { CommandOutcome }
 

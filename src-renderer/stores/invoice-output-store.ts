@@ -4,9 +4,9 @@
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Customer, Invoice } from '../../src-core/documents'
-import { getPlatform, type InvoiceMail, type Outcome } from '../platform'
-import { currentLocale } from '../composables/use-locale'
+import type { Customer, Invoice } from '@core/documents'
+import { getPlatform, type InvoiceMail, type Outcome } from '@renderer/platform'
+import { currentLocale } from '@renderer/composables/use-locale'
 import { useLookupStore } from './lookup-store'
 
 const BROWSER_NOTE = 'You are using Fieldbill in a browser: '

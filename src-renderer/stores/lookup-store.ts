@@ -15,9 +15,9 @@ import type {
   Product,
   Unit,
   UnitGroup,
-} from '../../src-core/documents'
-import type { WriteResult } from '../data'
-import { localRepositories } from './local-repositories'
+} from '@core/documents'
+import type { WriteResult } from '@renderer/data'
+import { localRepositories } from '@renderer/app/local-repositories'
 
 /** A product the price list sells, with the units it has a price in. */
 export interface SellableProduct {

@@ -10,9 +10,9 @@ import {
   type PaperSize,
   type PrinterInfo,
   type SmtpSettings,
-} from '../../src-core/ipc/desktop-services'
-import { getPlatform } from '../platform'
-import type { FormErrors } from './settings-form'
+} from '@core/ipc/desktop-services'
+import { getPlatform } from '@renderer/platform'
+import type { FormErrors } from '@renderer/forms/settings-form'
 
 export interface SmtpDraft {
   host: string

@@ -4,9 +4,9 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { Id, Opportunity } from '../../src-core/documents'
-import type { NewOpportunity, OpportunityLineCommand, WriteResult } from '../data'
-import { localRepositories } from './local-repositories'
+import type { Id, Opportunity } from '@core/documents'
+import type { NewOpportunity, OpportunityLineCommand, WriteResult } from '@renderer/data'
+import { localRepositories } from '@renderer/app/local-repositories'
 import { useLookupStore } from './lookup-store'
 
 /** What a command answers the form: done, or the reason it was refused. */

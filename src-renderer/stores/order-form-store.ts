@@ -4,11 +4,11 @@
  */
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
-import type { Id, Order, OrderCommand, OrderHeaderChanges } from '../../src-core/documents'
-import type { NewOrder } from '../data'
-import { useDocumentForm, type CommandOutcome } from './document-form'
-import { localRepositories } from './local-repositories'
-import { todayIso } from '../format/dates'
+import type { Id, Order, OrderCommand, OrderHeaderChanges } from '@core/documents'
+import type { NewOrder } from '@renderer/data'
+import { useDocumentForm, type CommandOutcome } from '@renderer/forms/document-form'
+import { localRepositories } from '@renderer/app/local-repositories'
+import { todayIso } from '@renderer/format/dates'
 
 export const useOrderFormStore = defineStore('order-form', () => {
   const form = useDocumentForm<Order, OrderCommand>((repos) => repos.orders)

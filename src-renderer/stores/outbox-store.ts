@@ -5,10 +5,10 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { OutboxEntry } from '../../src-core/ipc/desktop-services'
-import { getPlatform } from '../platform'
-import { recordEmailStatuses } from './email-status'
-import { localRepositories } from './local-repositories'
+import type { OutboxEntry } from '@core/ipc/desktop-services'
+import { getPlatform } from '@renderer/platform'
+import { recordEmailStatuses } from '@renderer/app/email-status'
+import { localRepositories } from '@renderer/app/local-repositories'
 
 export const useOutboxStore = defineStore('outbox', () => {
   const platform = getPlatform()

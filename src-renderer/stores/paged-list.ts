@@ -6,14 +6,35 @@
  */
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { Observable, Subscription } from 'rxjs'
-import type { Page, PageCursor, PageRequest, Repositories } from '../data'
-import { getRepositories } from '../data'
+import type { Page, PageCursor, PageRequest, Repositories } from '@renderer/data'
+import { getRepositories } from '@renderer/data'
+import { SCAN_CHUNK, scanList } from './list-scan'
 
 export interface PagedListOptions<F, S extends string, T> {
   sort: S
   pageSize?: number
   /** The repository's live page query. */
   watch: (repos: Repositories, req: PageRequest<F, S>) => Observable<Page<T>>
+  /** What the repository's indexes do not answer (a sort or a search), read by a scan instead. */
+  scan?: PagedListScan<F, S, T>
+}
+
+/**
+ * A list's sorts and searches that its repository has no index for: the store reads them with `scanList`,
+ * once per request (not live), and counts them exactly.
+ */
+export interface PagedListScan<F, S extends string, T> {
+  /** Whether this filter and sort need the scan (a search, or a column without an index). */
+  needed: (filter: F, sort: S) => boolean
+  /** One chunk of the list, filtered by what the indexes answer, in any indexed order. */
+  read: (repos: Repositories, req: PageRequest<F, S>) => Promise<Page<T>>
+  /** The row test and the order of the list (what the search and the sort mean). */
+  prepare: (
+    repos: Repositories,
+    filter: F,
+    sort: S,
+    descending: boolean,
+  ) => Promise<{ keep: (row: T) => boolean; compare?: (a: T, b: T) => number }>
 }
 
 /** Rows up to the end of this page, plus one if another page follows: what a paginator needs to go on. */
@@ -91,6 +112,8 @@ export function usePagedList<F extends object, S extends string, T>(
         sort: sort.value,
       }
       if (descending.value !== undefined) req.descending = descending.value
+      if (options.scan?.needed(filter.value, sort.value))
+        return await scan(repos, options.scan, req, mine)
       const after = cursors.before(req)
       if (after) req.after = after
       subscription = options.watch(repos, req).subscribe({
@@ -112,6 +135,41 @@ export function usePagedList<F extends object, S extends string, T>(
       error.value = e instanceof Error ? e.message : String(e)
       loading.value = false
     }
+  }
+
+  async function scan(
+    repos: Repositories,
+    by: PagedListScan<F, S, T>,
+    req: PageRequest<F, S>,
+    mine: number,
+  ): Promise<void> {
+    const { keep, compare } = await by.prepare(
+      repos,
+      req.filter as F,
+      req.sort as S,
+      !!req.descending,
+    )
+    const found = await scanList({
+      read: (index, after) =>
+        by.read(repos, {
+          page: index,
+          pageSize: SCAN_CHUNK,
+          filter: req.filter,
+          ...(after ? { after } : {}),
+        }),
+      keep,
+      ...(compare ? { compare } : {}),
+      start: req.page * req.pageSize,
+      size: req.pageSize,
+      current: () => mine === generation,
+    })
+    if (!found) return
+    rows.value = found.rows
+    total.value = found.total
+    totalKnown.value = true
+    hasNext.value = (req.page + 1) * req.pageSize < found.total
+    loading.value = false
+    error.value = null
   }
 
   watch([page, pageSize, filter, sort, descending], () => {

@@ -3,10 +3,18 @@
  * rounding, discount list), and saving an item, which reprices the unlocked orders and invoices that use it.
  */
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
-import type { DiscountList, Id, PriceList, PriceListItem, Product } from '../../src-core/documents'
-import type { WriteResult } from '../data'
-import { localRepositories } from './local-repositories'
+import { computed, ref, shallowRef } from 'vue'
+import type {
+  DiscountList,
+  Id,
+  PriceList,
+  PriceListItem,
+  PricingMethod,
+  Product,
+} from '@core/documents'
+import { decimalSortKey, type WriteResult } from '@renderer/data'
+import { byText, containsText } from './list-scan'
+import { localRepositories } from '@renderer/app/local-repositories'
 import { useLookupStore } from './lookup-store'
 
 /** An item with what a rep reads on it. */
@@ -17,12 +25,73 @@ export interface PriceListRow {
   unitName: string
 }
 
+/** Dynamics' names of the pricing methods. */
+export const PRICING_METHOD_LABELS: Readonly<Record<PricingMethod, string>> = {
+  currencyAmount: 'Currency Amount',
+  percentOfList: 'Percent of List',
+  markupCurrentCost: 'Markup % Current Cost',
+  marginCurrentCost: 'Margin % Current Cost',
+  markupStandardCost: 'Markup % Standard Cost',
+  marginStandardCost: 'Margin % Standard Cost',
+}
+
+/** A column of the price list items; each one sorts. */
+export type PriceListColumn =
+  'productNumber' | 'product' | 'unit' | 'method' | 'amount' | 'currency' | 'percentage'
+
+const COLUMN_TEXT: Record<PriceListColumn, (r: PriceListRow) => string | undefined> = {
+  productNumber: (r) => r.productNumber,
+  product: (r) => r.productName,
+  unit: (r) => r.unitName,
+  method: (r) => PRICING_METHOD_LABELS[r.item.pricingMethod],
+  amount: (r) => (r.item.amount ? decimalSortKey(r.item.amount) : undefined),
+  // One list, one currency: amounts first (in product order), percentages after.
+  currency: (r) => (r.item.pricingMethod === 'currencyAmount' ? r.productNumber : undefined),
+  percentage: (r) => (r.item.percentage ? decimalSortKey(r.item.percentage) : undefined),
+}
+
 export const usePriceListStore = defineStore('price-list', () => {
   const lists = shallowRef<PriceList[]>([])
   const discountLists = shallowRef<DiscountList[]>([])
   const selectedId = ref<Id | undefined>()
   const rows = shallowRef<PriceListRow[]>([])
   const loading = ref(false)
+  // The items of one price list are few enough to search, sort and page in memory.
+  const search = ref('')
+  const page = ref(0)
+  const pageSize = ref(25)
+  const sort = ref<PriceListColumn>('productNumber')
+  const descending = ref(false)
+  const matching = computed(() => {
+    const text = search.value.trim()
+    const found = text
+      ? rows.value.filter(
+          (r) => containsText(r.productNumber, text) || containsText(r.productName, text),
+        )
+      : [...rows.value]
+    return found.sort(byText(COLUMN_TEXT[sort.value], descending.value))
+  })
+  /** The items on screen, and how many match. */
+  const shown = computed(() =>
+    matching.value.slice(page.value * pageSize.value, (page.value + 1) * pageSize.value),
+  )
+  const total = computed(() => matching.value.length)
+
+  function setSearch(text: string): void {
+    search.value = text
+    page.value = 0
+  }
+
+  function setSort(next: PriceListColumn, isDescending: boolean): void {
+    sort.value = next
+    descending.value = isDescending
+    page.value = 0
+  }
+
+  function setPage(next: number, size: number): void {
+    page.value = next
+    pageSize.value = size
+  }
 
   async function load(): Promise<void> {
     const repos = await localRepositories()
@@ -70,6 +139,7 @@ export const usePriceListStore = defineStore('price-list', () => {
 
   async function select(id: Id): Promise<void> {
     selectedId.value = id
+    page.value = 0
     await loadItems()
   }
 
@@ -82,5 +152,25 @@ export const usePriceListStore = defineStore('price-list', () => {
     return result
   }
 
-  return { lists, discountLists, selectedId, rows, loading, load, reload, select, saveItem }
+  return {
+    lists,
+    discountLists,
+    selectedId,
+    rows,
+    loading,
+    search,
+    page,
+    pageSize,
+    sort,
+    descending,
+    shown,
+    total,
+    load,
+    reload,
+    select,
+    saveItem,
+    setSearch,
+    setSort,
+    setPage,
+  }
 })

@@ -5,11 +5,11 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { amountPaid, balanceDue, countedPayments } from '../../src-core/documents'
-import type { CompanySettings, Customer, Invoice, Payment } from '../../src-core/documents/types'
-import { isPaperSize, type PaperSize } from '../../src-core/print/pdf-options'
-import { getPlatform, type InvoiceMail } from '../platform'
-import { localRepositories } from './local-repositories'
+import { amountPaid, balanceDue, countedPayments } from '@core/documents'
+import type { CompanySettings, Customer, Invoice, Payment } from '@core/documents/types'
+import { isPaperSize, type PaperSize } from '@core/print/pdf-options'
+import { getPlatform, type InvoiceMail } from '@renderer/platform'
+import { localRepositories } from '@renderer/app/local-repositories'
 
 export interface PrintDocument {
   invoice: Invoice

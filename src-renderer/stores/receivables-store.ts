@@ -4,10 +4,10 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { Customer, Id, IsoDate } from '../../src-core/documents'
-import type { Receivables, Statement } from '../../src-core/receivables'
-import { todayIso } from '../format/dates'
-import { localRepositories } from './local-repositories'
+import type { Customer, Id, IsoDate } from '@core/documents'
+import type { Receivables, Statement } from '@core/receivables'
+import { todayIso } from '@renderer/format/dates'
+import { localRepositories } from '@renderer/app/local-repositories'
 import { useLookupStore } from './lookup-store'
 
 export const useReceivablesStore = defineStore('receivables', () => {

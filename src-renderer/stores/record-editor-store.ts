@@ -5,16 +5,9 @@
  * repository does that); every catalog save refreshes the reference lists the forms choose from.
  */
 import { defineStore } from 'pinia'
-import type {
-  Customer,
-  DiscountList,
-  Id,
-  PriceList,
-  Product,
-  UnitGroup,
-} from '../../src-core/documents'
-import type { WriteResult } from '../data'
-import { localRepositories } from './local-repositories'
+import type { Customer, DiscountList, Id, PriceList, Product, UnitGroup } from '@core/documents'
+import type { WriteResult } from '@renderer/data'
+import { localRepositories } from '@renderer/app/local-repositories'
 import { useLookupStore } from './lookup-store'
 
 export const useRecordEditorStore = defineStore('record-editor', () => {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createRepositories, provideRepositories, type Repositories } from '../data'
-import { closeDatabase, openTestDatabase, testEnv } from '../data/test-support/test-db'
+import { createRepositories, provideRepositories, type Repositories } from '@renderer/data'
+import { closeDatabase, openTestDatabase, testEnv } from '@renderer/data/test-support/test-db'
 import { useSettingsStore } from './settings-store'
 
 let repos: Repositories | undefined

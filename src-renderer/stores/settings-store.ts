@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { CompanySettings } from '../../src-core/documents'
+import type { CompanySettings } from '@core/documents'
 import {
   DatabaseNotEmptyError,
   getRepositories,
@@ -12,9 +12,9 @@ import {
   loadSampleCompany as loadSample,
   sampleStatus,
   takeSampleLoadRequest,
-} from '../data'
-import { currentLocale } from '../composables/use-locale'
-import { checkLogo } from './company-logo'
+} from '@renderer/data'
+import { currentLocale } from '@renderer/composables/use-locale'
+import { checkLogo } from '@renderer/forms/company-logo'
 import { useDatabaseStore } from './database-store'
 import { useLookupStore } from './lookup-store'
 import {
@@ -22,7 +22,7 @@ import {
   settingsFromDraft,
   type CompanyDraft,
   type FormErrors,
-} from './settings-form'
+} from '@renderer/forms/settings-form'
 
 export type SampleLoadState = 'idle' | 'loading' | 'done' | 'failed'
 

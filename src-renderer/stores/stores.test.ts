@@ -1,17 +1,25 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { provideRepositories, createRepositories, type Repositories } from '../data'
+import { createPinia, defineStore, setActivePinia } from 'pinia'
+import type { Invoice } from '@core/documents'
+import {
+  provideRepositories,
+  createRepositories,
+  type DocumentSort,
+  type InvoiceFilter,
+  type Repositories,
+} from '@renderer/data'
 import {
   closeDatabase,
   ok,
   openTestDatabase,
   seededRepositories,
   testEnv,
-} from '../data/test-support/test-db'
+} from '@renderer/data/test-support/test-db'
 import { useCustomersStore } from './customers-store'
-import { useInvoicesStore } from './invoices-store'
+import { useInvoiceListStore } from './invoice-list-store'
 import { useOrdersStore } from './orders-store'
+import { usePagedList } from './paged-list'
 import { useProductsStore } from './products-store'
 import { useSettingsStore } from './settings-store'
 
@@ -35,11 +43,16 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
 }
 
 describe('paged list stores', () => {
-  it('hold one page of invoices and follow the database', async () => {
+  it('hold one page and follow the database', async () => {
     repos = await seededRepositories()
     provideRepositories(repos)
     for (let i = 0; i < 3; i++) ok(await repos.invoices.create({ customerId: 'C1', name: `I${i}` }))
-    const store = useInvoicesStore()
+    const store = defineStore('paged-invoices', () =>
+      usePagedList<InvoiceFilter, DocumentSort, Invoice>({
+        sort: 'createdAt',
+        watch: (r, req) => r.invoices.watchPage(req),
+      }),
+    )()
     store.pageSize = 2
     await store.start()
     await until(() => store.total === 3)
@@ -64,9 +77,30 @@ describe('paged list stores', () => {
     await Promise.all([orders.start(), customers.start(), products.start()])
     await until(() => orders.total === 1 && customers.total === 1 && products.total === 3)
     products.setSort('name')
-    products.setFilter({ prefix: 'wid' })
+    products.setFilter({ search: 'idg' })
     await until(() => products.total === 1)
     expect(products.rows[0]?.name).toBe('Widget')
+  })
+
+  it('find invoices by their customer’s name anywhere and sort them on any column', async () => {
+    repos = await seededRepositories()
+    provideRepositories(repos)
+    for (const name of ['Barn', 'Attic', 'Cellar'])
+      ok(await repos.invoices.create({ customerId: 'C1', name }))
+    const list = useInvoiceListStore()
+    await list.start()
+    await until(() => list.totalKnown && list.total === 3)
+    list.setListFilter({ search: 'NTOS' })
+    await until(() => list.totalKnown && list.total === 3 && list.rows.length === 3)
+    list.setListFilter({ search: 'tti' })
+    await until(() => list.total === 1)
+    expect(list.rows.map((r) => r.name)).toEqual(['Attic'])
+    list.setListFilter({})
+    list.setSort('name', true)
+    await until(() => list.rows[0]?.name === 'Cellar')
+    expect(list.rows.map((r) => r.name)).toEqual(['Cellar', 'Barn', 'Attic'])
+    expect(list.total).toBe(3)
+    list.stop()
   })
 })
 

@@ -7,7 +7,7 @@ const cleared = vi.fn(() => Promise.resolve())
 const logout = vi.fn((_url: string, _token: string) => new Promise<boolean>(() => undefined))
 
 // A device with a saved session, and a server that never answers the logout.
-vi.mock('../platform', () => ({
+vi.mock('@renderer/platform', () => ({
   getPlatform: () => ({
     kind: 'browser',
     syncTokenPersists: false,
@@ -16,8 +16,8 @@ vi.mock('../platform', () => ({
     clearSyncCredentials: cleared,
   }),
 }))
-vi.mock('../sync/http', async (original) => ({
-  ...(await original<typeof import('../sync/http')>()),
+vi.mock('@renderer/sync/http', async (original) => ({
+  ...(await original<typeof import('@renderer/sync/http')>()),
   logout: (url: string, token: string) => logout(url, token),
 }))
 

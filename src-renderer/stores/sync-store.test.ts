@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createRepositories, provideRepositories, type Repositories } from '../data'
-import { closeDatabase, openTestDatabase, testEnv } from '../data/test-support/test-db'
-import { loadSyncState } from '../sync/sync-state'
+import { createRepositories, provideRepositories, type Repositories } from '@renderer/data'
+import { closeDatabase, openTestDatabase, testEnv } from '@renderer/data/test-support/test-db'
+import { loadSyncState } from '@renderer/sync/sync-state'
 import { sessionNote, useSyncStore } from './sync-store'
 
 // A browser with no saved session: the store only loads the sync state.
-vi.mock('../platform', () => ({
+vi.mock('@renderer/platform', () => ({
   getPlatform: () => ({
     kind: 'browser',
     syncTokenPersists: false,

@@ -13,20 +13,20 @@ import {
   signInDeviceUser,
   type CollectionName,
   type Database,
-} from '../data'
-import { getPlatform, type SyncCredentials } from '../platform'
-import { login, logout, SyncHttpError } from '../sync/http'
-import { trackLocalWrites } from '../sync/local-writes'
-import { startSync, type SyncSession } from '../sync/replication'
-import { loadSyncState, type DocSyncInfo, type SyncStateTracker } from '../sync/sync-state'
+} from '@renderer/data'
+import { getPlatform, type SyncCredentials } from '@renderer/platform'
+import { login, logout, SyncHttpError } from '@renderer/sync/http'
+import { trackLocalWrites } from '@renderer/sync/local-writes'
+import { startSync, type SyncSession } from '@renderer/sync/replication'
+import { loadSyncState, type DocSyncInfo, type SyncStateTracker } from '@renderer/sync/sync-state'
 import {
   groupRefusals,
   keepServerVersion as keepServer,
   sendAgain as sendRefusedAgain,
   type RefusalGroup,
   type RefusedRecord,
-} from '../sync/refusals'
-import { SyncProgress, type Transfer } from './sync-progress'
+} from '@renderer/sync/refusals'
+import { SyncProgress, type Transfer } from '@renderer/sync/sync-progress'
 
 export type { CollectionName }
 

@@ -3,8 +3,8 @@
  * instead of per invoice: a first sync pulls tens of thousands of invoices, and one IndexedDB query each was
  * most of its time.
  */
-import type { LedgerEntry } from '../../src-core/documents'
-import type { CollectionName, Database } from '../data/collections'
+import type { LedgerEntry } from '@core/documents'
+import type { CollectionName, Database } from '@renderer/data/collections'
 import { DERIVED_FIELDS, fromWire, toWire, type WireDocument } from './derived'
 
 /**

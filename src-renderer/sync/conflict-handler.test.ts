@@ -1,8 +1,13 @@
 import 'fake-indexeddb/auto'
 import { defaultConflictHandler } from 'rxdb'
 import { afterEach, describe, expect, it } from 'vitest'
-import { closeDatabase, COLLECTION_NAMES, openDatabase, type Database } from '../data/database'
-import { toInvoiceDoc } from '../data/stored'
+import {
+  closeDatabase,
+  COLLECTION_NAMES,
+  openDatabase,
+  type Database,
+} from '@renderer/data/database'
+import { toInvoiceDoc } from '@renderer/data/stored'
 import { conflictHandlerFor } from './conflict-handler'
 import { customerOf, newInvoice, run } from './test-support/documents'
 

@@ -7,11 +7,11 @@
  * the result gets its derived fields back, since RxDB writes it into the local collection as it is.
  */
 import type { RxConflictHandler, RxConflictHandlerInput } from 'rxdb'
-import type { FieldChange, Payment, RecordBase } from '../../src-core/documents'
-import { sumDecimalStrings } from '../../src-core/money'
-import { mergeDocuments } from '../../src-core/sync/merge'
-import { jsonEqual } from '../../src-core/sync/json'
-import type { CollectionName } from '../data/collections'
+import type { FieldChange, Payment, RecordBase } from '@core/documents'
+import { sumDecimalStrings } from '@core/money'
+import { mergeDocuments } from '@core/sync/merge'
+import { jsonEqual } from '@core/sync/json'
+import type { CollectionName } from '@renderer/data/collections'
 import { fromWire, toWire, type WireDocument } from './derived'
 import { REFUSED } from './push-answer'
 

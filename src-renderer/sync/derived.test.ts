@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { customer, products } from '../../src-core/documents/test-support/fixtures'
-import { toCustomerDoc, toInvoiceDoc, toProductDoc } from '../data/stored'
+import { customer, products } from '@core/documents/test-support/fixtures'
+import { toCustomerDoc, toInvoiceDoc, toProductDoc } from '@renderer/data/stored'
 import { DERIVED_FIELDS, fromWire, toWire } from './derived'
 import { customerOf, newInvoice } from './test-support/documents'
 

@@ -3,7 +3,7 @@
  * `balanceDue`, …) that the server neither needs nor accepts; they are stripped before a push and derived again,
  * with the data layer's own functions, after a pull, so a pulled record is indexed exactly like a local one.
  */
-import type { Invoice, LedgerEntry } from '../../src-core/documents'
+import type { Invoice, LedgerEntry } from '@core/documents'
 import {
   INVOICE_DERIVED_FIELDS,
   ORDER_DERIVED_FIELDS,
@@ -13,8 +13,8 @@ import {
   toOrderDoc,
   toProductDoc,
   type CatalogRefs,
-} from '../data/stored'
-import type { CollectionName } from '../data/collections'
+} from '@renderer/data/stored'
+import type { CollectionName } from '@renderer/data/collections'
 
 /** The derived fields of each collection: what the data layer adds to a src-core record. */
 export const DERIVED_FIELDS: Readonly<Record<CollectionName, readonly string[]>> = {

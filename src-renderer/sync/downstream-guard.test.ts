@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RxDocumentData } from 'rxdb'
 import { now } from 'rxdb/plugins/utils'
-import { customer } from '../../src-core/documents/test-support/fixtures'
-import { closeDatabase, openDatabase, type Database } from '../data/database'
-import { toCustomerDoc } from '../data/stored'
+import { customer } from '@core/documents/test-support/fixtures'
+import { closeDatabase, openDatabase, type Database } from '@renderer/data/database'
+import { toCustomerDoc } from '@renderer/data/stored'
 
 type Doc = RxDocumentData<Record<string, unknown>> & {
   _meta: { lwt: number; o?: { _rev: number } }

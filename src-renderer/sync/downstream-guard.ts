@@ -22,8 +22,8 @@ import type {
   RxStorageWriteError,
 } from 'rxdb'
 import { getHeightOfRevision, now } from 'rxdb/plugins/utils'
-import { jsonEqual } from '../../src-core/sync/json'
-import type { CollectionName } from '../data/collections'
+import { jsonEqual } from '@core/sync/json'
+import type { CollectionName } from '@renderer/data/collections'
 import { toWire } from './derived'
 
 /** RxDB's downstream writes carry this context, followed by the replication's key. */

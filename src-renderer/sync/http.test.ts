@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PLAIN_HTTP_REFUSED } from '../../src-core/server-url'
+import { PLAIN_HTTP_REFUSED } from '@core/server-url'
 import { login, syncHttp } from './http'
 
 /** A fetch that records where it was asked to go and answers a valid login. */

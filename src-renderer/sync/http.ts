@@ -2,7 +2,7 @@
  * The HTTP side of sync (src-server/README.md): login, and authenticated GET/POST. Failures become
  * `SyncHttpError`s whose message is a sentence for the rep.
  */
-import { checkServerUrl } from '../../src-core/server-url'
+import { checkServerUrl } from '@core/server-url'
 
 /** A refusal or failure of the sync server, worded for the rep. */
 export class SyncHttpError extends Error {

@@ -4,7 +4,7 @@
  * invoices) arrives in seconds, with no poll behind it.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { settings } from '../../src-core/documents/test-support/fixtures'
+import { settings } from '@core/documents/test-support/fixtures'
 import { eventually, openDevice, type Device } from './test-support/devices'
 import { customerOf, newInvoice } from './test-support/documents'
 import {

@@ -4,10 +4,10 @@
  * same database) until the server accepts them.
  */
 import { afterEach, describe, expect, test } from 'vitest'
-import { customer } from '../../src-core/documents/test-support/fixtures'
-import { closeDatabase, ok, seededRepositories, testEnv } from '../data/test-support/test-db'
-import { createRepositories, type Repositories } from '../data/repositories'
-import { COLLECTION_NAMES, openDatabase } from '../data/database'
+import { customer } from '@core/documents/test-support/fixtures'
+import { closeDatabase, ok, seededRepositories, testEnv } from '@renderer/data/test-support/test-db'
+import { createRepositories, type Repositories } from '@renderer/data/repositories'
+import { COLLECTION_NAMES, openDatabase } from '@renderer/data/database'
 import { trackLocalWrites } from './local-writes'
 import { loadSyncState } from './sync-state'
 

@@ -4,8 +4,8 @@
  * settles what was pending on that record.
  */
 import type { RxCollection } from 'rxdb'
-import { jsonEqual } from '../../src-core/sync/json'
-import type { CollectionName, Database } from '../data/collections'
+import { jsonEqual } from '@core/sync/json'
+import type { CollectionName, Database } from '@renderer/data/collections'
 import { toWire } from './derived'
 import type { SyncStateTracker } from './sync-state'
 

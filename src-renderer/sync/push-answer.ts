@@ -9,7 +9,7 @@
  * existed. So a refused row is handed back like a conflict, carrying the server's state marked as a refusal,
  * and the conflict handler (conflict-handler.ts) takes that state as it is instead of merging.
  */
-import type { CollectionName } from '../data/collections'
+import type { CollectionName } from '@renderer/data/collections'
 import type { WireDocument } from './derived'
 import type { PushOutcome, SyncStateTracker } from './sync-state'
 

@@ -5,7 +5,7 @@
  * already holds it: the refused version is then forgotten).
  */
 import type { RxCollection } from 'rxdb'
-import type { CollectionName, Database } from '../data/collections'
+import type { CollectionName, Database } from '@renderer/data/collections'
 import { derivePulled } from './balances'
 import type { WireDocument } from './derived'
 import type { SyncStateTracker } from './sync-state'

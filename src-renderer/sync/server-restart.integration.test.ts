@@ -4,8 +4,8 @@
  * the server once, with the edit typed while the server was down; another laptop then receives each once.
  */
 import { afterAll, expect, test } from 'vitest'
-import type { Invoice } from '../../src-core/documents'
-import { jsonEqual } from '../../src-core/sync/json'
+import type { Invoice } from '@core/documents'
+import { jsonEqual } from '@core/sync/json'
 import { eventually, openDevice, type Device } from './test-support/devices'
 import { customerOf, newInvoice } from './test-support/documents'
 import { create, type ServerClient } from './test-support/server'

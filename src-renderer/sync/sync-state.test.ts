@@ -3,7 +3,7 @@
  * nothing will ever settle is a "1 pending" the rep sees forever, and a warning on every quit.
  */
 import { describe, expect, test } from 'vitest'
-import type { Database } from '../data/collections'
+import type { Database } from '@renderer/data/collections'
 import { loadSyncState, type PushOutcome, type SyncStateTracker } from './sync-state'
 
 /** A database holding only local documents, as the tracker uses it. */

@@ -7,9 +7,9 @@
  * every change. Values lost in a conflict of a record without a history (a customer, a product) are kept here
  * too, since those records have nowhere else to show them.
  */
-import type { FieldChange } from '../../src-core/documents'
-import type { CollectionName, Database } from '../data/collections'
-import { readLocal, serialized, writeLocal } from '../data/local-docs'
+import type { FieldChange } from '@core/documents'
+import type { CollectionName, Database } from '@renderer/data/collections'
+import { readLocal, serialized, writeLocal } from '@renderer/data/local-docs'
 
 export type DocSyncState = 'local' | 'pending' | 'synced' | 'rejected'
 

@@ -6,11 +6,11 @@
  * leaves the first laptop with its invoices, and reaches the second.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { HistoryEntry, Invoice } from '../../src-core/documents'
-import { jsonEqual } from '../../src-core/sync/json'
+import type { HistoryEntry, Invoice } from '@core/documents'
+import { jsonEqual } from '@core/sync/json'
 import { eventually, openDevice, type Device } from './test-support/devices'
 import { customerOf, newInvoice, run } from './test-support/documents'
-import { toCustomerDoc } from '../data/stored'
+import { toCustomerDoc } from '@renderer/data/stored'
 import {
   change,
   create,

@@ -13,7 +13,7 @@
  * downstream-guard.ts was found.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { parseDecimal } from '../../src-core/money'
+import { parseDecimal } from '@core/money'
 import {
   amountPaid,
   balanceDue,
@@ -22,9 +22,9 @@ import {
   type Invoice,
   type InvoiceCommand,
   type LedgerEntry,
-} from '../../src-core/documents'
-import { canonicalJson } from '../../src-core/sync/json'
-import { checkTotals } from '../../src-core/sync/validate-document'
+} from '@core/documents'
+import { canonicalJson } from '@core/sync/json'
+import { checkTotals } from '@core/sync/validate-document'
 import { toWire } from './derived'
 import { eventually, openDevice, type Device } from './test-support/devices'
 import { customerOf, newInvoice } from './test-support/documents'

@@ -2,13 +2,13 @@
  * Documents for server tests and the benchmark, built through the real src-core rules so they are exactly what
  * a desktop would push.
  */
-import type { CommandContext } from '../../src-core/documents/commands'
-import { EMPTY_CATALOG } from '../../src-core/documents/catalog'
-import { createInvoice, createOrder } from '../../src-core/documents/create-invoice'
-import { applyInvoiceCommand } from '../../src-core/documents/invoice-commands'
-import { applyOrderCommand } from '../../src-core/documents/order-commands'
-import { settings } from '../../src-core/documents/test-support/fixtures'
-import type { ActorRole, Customer, Invoice, Order } from '../../src-core/documents/types'
+import type { CommandContext } from '@core/documents/commands'
+import { EMPTY_CATALOG } from '@core/documents/catalog'
+import { createInvoice, createOrder } from '@core/documents/create-invoice'
+import { applyInvoiceCommand } from '@core/documents/invoice-commands'
+import { applyOrderCommand } from '@core/documents/order-commands'
+import { settings } from '@core/documents/test-support/fixtures'
+import type { ActorRole, Customer, Invoice, Order } from '@core/documents/types'
 
 export const AT = '2025-03-01T09:00:00.000Z'
 

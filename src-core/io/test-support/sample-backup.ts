@@ -12,8 +12,8 @@ import {
   products,
   settings,
   volume,
-} from '../../documents/test-support/fixtures'
-import type { Invoice, UnitGroup } from '../../documents/types'
+} from '@core/documents/test-support/fixtures'
+import type { Invoice, UnitGroup } from '@core/documents/types'
 import type { BackupData } from '../backup-collections'
 
 /** The fixtures' unit group: Each, and a Box of 12. */

@@ -2,7 +2,7 @@
  * A slow, independent reference for rounding, used only by tests: it rounds decimal *strings* by inspecting
  * digits, the way one would by hand, so it shares no code (and no bug) with money.ts's bigint arithmetic.
  */
-import type { RoundingRule } from '../../money'
+import type { RoundingRule } from '@core/money'
 
 /** Adds one to a string of digits ('199' → '200'). */
 function incrementDigits(digits: string): string {

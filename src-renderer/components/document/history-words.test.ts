@@ -4,8 +4,8 @@ import {
   type Invoice,
   type InvoiceCommand,
   type LedgerEntry,
-} from '../../../src-core/documents'
-import { blankInvoice, context, unwrap } from '../../../src-core/documents/test-support/fixtures'
+} from '@core/documents'
+import { blankInvoice, context, unwrap } from '@core/documents/test-support/fixtures'
 import { historyWords, type HistoryNames } from './history-words'
 
 const ctx = context()

@@ -17,8 +17,8 @@ import {
   type HistoryValue,
   type LedgerEntry,
   type PaymentMethod,
-} from '../../../src-core/documents'
-import type { SalesDocument } from './header-draft'
+} from '@core/documents'
+import type { SalesDocument } from '@renderer/forms/header-draft'
 
 /** What the words need from outside the entry: names of ids, and the rep's number and date formats. */
 export interface HistoryNames {

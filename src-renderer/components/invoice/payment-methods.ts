@@ -1,4 +1,4 @@
-import type { PaymentMethod } from '../../../src-core/documents'
+import type { PaymentMethod } from '@core/documents'
 
 /** How money moves, as the payment and refund dialogs offer it. */
 export const PAYMENT_METHOD_OPTIONS: { label: string; value: PaymentMethod }[] = [

@@ -1,5 +1,5 @@
 import { computed, ref, watch, type Ref } from 'vue'
-import type { FieldErrors } from '../../../src-core/documents'
+import type { FieldErrors } from '@core/documents'
 
 /** What a store's save answers (the repository's WriteResult, seen from a component). */
 export type SaveResult<T> = { ok: true; value: T } | { ok: false; refusal: { reason: string } }

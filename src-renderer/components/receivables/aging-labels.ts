@@ -1,4 +1,4 @@
-import type { AgingBucket } from '../../../src-core/receivables'
+import type { AgingBucket } from '@core/receivables'
 
 /** The aging buckets as an accounts receivable report heads its columns. */
 export const AGING_LABELS: Record<AgingBucket, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BACKUP_VERSION } from '../../../src-core/io/backup'
-import { canonicalJson, sha256Hex } from '../../../src-core/io/canonical-json'
+import { BACKUP_VERSION } from '@core/io/backup'
+import { canonicalJson, sha256Hex } from '@core/io/canonical-json'
 import type { Repositories } from '../repositories'
 import { ok } from '../test-support/test-db'
 import { createBackup, replaceCollection, restoreBackup, type CollectionWriter } from './backup'

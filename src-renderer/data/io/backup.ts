@@ -8,7 +8,7 @@
  * and unfinished-write journal) are not part of a backup and are left alone.
  */
 import type { RxCollection } from 'rxdb'
-import { decodeBackup, encodeBackup } from '../../../src-core/io/backup'
+import { decodeBackup, encodeBackup } from '@core/io/backup'
 import { COLLECTION_NAMES, type CollectionName, type Database } from '../collections'
 import {
   readBackupData,

@@ -4,8 +4,8 @@
  * e.g. appending each to a Blob, which the browser keeps outside the JS heap.
  */
 import type { RxCollection } from 'rxdb'
-import type { Invoice, LedgerEntry } from '../../../src-core/documents'
-import { csvWriter, invoiceColumns, paymentColumns } from '../../../src-core/io/export-csv'
+import type { Invoice, LedgerEntry } from '@core/documents'
+import { csvWriter, invoiceColumns, paymentColumns } from '@core/io/export-csv'
 import type { Database } from '../collections'
 import { fromInvoiceDoc, plain } from '../stored'
 import { pagesOf } from './storage-map'

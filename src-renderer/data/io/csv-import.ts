@@ -5,16 +5,16 @@
  * removed (new ones): an import is all of its good rows or none.
  */
 import type { RxCollection } from 'rxdb'
-import type { Customer, PriceListItem, Product } from '../../../src-core/documents'
-import { parseCsv } from '../../../src-core/io/csv'
+import type { Customer, PriceListItem, Product } from '@core/documents'
+import { parseCsv } from '@core/io/csv'
 import {
   importRows,
   type ImportContext,
   type ImportKind,
   type ImportRecord,
-} from '../../../src-core/io/import-kinds'
-import { importLookup, type ImportLookupRecords } from '../../../src-core/io/import-lookup'
-import type { ImportError } from '../../../src-core/io/import-rows'
+} from '@core/io/import-kinds'
+import { importLookup, type ImportLookupRecords } from '@core/io/import-lookup'
+import type { ImportError } from '@core/io/import-rows'
 import type { Database } from '../collections'
 import type { PriceChangeHandler } from '../repositories/catalog'
 import type { RepositoryEnv } from '../repositories/env'

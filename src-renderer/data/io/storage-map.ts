@@ -4,8 +4,8 @@
  * turning a backup's records into stored documents (adding the derived sort keys and balances) for a restore.
  */
 import type { RxCollection } from 'rxdb'
-import type { LedgerEntry } from '../../../src-core/documents'
-import { emptyBackupData, type BackupData } from '../../../src-core/io/backup-collections'
+import type { LedgerEntry } from '@core/documents'
+import { emptyBackupData, type BackupData } from '@core/io/backup-collections'
 import { COLLECTION_NAMES, type CollectionName, type Database } from '../collections'
 import {
   fromCatalogRefDoc,

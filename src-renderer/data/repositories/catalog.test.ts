@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { volume } from '../../../src-core/documents/test-support/fixtures'
+import { volume } from '@core/documents/test-support/fixtures'
 import { closeDatabase, invoiceWithWidgets, ok, seededRepositories } from '../test-support/test-db'
 import type { Repositories } from '.'
 

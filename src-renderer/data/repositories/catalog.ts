@@ -18,15 +18,15 @@ import {
   type PriceListItem,
   type Product,
   type UnitGroup,
-} from '../../../src-core/documents'
+} from '@core/documents'
 import {
   discountListRecordSchema,
   priceListItemRecordSchema,
   priceListRecordSchema,
   productRecordSchema,
   unitGroupRecordSchema,
-} from '../../../src-core/documents/record-schemas'
-import type { Schema } from '../../../src-core/schema'
+} from '@core/documents/record-schemas'
+import type { Schema } from '@core/schema'
 import type { Database } from '../collections'
 import {
   fromCatalogRefDoc,

@@ -2,8 +2,8 @@
  * Customers (accounts with contacts and addresses): the only code that reads or writes the customers collection.
  */
 import type { Observable } from 'rxjs'
-import type { Customer, Id } from '../../../src-core/documents'
-import { customerRecordSchema } from '../../../src-core/documents/record-schemas'
+import type { Customer, Id } from '@core/documents'
+import { customerRecordSchema } from '@core/documents/record-schemas'
 import type { Database } from '../collections'
 import { nameKey } from '../sort-keys'
 import { fromCustomerDoc, toCustomerDoc } from '../stored'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { customer } from '../../../src-core/documents/test-support/fixtures'
+import { customer } from '@core/documents/test-support/fixtures'
 import {
   closeDatabase,
   ok,

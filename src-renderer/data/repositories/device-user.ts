@@ -8,7 +8,7 @@
  * these are all new records to the server.
  */
 import type { RxCollection } from 'rxdb'
-import type { Actor, Customer, HistoryEntry } from '../../../src-core/documents'
+import type { Actor, Customer, HistoryEntry } from '@core/documents'
 import type { Database } from '../collections'
 import { readLocal, writeLocal } from '../local-docs'
 import { fromCustomerDoc, toCustomerDoc } from '../stored'

@@ -24,7 +24,7 @@ import type {
   IsoDateTime,
   OrderState,
   OrderStatus,
-} from '../../../src-core/documents'
+} from '@core/documents'
 import { newestFirstKey } from '../sort-keys'
 import type { ListQuery, PageRequest } from './paging'
 

@@ -10,7 +10,7 @@ import type {
   Customer,
   DocumentLine,
   Id,
-} from '../../../src-core/documents'
+} from '@core/documents'
 import type { RxDocument } from 'rxdb'
 import type { Database } from '../collections'
 import { plain } from '../stored'

@@ -2,8 +2,8 @@
  * What every repository needs besides the database: who is acting, a clock, an id source and a random source.
  * Injected so tests and the sample generator are deterministic; the app uses `defaultEnv()`.
  */
-import type { Actor, Id, IsoDateTime, Refusal } from '../../../src-core/documents'
-import type { RandomSource } from '../../../src-core/numbering'
+import type { Actor, Id, IsoDateTime, Refusal } from '@core/documents'
+import type { RandomSource } from '@core/numbering'
 
 export interface RepositoryEnv {
   actor: Actor

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { invoiceSchema, priceLines, EMPTY_CATALOG } from '../../../src-core/documents'
+import { invoiceSchema, priceLines, EMPTY_CATALOG } from '@core/documents'
 import { closeDatabase, ok, seededRepositories } from '../test-support/test-db'
 import type { Repositories } from '.'
 

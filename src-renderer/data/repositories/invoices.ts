@@ -17,7 +17,7 @@ import {
   type InvoiceContext,
   type IsoDate,
   type LedgerEntry,
-} from '../../../src-core/documents'
+} from '@core/documents'
 import type { Database } from '../collections'
 import { fromInvoiceDoc, fromOrderDoc, plain, toInvoiceDoc } from '../stored'
 import { documentListQuery, type InvoicePageRequest } from './document-lists'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { opportunity } from '../../../src-core/documents/test-support/fixtures'
+import { opportunity } from '@core/documents/test-support/fixtures'
 import { closeDatabase, ok, seededRepositories } from '../test-support/test-db'
 import type { Repositories } from '.'
 

@@ -1,22 +1,24 @@
 /**
  * Opportunities: a customer's potential sale with its products. New opportunity takes a customer, a price list
- * and a currency; products change through `applyLines` (opportunity-lines.ts); a save of the whole opportunity
+ * and a currency; products change through `applyLines` (src-core's `applyOpportunityLines`); a save of the whole opportunity
  * recomputes its totals (prices kept as given).
  */
 import type { Observable } from 'rxjs'
 import {
+  applyOpportunityLines,
+  NO_TOTALS,
   opportunitySchema,
   priceLines,
   refuse,
   type Customer,
   type Id,
   type Opportunity,
-} from '../../../src-core/documents'
+  type OpportunityLineCommand,
+} from '@core/documents'
 import type { Database } from '../collections'
 import { plain } from '../stored'
 import type { CatalogRepository } from './catalog'
 import { invalid, notFound, type RepositoryEnv, type WriteResult } from './env'
-import { applyOpportunityLines, type OpportunityLineCommand } from './opportunity-lines'
 import { readPage, watchPage, type ListQuery, type Page, type PageRequest } from './paging'
 import { createSettingsRepository } from './settings'
 
@@ -38,17 +40,6 @@ function listQuery(req: OpportunityPageRequest): ListQuery {
 }
 
 const fromDoc = (doc: object): Opportunity => plain<Opportunity>(doc)
-
-const NO_TOTALS = {
-  detailAmount: '0',
-  lineItemDiscountAmount: '0',
-  discountPercentAmount: '0',
-  totalDiscountAmount: '0',
-  preFreightAmount: '0',
-  freightAmount: '0',
-  totalTax: '0',
-  totalAmount: '0',
-}
 
 export interface OpportunityRepository {
   get(id: Id): Promise<Opportunity | undefined>

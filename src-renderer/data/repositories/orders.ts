@@ -9,7 +9,7 @@ import {
   type Id,
   type Order,
   type OrderCommand,
-} from '../../../src-core/documents'
+} from '@core/documents'
 import type { Database } from '../collections'
 import { fromOrderDoc, toOrderDoc } from '../stored'
 import { documentListQuery, type OrderPageRequest } from './document-lists'

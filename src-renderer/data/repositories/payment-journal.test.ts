@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Payment } from '../../../src-core/documents'
+import type { Payment } from '@core/documents'
 import { closeDatabase, invoiceWithWidgets, seededRepositories } from '../test-support/test-db'
 import { PAYMENT_JOURNAL_DOC, type PendingPayment } from './payment-journal'
 import type { Repositories } from '.'

@@ -17,7 +17,7 @@ import {
   type InvoiceContext,
   type IsoDateTime,
   type LedgerEntry,
-} from '../../../src-core/documents'
+} from '@core/documents'
 import type { Database } from '../collections'
 import { readLocal, serialized, writeLocal } from '../local-docs'
 import { fromInvoiceDoc, plain, toInvoiceDoc } from '../stored'

@@ -9,8 +9,8 @@ import {
   receivablesTally,
   type Receivables,
   type Statement,
-} from '../../../src-core/receivables'
-import type { Id, IsoDate, LedgerEntry } from '../../../src-core/documents'
+} from '@core/receivables'
+import type { Id, IsoDate, LedgerEntry } from '@core/documents'
 import type { Database } from '../collections'
 import { fromInvoiceDoc, plain } from '../stored'
 

@@ -11,7 +11,7 @@ import {
   type Invoice,
   type Order,
   type Refusal,
-} from '../../../src-core/documents'
+} from '@core/documents'
 import type { Database } from '../collections'
 import { fromInvoiceDoc, fromOrderDoc } from '../stored'
 import type { CatalogRepository } from './catalog'

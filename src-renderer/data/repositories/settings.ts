@@ -1,13 +1,9 @@
 /**
  * The company settings (one record) and this device's document numbering.
  */
-import type { CompanySettings } from '../../../src-core/documents'
-import { companySettingsRecordSchema } from '../../../src-core/documents/record-schemas'
-import {
-  createNumberingState,
-  nextDocumentNumber,
-  type NumberingState,
-} from '../../../src-core/numbering'
+import type { CompanySettings } from '@core/documents'
+import { companySettingsRecordSchema } from '@core/documents/record-schemas'
+import { createNumberingState, nextDocumentNumber, type NumberingState } from '@core/numbering'
 import { COLLECTION_NAMES, type Database } from '../collections'
 import { readLocal, serialized, writeLocal } from '../local-docs'
 import { fromSettingsDoc } from '../stored'

@@ -9,7 +9,7 @@ import type {
   PriceListItem,
   Product,
   UnitGroup,
-} from '../../../src-core/documents'
+} from '@core/documents'
 import { PRODUCT_ADJECTIVES, PRODUCT_NOUNS, SERVICE_LEVELS } from './names'
 import type { Prng } from './prng'
 

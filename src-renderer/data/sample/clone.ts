@@ -5,7 +5,7 @@
  * whole days; lines, prices and totals are the template's, so each clone satisfies the rules as its template
  * did, and its history is the template's history at the shifted times.
  */
-import type { Customer, Invoice, Order, LedgerEntry } from '../../../src-core/documents'
+import type { Customer, Invoice, Order, LedgerEntry } from '@core/documents'
 import type { Prng } from './prng'
 
 const DAY = 86_400_000

@@ -1,5 +1,5 @@
 /** Sample customers: accounts with one to three contacts, US customers on USD prices, a few in Europe on EUR. */
-import type { Address, Contact, Customer } from '../../../src-core/documents'
+import type { Address, Contact, Customer } from '@core/documents'
 import { EUR_LIST, USD_LIST } from './catalog-data'
 import {
   CITIES,

@@ -15,8 +15,8 @@ import {
   type PriceListItem,
   type Product,
   type UnitGroup,
-} from '../../../src-core/documents'
-import { createNumberingState, type NumberingState } from '../../../src-core/numbering'
+} from '@core/documents'
+import { createNumberingState, type NumberingState } from '@core/numbering'
 import {
   sampleDiscountLists,
   samplePriceListItems,

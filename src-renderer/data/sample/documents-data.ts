@@ -23,9 +23,9 @@ import {
   type OrderCommand,
   type LedgerEntry,
   type Product,
-} from '../../../src-core/documents'
-import { decimal, divide, formatDecimal, mul, parseDecimal } from '../../../src-core/money'
-import { nextDocumentNumber, type NumberingState } from '../../../src-core/numbering'
+} from '@core/documents'
+import { decimal, divide, formatDecimal, mul, parseDecimal } from '@core/money'
+import { nextDocumentNumber, type NumberingState } from '@core/numbering'
 import { SAMPLE_REP } from './customers-data'
 import type { Prng } from './prng'
 
@@ -119,6 +119,8 @@ export function sampleOrder(world: DocumentWorld, i: number): Order {
   order = addLines(world, order, id, (d, cmd) => applyOrderCommand(d, cmd, time.ctx()))
   const run = (cmd: OrderCommand, actor = REP) =>
     (order = unwrap(applyOrderCommand(order, cmd, time.ctx(actor)), cmd.type))
+  // A customer asks for delivery three weeks out (no draw from the generator: the rest of the data stays as it is).
+  run({ type: 'editHeader', changes: { requestedDeliveryDate: time.date(21) } })
   const r = prng.next()
   if (r < 0.45) {
     if (prng.chance(0.4)) run({ type: 'setStatusReason', status: 'pending' })

@@ -9,7 +9,7 @@ import {
   orderSchema,
   paymentSchema,
   type LedgerEntry,
-} from '../../../src-core/documents'
+} from '@core/documents'
 import {
   companySettingsRecordSchema,
   customerRecordSchema,
@@ -18,9 +18,9 @@ import {
   priceListRecordSchema,
   productRecordSchema,
   unitGroupRecordSchema,
-} from '../../../src-core/documents/record-schemas'
-import { createNumberingState } from '../../../src-core/numbering'
-import type { Schema } from '../../../src-core/schema'
+} from '@core/documents/record-schemas'
+import { createNumberingState } from '@core/numbering'
+import type { Schema } from '@core/schema'
 import type { CollectionName, Database } from '../collections'
 import { readLocal, writeLocal } from '../local-docs'
 import { createSettingsRepository } from '../repositories/settings'

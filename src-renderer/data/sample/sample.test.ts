@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { EMPTY_CATALOG, invoiceSchema, orderSchema, priceLines } from '../../../src-core/documents'
+import { EMPTY_CATALOG, invoiceSchema, orderSchema, priceLines } from '@core/documents'
 import { closeDatabase, openTestDatabase } from '../test-support/test-db'
 import { createRepositories } from '../repositories'
 import type { Database } from '../collections'

@@ -40,6 +40,10 @@ const headerProperties = {
   discountPercent: decimalProp(),
   discountAmount: decimalProp(),
   freightAmount: decimalProp(),
+  // VAT mode (v4): the document's own tax mode, freight's VAT and the VAT breakdown stored with the totals.
+  taxMode: textProp(10),
+  freightVat: objectProp(),
+  vatBreakdown: arrayProp(),
   number: textProp(100),
   pricesLocked: boolProp(),
   createdAt: dateTimeProp(),
@@ -119,9 +123,9 @@ const dateAmountDescKeyProp = (): TopLevelProperty => ({
 
 export const orderSchema: RxJsonSchema<OrderDoc> = {
   title: 'orders',
-  // v1 added deliveryDateKey and totalKey, v2 createdAtDescKey and deliveryDescKey, v3 paymentTerms
-  // (migrations.ts).
-  version: 3,
+  // v1 added deliveryDateKey and totalKey, v2 createdAtDescKey and deliveryDescKey, v3 paymentTerms, v4
+  // taxMode, freightVat and vatBreakdown (migrations.ts).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -157,8 +161,8 @@ export const orderSchema: RxJsonSchema<OrderDoc> = {
 export const invoiceSchema: RxJsonSchema<InvoiceDoc> = {
   title: 'invoices',
   // v1 added balanceDue, balanceKey and dueDateKey, v2 createdAtDescKey and dueDescKey, v3 invoiceDate,
-  // dateDelivered, paymentTerms and email (migrations.ts).
-  version: 3,
+  // dateDelivered, paymentTerms and email, v4 taxMode, freightVat and vatBreakdown (migrations.ts).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -9,7 +9,7 @@ import {
   products,
   settings,
   volume,
-} from '../../../src-core/documents/test-support/fixtures'
+} from '@core/documents/test-support/fixtures'
 import { closeDatabase, openDatabase, type Database } from '../database'
 import { createRepositories, type Repositories, type RepositoryEnv } from '../repositories'
 

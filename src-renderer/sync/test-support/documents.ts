@@ -1,12 +1,12 @@
 /**
  * Invoices for sync tests, built and changed through src-core's commands, as a device would.
  */
-import { EMPTY_CATALOG } from '../../../src-core/documents/catalog'
-import type { InvoiceCommand } from '../../../src-core/documents/commands'
-import { createInvoice } from '../../../src-core/documents/create-invoice'
-import { applyInvoiceCommand } from '../../../src-core/documents/invoice-commands'
-import { customer, settings } from '../../../src-core/documents/test-support/fixtures'
-import type { Customer, Invoice, LedgerEntry } from '../../../src-core/documents/types'
+import { EMPTY_CATALOG } from '@core/documents/catalog'
+import type { InvoiceCommand } from '@core/documents/commands'
+import { createInvoice } from '@core/documents/create-invoice'
+import { applyInvoiceCommand } from '@core/documents/invoice-commands'
+import { customer, settings } from '@core/documents/test-support/fixtures'
+import type { Customer, Invoice, LedgerEntry } from '@core/documents/types'
 
 export const T0 = '2025-03-01T09:00:00.000Z'
 
