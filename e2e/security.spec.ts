@@ -4,7 +4,7 @@ test('the page has no Node globals, and the bridge (if any) only the contract', 
   page,
 }) => {
   await page.goto('/')
-  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible()
   const globals = await page.evaluate(() => {
     const w = window as unknown as Record<string, unknown>
     return {
@@ -65,7 +65,7 @@ test('the page has no Node globals, and the bridge (if any) only the contract', 
 // test of the policy checks that 'unsafe-eval' is absent.
 test('the CSP blocks inline script and remote images', async ({ page }) => {
   await page.goto('/')
-  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible()
   const result = await page.evaluate(async () => {
     const blocked: string[] = []
     document.addEventListener('securitypolicyviolation', (e) => blocked.push(e.effectiveDirective))
@@ -84,7 +84,7 @@ test('the CSP blocks inline script and remote images', async ({ page }) => {
 
 test('window.open and links to another origin are blocked', async ({ page, context }) => {
   await page.goto('/')
-  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible()
   const popups: string[] = []
   context.on('page', (p) => popups.push(p.url()))
   const opened = await page.evaluate(() => window.open('https://evil.example/') !== null)
@@ -99,7 +99,7 @@ test('window.open and links to another origin are blocked', async ({ page, conte
   })
   const before = page.url()
   await page.getByRole('link', { name: 'Click me' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible()
   expect(page.url()).toBe(before)
   expect(popups).toEqual([])
 })

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
 const siteMap = [
+  'Home',
   'Orders',
   'Invoices',
   'Customers',
@@ -12,9 +13,9 @@ const siteMap = [
   'Settings',
 ]
 
-test('the app opens on Invoices with the site map', async ({ page }) => {
+test('the app opens on its start page with the site map', async ({ page }) => {
   await page.goto('/')
-  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible()
   const nav = page.getByRole('navigation', { name: 'Site map' })
   for (const entry of siteMap) {
     await expect(nav.getByRole('link', { name: entry, exact: true })).toBeVisible()

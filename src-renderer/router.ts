@@ -2,6 +2,13 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 
 /** The site map of a sales app, in the order a rep from Dynamics 365 Sales expects it. */
 export const siteMap = [
+  // The start page: receivables at a glance, or what to do first on an empty database.
+  {
+    path: '/start',
+    name: 'start',
+    title: 'Home',
+    page: () => import('./pages/StartPage.vue'),
+  },
   {
     path: '/orders',
     name: 'orders',
@@ -47,7 +54,14 @@ export const siteMap = [
 ] as const
 
 const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/invoices' },
+  { path: '/', redirect: '/start' },
+  // A customer's statement for a period, laid out for paper (reached from the customer).
+  {
+    path: '/customers/:id/statement',
+    name: 'customer-statement',
+    component: () => import('./pages/CustomerStatementPage.vue'),
+    meta: { title: 'Customer Statement' },
+  },
   // The print view of one invoice (not in the site map): main renders it to PDF and paper.
   {
     path: '/invoices/:id/print',

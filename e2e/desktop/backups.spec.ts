@@ -14,7 +14,7 @@ test('the backup main asked for at start is written to its folder and restores t
 }) => {
   const folder = join(home, 'documents', 'Fieldbill Backups')
   // The start page first: a hash set before the app's first route lands is replaced by it.
-  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible()
   await go(page, '#/settings/data')
   await expect(page.getByLabel('Backup folder')).toHaveText(folder)
   const table = page.getByRole('table', { name: 'Backups in the backup folder' })

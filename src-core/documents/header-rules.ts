@@ -11,6 +11,7 @@ export const HEADER_TEXT_LIMITS = {
   description: 2000,
   'address.line1': 250,
   'address.city': 80,
+  'address.stateOrProvince': 50,
   'address.postalCode': 20,
   'address.country': 80,
 } as const
@@ -31,6 +32,7 @@ export interface FieldProblem {
 interface AddressInput {
   line1?: string
   city?: string
+  stateOrProvince?: string
   postalCode?: string
   country?: string
 }
@@ -48,7 +50,7 @@ export interface HeaderInput {
   shipTo?: AddressInput
 }
 
-const ADDRESS_KEYS = ['line1', 'city', 'postalCode', 'country'] as const
+const ADDRESS_KEYS = ['line1', 'city', 'stateOrProvince', 'postalCode', 'country'] as const
 
 /**
  * Every problem of a header, in the order of the form (name, customer, price list, currency, dates,

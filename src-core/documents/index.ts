@@ -35,6 +35,7 @@ export {
   NO_TOTALS,
   type NewDocumentInput,
 } from './create-invoice'
+export { duplicateInvoice, DUPLICATE_COMMAND, DUPLICATED_FROM_FIELD } from './duplicate-invoice'
 export { applyOpportunityLines, type OpportunityLineCommand } from './opportunity-commands'
 export { priceLines, type PriceMode, type PricedDocument } from './totals'
 export { diffDocuments } from './history'

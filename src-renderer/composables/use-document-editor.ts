@@ -11,6 +11,7 @@ import {
   type SalesDocument,
 } from '@renderer/forms/header-draft'
 import { headerErrors, headerField, type HeaderErrors } from '@renderer/forms/header-errors'
+import { todayIso } from '@renderer/format/dates'
 import { useLookupStore } from '@renderer/stores/lookup-store'
 import { useSaveShortcut } from './use-save-shortcut'
 import { useUnsavedGuard } from './use-unsaved-guard'
@@ -89,7 +90,8 @@ export function useDocumentEditor<D extends SalesDocument>(
     checked.value = false
     if (routeId.value === 'new') {
       store.clear()
-      draft.value = emptyDraft()
+      // A new invoice is dated today, as Dynamics fills Invoice Date; the rep can change it before saving.
+      draft.value = kind === 'invoice' ? { ...emptyDraft(), invoiceDate: todayIso() } : emptyDraft()
     }
     await lookup.loadReference()
     if (routeId.value === 'new') {

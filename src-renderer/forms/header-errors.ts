@@ -11,6 +11,7 @@ export type HeaderErrors = Record<string, string>
 const ADDRESS_LABELS: Record<string, string> = {
   line1: 'Street',
   city: 'City',
+  stateOrProvince: 'State/Province',
   postalCode: 'ZIP/Postal Code',
   country: 'Country/Region',
 }

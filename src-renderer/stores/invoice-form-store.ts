@@ -21,6 +21,7 @@ import type { NewInvoice } from '@renderer/data'
 import { useDocumentForm } from '@renderer/forms/document-form'
 import type { CommandOutcome } from '@renderer/forms/line-commands'
 import { localRepositories } from '@renderer/app/local-repositories'
+import { todayIso } from '@renderer/format/dates'
 
 export type { CommandOutcome }
 
@@ -81,6 +82,20 @@ export const useInvoiceFormStore = defineStore('invoice-form', () => {
     return form.apply({ type: 'editHeader', changes: header }, 'save')
   }
 
+  /** Duplicate: the new invoice's id (it is saved, and numbered, at once), or undefined with the refusal shown. */
+  async function duplicate(): Promise<Id | undefined> {
+    const source = form.doc.value
+    if (!source) return undefined
+    const copy = await (
+      await localRepositories()
+    ).invoices.duplicate(source.id, { invoiceDate: todayIso() })
+    if (!copy.ok) {
+      form.refused('duplicate', copy.refusal.reason)
+      return undefined
+    }
+    return copy.value.id
+  }
+
   async function apply(cmd: InvoiceCommand, label?: string): Promise<CommandOutcome> {
     const outcome = await form.apply(cmd, label)
     if (outcome.ok && LEDGER_COMMANDS.has(cmd.type) && form.doc.value)
@@ -121,6 +136,7 @@ export const useInvoiceFormStore = defineStore('invoice-form', () => {
     recordPayment,
     voidPayment,
     recordRefund,
+    duplicate,
     paid,
     newLineId: form.newLineId,
     dismissRefusal: form.dismissRefusal,

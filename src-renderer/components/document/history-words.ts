@@ -5,6 +5,8 @@
  * written before this wording reads the same way. Fields a rep never sees (ids, derived amounts) are left out.
  */
 import {
+  DUPLICATE_COMMAND,
+  DUPLICATED_FROM_FIELD,
   INVOICE_STATE_LABELS,
   INVOICE_STATUSES,
   ORDER_STATE_LABELS,
@@ -230,6 +232,10 @@ export function historyWords(doc: SalesDocument, names: HistoryNames) {
         return `Created the ${noun} for ${names.customer(doc.customerId) ?? 'the customer'}`
       case 'createInvoiceFromOrder':
         return 'Created from the order'
+      case DUPLICATE_COMMAND: {
+        const from = entry.changes.find((c) => c.field === DUPLICATED_FROM_FIELD)?.to
+        return typeof from === 'string' ? `Created as a copy of ${from}` : 'Created as a copy'
+      }
       case 'addLine':
       case 'addWriteIn':
         return `Added ${list(wholeLines(entry, index, true))}`
@@ -287,7 +293,7 @@ export function historyWords(doc: SalesDocument, names: HistoryNames) {
   /** Details an entry shows besides its headline (the headline already says what lines came or went). */
   function details(entry: HistoryEntry): string[] {
     // A new document's every field appears from nothing: the headline says it all.
-    if (entry.command.startsWith('create')) return []
+    if (entry.command.startsWith('create') || entry.command === DUPLICATE_COMMAND) return []
     const out: string[] = []
     for (const c of entry.changes) {
       if (entry.command === 'recordEmailStatus' && c.field === 'email') continue

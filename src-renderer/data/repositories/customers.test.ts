@@ -29,6 +29,23 @@ describe('customer repository', () => {
     expect(await repos.customers.count()).toBe(4)
   })
 
+  it('keeps the State/Province of both addresses; a customer stored without one still reads', async () => {
+    repos = createRepositories(await openTestDatabase(), testEnv())
+    ok(await repos.customers.save(customer))
+    expect((await repos.customers.get(customer.id))?.billTo.stateOrProvince).toBeUndefined()
+    const billTo = { line1: '200 SW Market St', city: 'Portland', stateOrProvince: 'OR' }
+    const shipTo = { ...billTo, stateOrProvince: 'WA', city: 'Vancouver' }
+    ok(await repos.customers.save({ ...customer, billTo, shipTo }))
+    const saved = await repos.customers.get(customer.id)
+    expect(saved?.billTo.stateOrProvince).toBe('OR')
+    expect(saved?.shipTo.stateOrProvince).toBe('WA')
+    const tooLong = await repos.customers.save({
+      ...customer,
+      billTo: { ...billTo, stateOrProvince: 'x'.repeat(51) },
+    })
+    expect(tooLong).toMatchObject({ ok: false, refusal: { code: 'invalidValue' } })
+  })
+
   it('refuses a malformed customer and keeps the stored one', async () => {
     repos = createRepositories(await openTestDatabase(), testEnv())
     ok(await repos.customers.save(customer))

@@ -20,6 +20,7 @@ import type {
   PriceChange,
   RepriceResult,
 } from './repository-types'
+import { createReceivablesRepository, type ReceivablesRepository } from './receivables'
 import { createSettingsRepository, type SettingsRepository } from './settings'
 
 export * from './catalog'
@@ -31,6 +32,7 @@ export * from './invoices'
 export * from './opportunities'
 export * from './orders'
 export * from './paging'
+export * from './receivables'
 export * from './repricing'
 export type * from './repository-types'
 export * from './settings'
@@ -44,6 +46,7 @@ export interface Repositories {
   orders: OrderRepository
   invoices: InvoiceRepository
   settings: SettingsRepository
+  receivables: ReceivablesRepository
   /** Reprices unlocked active orders and invoices using the products (also run by every catalog save). */
   reprice(change: PriceChange): Promise<RepriceResult>
 }
@@ -63,6 +66,7 @@ export function createRepositories(db: Database, env: RepositoryEnv = defaultEnv
     orders,
     invoices,
     settings,
+    receivables: createReceivablesRepository(db),
     reprice: (change) => repriceUnlockedDocuments(db, env, { catalog, orders, invoices }, change),
   }
   return repos

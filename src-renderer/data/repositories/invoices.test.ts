@@ -63,6 +63,17 @@ describe('invoice repository', () => {
     expect(found.map((i) => i.number)).toEqual([first.number, second.number])
   })
 
+  it('duplicates an invoice under the next number, with its lines and today as Invoice Date', async () => {
+    repos = await seededRepositories()
+    const source = await invoiceWithWidgets(repos)
+    const copy = ok(await repos.invoices.duplicate(source.id, { invoiceDate: '2025-04-01' }))
+    expect(copy.number).not.toBe(source.number)
+    expect(copy.invoiceDate).toBe('2025-04-01')
+    expect(copy.totals).toEqual(source.totals)
+    expect(await repos.invoices.get(copy.id)).toEqual(copy)
+    expect(await repos.invoices.get(source.id)).toEqual(source)
+  })
+
   it('saves nothing when the rules refuse a command', async () => {
     repos = await seededRepositories()
     const invoice = await invoiceWithWidgets(repos)

@@ -8,6 +8,7 @@ import {
   applyInvoiceCommand,
   createInvoice,
   createInvoiceFromOrder,
+  duplicateInvoice,
   type Id,
   type Invoice,
   type InvoiceCommand,
@@ -112,6 +113,16 @@ export function createInvoiceRepository(
       return deps.settings.withNextNumber('invoice', async (number) => {
         const target = { id: env.newId(), number, ...options }
         const result = createInvoiceFromOrder(fromOrderDoc(order.toJSON()), target, ctx)
+        return result.ok ? insertNew(result.document) : result
+      })
+    },
+    async duplicate(sourceId, { invoiceDate }) {
+      const source = await collection.findOne(sourceId).exec()
+      if (!source) return notFound('invoice')
+      const ctx = await commandContext(env, deps.catalog, '', [])
+      return deps.settings.withNextNumber('invoice', async (number) => {
+        const target = { id: env.newId(), number, invoiceDate }
+        const result = duplicateInvoice(fromInvoiceDoc(source.toJSON()), target, ctx)
         return result.ok ? insertNew(result.document) : result
       })
     },

@@ -47,6 +47,8 @@ export interface InvoiceRepository {
     options?: { dueDate?: IsoDate; invoiceDate?: IsoDate },
   ): Promise<WriteResult<Invoice>>
   /** Applies a command; a ledger command (payment, void, refund) also saves its entry, atomically with the invoice. */
+  /** Duplicate: a new invoice from another one's content, numbered now; invoiceDate is the rep's today. */
+  duplicate(sourceId: Id, options: { invoiceDate: IsoDate }): Promise<WriteResult<Invoice>>
   apply(id: Id, cmd: InvoiceCommand): Promise<WriteResult<Invoice>>
   /** Finishes or rolls back payments whose save was interrupted (run once after opening). */
   recoverPendingWrites(): Promise<number>

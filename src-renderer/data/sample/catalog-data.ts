@@ -10,7 +10,7 @@ import type {
   Product,
   UnitGroup,
 } from '@core/documents'
-import { PRODUCT_ADJECTIVES, PRODUCT_NOUNS } from './names'
+import { PRODUCT_ADJECTIVES, PRODUCT_NOUNS, SERVICE_LEVELS } from './names'
 import type { Prng } from './prng'
 
 export const USD_LIST = 'pl-retail-usd'
@@ -74,7 +74,8 @@ export function sampleProducts(prng: Prng, count: number, at: string): Product[]
     const g = (i % GROUPS.length) + 1
     const listPrice = prng.money(2, 400, 2)
     const noun = PRODUCT_NOUNS[i % PRODUCT_NOUNS.length] ?? 'Part'
-    const adjective = PRODUCT_ADJECTIVES[Math.floor(i / PRODUCT_NOUNS.length) % 10] ?? ''
+    const words = g === GROUPS.length ? SERVICE_LEVELS : PRODUCT_ADJECTIVES
+    const adjective = words[Math.floor(i / PRODUCT_NOUNS.length) % 10] ?? ''
     return {
       id: `prod-${i + 1}`,
       updatedAt: at,

@@ -121,26 +121,42 @@ export const PRODUCT_ADJECTIVES = [
   'Premium',
   'Economy',
 ]
-// prettier-ignore
+/**
+ * Product nouns; the noun at index n is sold in unit group n % 5 (catalog-data.ts GROUPS): each and box, each
+ * and case, meter and roll, kilogram and sack, hour and day. So hoses go by the meter and services by the hour.
+ */
 export const PRODUCT_NOUNS = [
   'Hinge',
   'Bracket',
-  'Drill',
-  'Hose',
-  'Ladder',
+  'Garden Hose',
+  'Grout',
+  'Installation',
   'Padlock',
   'Work Light',
-  'Sealant',
-  'Fence Post',
-  'Tarp',
+  'Chain',
+  'Concrete Mix',
+  'Repair Visit',
   'Wheelbarrow',
   'Cable Tie',
-  'Anchor Bolt',
-  'Gloves',
-  'Respirator',
+  'Rope',
+  'Sealant',
+  'Site Survey',
   'Shovel',
   'Rake',
   'Extension Cord',
-  'Paint Roller',
-  'Tape Measure',
+  'Gravel',
+  'Maintenance',
+]
+/** What a service (sold by the hour) is called instead of a product adjective. */
+export const SERVICE_LEVELS = [
+  'Standard',
+  'Express',
+  'Weekend',
+  'After-hours',
+  'On-site',
+  'Remote',
+  'Priority',
+  'Basic',
+  'Extended',
+  'Emergency',
 ]

@@ -1,0 +1,98 @@
+/**
+ * The main screens at 1366×768 in light and dark, written to test-results/screens/ for a person to look at,
+ * each scanned with axe-core: no serious or critical accessibility violation.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { loadSampleCompany } from './pages/app'
+import { InvoiceForm } from './pages/invoice-form'
+
+test.describe.configure({ timeout: 900_000 })
+test.use({ viewport: { width: 1366, height: 768 } })
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+for (const scheme of ['light', 'dark'] as const)
+  test(`the main screens in ${scheme}, with no serious accessibility violation`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme })
+    await loadSampleCompany(page)
+    const form = new InvoiceForm(page)
+    await form.create('Screens', 'Alder', 'Alder Hardware')
+    await form.addWriteIn('Service visit', '120', { quantity: '3', manualDiscount: '0', tax: '0' })
+    const draft = new URL(page.url()).hash
+    await form.create('Screens (paid)', 'Alder', 'Alder Hardware')
+    await form.addWriteIn('Site survey', '450', { quantity: '1', manualDiscount: '0', tax: '0' })
+    await form.recordPayment('450', 'CHK-7')
+    await expect(page.getByText(/is paid and read-only/)).toBeVisible()
+    const paid = new URL(page.url()).hash
+
+    const screens: Array<{ name: string; open: () => Promise<void> }> = [
+      {
+        name: 'start',
+        open: async () => {
+          await page.goto('/#/start')
+          await expect(page.getByRole('img', { name: /^Aging of receivables/ })).toBeVisible()
+        },
+      },
+      {
+        name: 'invoice-draft',
+        open: async () => {
+          await page.goto(`/${draft}`)
+          await expect(form.line('Service visit')).toBeVisible()
+        },
+      },
+      {
+        name: 'invoice-paid',
+        open: async () => {
+          await page.goto(`/${paid}`)
+          await expect(page.getByText(/is paid and read-only/)).toBeVisible()
+        },
+      },
+      {
+        name: 'add-product',
+        open: async () => {
+          await page.goto(`/${draft}`)
+          await page.getByRole('button', { name: 'Add Product' }).click()
+          await page.getByRole('combobox', { name: 'Existing Product', exact: true }).click()
+          await expect(page.getByRole('option').first()).toBeVisible()
+        },
+      },
+      {
+        name: 'invoice-print',
+        open: async () => {
+          await page.goto(`/${draft}/print`)
+          await expect(page.getByRole('article', { name: 'Invoice for print' })).toBeVisible()
+        },
+      },
+      {
+        name: 'customer-statement',
+        open: async () => {
+          await page.goto('/#/customers/cust-1/statement')
+          await expect(page.getByText('Closing balance').first()).toBeVisible()
+        },
+      },
+      {
+        name: 'settings-import',
+        open: async () => {
+          await page.goto('/#/settings/data')
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+        },
+      },
+    ]
+
+    const problems: Record<string, string[]> = {}
+    for (const screen of screens) {
+      await screen.open()
+      await page.screenshot({ path: `test-results/screens/${screen.name}-${scheme}.png` })
+      problems[screen.name] = await seriousViolations(page)
+    }
+    expect(Object.entries(problems).filter(([, found]) => found.length > 0)).toEqual([])
+  })
