@@ -3,12 +3,7 @@
  * locale), turned into a `CompanySettings` record only when every field is valid. Each error is keyed by the
  * field's id, so the page shows it next to that field; nothing is saved while any field is wrong.
  */
-import type {
-  CompanyLogo,
-  CompanySettings,
-  CurrencySetting,
-  NumberFormat,
-} from '@core/documents'
+import type { CompanyLogo, CompanySettings, CurrencySetting, NumberFormat } from '@core/documents'
 import { compare, parseDecimal } from '@core/money'
 import { formatLocaleDecimal, parseLocaleDecimal } from '@renderer/format'
 import { vatDraftFromSettings, vatFromDraft, type VatDraft } from './vat-settings-form'
