@@ -60,7 +60,11 @@ describe('paged list stores', () => {
     store.page = 1
     await until(() => store.rows.length === 1)
     ok(await repos.invoices.create({ customerId: 'C1', name: 'I3' }))
-    await until(() => store.total === 4 && store.rows.length === 2)
+    await until(() => store.total === 4 && store.rows.length === 2).catch((e) => {
+      throw new Error(
+        `${String(e)} total=${store.total} rows=${store.rows.length} page=${store.page}`,
+      )
+    })
     store.setFilter({ state: 'paid' })
     await until(() => store.total === 0)
     expect(store.page).toBe(0)

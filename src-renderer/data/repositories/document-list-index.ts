@@ -4,7 +4,18 @@
  * customer name by any word start) with only the page's rows read from IndexedDB.
  */
 import type { RxCollection } from 'rxdb'
-import { debounceTime, defer, from, map, merge, of, switchMap, type Observable } from 'rxjs'
+import {
+  debounceTime,
+  defer,
+  distinctUntilChanged,
+  from,
+  map,
+  merge,
+  of,
+  startWith,
+  switchMap,
+  type Observable,
+} from 'rxjs'
 import type { Database } from '../collections'
 import { documentListQuery, type DocumentFilter, type DocumentSort } from './document-lists'
 import { searchWords, type IndexEntry } from './list-index'
@@ -155,10 +166,14 @@ export function watchDocumentPage<T>(
   const count = () => kept.index.count(counted) ?? 0
   // A page in the back half is read from the end once the count is known (the index restores in well under a
   // second; a page asked for before that is read from the front).
-  const withTotal = kept.isReady() && req.total === undefined ? { ...req, total: count() } : req
-  return watchPage(collection, q, withTotal, toRecord, {
-    ready: kept.ready,
-    changed$: kept.changed$.pipe(map(() => undefined)),
-    count,
-  })
+  const keptTotal = { ready: kept.ready, changed$: kept.changed$.pipe(map(() => undefined)), count }
+  if (!kept.isReady() || req.total !== undefined)
+    return watchPage(collection, q, req, toRecord, keptTotal)
+  // Where a back-half page starts depends on the total: the page is asked again whenever the count changes.
+  return kept.changed$.pipe(
+    startWith(undefined),
+    map(() => count()),
+    distinctUntilChanged(),
+    switchMap((total) => watchPage(collection, q, { ...req, total }, toRecord, keptTotal)),
+  )
 }
