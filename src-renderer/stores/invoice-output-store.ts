@@ -4,8 +4,13 @@
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Customer, Invoice } from '@core/documents'
-import { getPlatform, type InvoiceMail, type DesktopOutcome } from '@renderer/platform'
+import type { CompanySettings, Customer, Invoice } from '@core/documents'
+import {
+  getPlatform,
+  type DesktopOutcome,
+  type FacturXContent,
+  type InvoiceMail,
+} from '@renderer/platform'
 import { currentLocale } from '@renderer/composables/use-locale'
 import { useLookupStore } from './lookup-store'
 import { exportEInvoice as makeEInvoice, missingText } from '@renderer/forms/e-invoice'
@@ -22,6 +27,11 @@ function download(text: string, type: string, fileName: string): void {
   link.remove()
   // Revoked later: revoking at once can cancel the download before the browser has read the Blob.
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** The PDF's author: the seller as the e-invoice names it. */
+function sellerName(settings: CompanySettings): string {
+  return settings.profile.legalName || settings.profile.name
 }
 
 const BROWSER_NOTE = 'You are using Fieldbill in a browser: '
@@ -85,6 +95,25 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
     return customer.email ? { name: customer.name, address: customer.email } : undefined
   }
 
+  /**
+   * In VAT mode on the desktop, the mail carries the Factur-X PDF. An invoice that cannot be a valid e-invoice
+   * still goes out, with the plain PDF and a sentence saying what keeps the e-invoice out.
+   */
+  async function facturXForMail(
+    invoice: Invoice,
+    customer: Customer,
+  ): Promise<{ content?: FacturXContent; note: string }> {
+    if (platform.kind !== 'desktop' || invoice.taxMode !== 'vat') return { note: '' }
+    const lookup = useLookupStore()
+    if (!lookup.settings) await lookup.loadReference()
+    const settings = lookup.settings
+    if (!settings) return { note: '' }
+    const made = makeEInvoice(invoice, settings, customer)
+    if (made.ok) return { content: { xml: made.xml, sellerName: sellerName(settings) }, note: '' }
+    const missing = made.missing.map(missingText).join('; ')
+    return { note: ` The plain PDF is attached, not the e-invoice: it needs ${missing}.` }
+  }
+
   function sendByEmail(invoice: Invoice, customer: Customer | undefined) {
     const to = customer && recipient(customer)
     if (!customer || !to) {
@@ -104,14 +133,19 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
       locale: currentLocale(),
       ...(invoice.dueDate ? { dueDate: invoice.dueDate } : {}),
     }
-    return run(async () => platform.sendInvoiceEmail(mail, await paper()))
+    return run(async () => {
+      const { content, note } = await facturXForMail(invoice, customer)
+      const outcome = await platform.sendInvoiceEmail(mail, await paper(), content)
+      return note ? { ...outcome, message: (outcome.message ?? '') + note } : outcome
+    })
   }
 
   /** Why the last Export e-invoice was refused: each missing field and where to fill it in. */
   const eInvoiceMissing = ref<string[]>([])
 
   /**
-   * Export e-invoice: the invoice's CII XML (EN 16931) as a download named after its number, or, when the
+   * Export e-invoice: the invoice's CII XML (EN 16931); on the desktop main writes the Factur-X PDF where the rep
+   * chooses with the XML beside it, in a browser the XML is a download named after the invoice number. When the
    * invoice cannot be a valid e-invoice, the list of what to fill in first (no file is written then).
    */
   async function exportEInvoice(invoice: Invoice, customer: Customer | undefined): Promise<void> {
@@ -129,9 +163,13 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
       eInvoiceMissing.value = made.missing.map(missingText)
       return
     }
+    if (platform.kind === 'desktop') {
+      const content = { xml: made.xml, sellerName: sellerName(settings) }
+      const target = { invoiceId: invoice.id, invoiceNumber: invoice.number }
+      return run(async () => platform.exportEInvoice(target, content, await paper()))
+    }
     download(made.xml, 'application/xml', made.fileName)
     message.value = `E-invoice ${made.fileName} exported (EN 16931, CII XML).`
-    return Promise.resolve()
   }
 
   return {
