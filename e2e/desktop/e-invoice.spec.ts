@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import {
@@ -46,17 +46,21 @@ async function openFirstInvoice(page: Page): Promise<string> {
   return ((await heading.textContent()) ?? '').replace('Invoice ', '').trim()
 }
 
-/** The names of the files embedded in a PDF, and the bytes of the first one. */
-async function embedded(pdf: string, folder: string) {
+/** The names of the files embedded in a PDF, as `pdfdetach -list` shows them. */
+async function embeddedNames(pdf: string): Promise<string[]> {
   const { stdout } = await run('pdfdetach', ['-list', pdf])
-  const names = stdout
+  return stdout
     .split('\n')
     .slice(1)
     .map((line) => line.replace(/^\s*\d+:\s*/, '').trim())
     .filter(Boolean)
-  const out = join(folder, 'detached-factur-x.xml')
+}
+
+/** The bytes of the first file embedded in a PDF, saved in `out`. */
+async function firstEmbedded(pdf: string, out: string): Promise<Buffer> {
+  await mkdir(dirname(out), { recursive: true })
   await run('pdfdetach', ['-save', '1', '-o', out, pdf])
-  return { names, xml: await readFile(out) }
+  return readFile(out)
 }
 
 test('Export e-invoice writes the Factur-X PDF with the XML inside and beside it', async ({
@@ -64,7 +68,7 @@ test('Export e-invoice writes the Factur-X PDF with the XML inside and beside it
   desktop,
   script,
   home,
-}) => {
+}, testInfo) => {
   test.setTimeout(240_000)
   await loadGermanSample(page)
   await mkdir(join(home, 'chosen'), { recursive: true })
@@ -84,14 +88,35 @@ test('Export e-invoice writes the Factur-X PDF with the XML inside and beside it
   expect(xml).toContain(`<ram:ID>${number}</ram:ID>`)
   expect(xml).toContain('DE123456789')
 
-  const inside = await embedded(chosen, home)
-  expect(inside.names).toEqual(['factur-x.xml'])
-  expect(inside.xml.equals(Buffer.from(xml, 'utf8'))).toBe(true)
+  expect(await embeddedNames(chosen)).toEqual(['factur-x.xml'])
+  expect(
+    (await firstEmbedded(chosen, testInfo.outputPath('factur-x.xml'))).equals(
+      Buffer.from(xml, 'utf8'),
+    ),
+  ).toBe(true)
   const { stdout } = await run('pdftotext', ['-layout', chosen, '-'])
   expect(stdout).toContain(number)
+
+  // Reverse charge needs the buyer's VAT ID: without it the field is named and no dialog opens, no file is written.
+  await go(page, '#/customers')
+  await page.getByRole('button', { name: 'Dachdeckerei Petersen' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Customer' })
+  await dialog.getByLabel('VAT ID').fill('')
+  await dialog.getByRole('button', { name: 'Save and Close' }).click()
+  await expect(dialog).toBeHidden()
+  await go(page, '#/invoices/de-inv-3')
+  await expect(page.getByRole('heading', { level: 1, name: /^Invoice INV-/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Export e-invoice' }).click()
+  const refusal = page.getByRole('alert').filter({ hasText: 'Not exported' })
+  await expect(refusal.getByRole('listitem')).toContainText([
+    'buyer VAT ID (the customer’s VAT ID)',
+  ])
+  expect(desktop.dialogs).toHaveLength(1)
+  const { stdout: files } = await run('find', [home, '-name', '*.pdf', '-o', '-name', '*.xml'])
+  expect(files.trim().split('\n').sort()).toEqual([chosen, join(home, 'chosen', 'e-invoice.xml')])
 })
 
-test('Send by Email in VAT mode attaches the Factur-X PDF', async ({ page, smtp, home }) => {
+test('Send by Email in VAT mode attaches the Factur-X PDF', async ({ page, smtp }, testInfo) => {
   test.setTimeout(240_000)
   await loadGermanSample(page)
 
@@ -113,12 +138,10 @@ test('Send by Email in VAT mode attaches the Factur-X PDF', async ({ page, smtp,
 
   const { filename, bytes } = attachmentOf(smtp.received[0] ?? Buffer.alloc(0))
   expect(filename).toContain(number)
-  await mkdir(home, { recursive: true })
-  const pdf = join(home, 'mailed.pdf')
+  const pdf = testInfo.outputPath('mailed.pdf')
   await writeFile(pdf, bytes)
-  const inside = await embedded(pdf, home)
-  expect(inside.names).toEqual(['factur-x.xml'])
-  const xml = inside.xml.toString('utf8')
+  expect(await embeddedNames(pdf)).toEqual(['factur-x.xml'])
+  const xml = (await firstEmbedded(pdf, testInfo.outputPath('factur-x.xml'))).toString('utf8')
   expect(xml).toContain('rsm:CrossIndustryInvoice')
   expect(xml).toContain(`<ram:ID>${number}</ram:ID>`)
 })
