@@ -4,16 +4,16 @@
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { CompanySettings, Customer, Invoice } from '@core/documents'
-import {
-  getPlatform,
-  type DesktopOutcome,
-  type FacturXContent,
-  type InvoiceMail,
-} from '@renderer/platform'
+import type { Customer, Invoice } from '@core/documents'
+import { getPlatform, type DesktopOutcome, type InvoiceMail } from '@renderer/platform'
 import { currentLocale } from '@renderer/composables/use-locale'
 import { useLookupStore } from './lookup-store'
-import { exportEInvoice as makeEInvoice, missingText } from '@renderer/forms/e-invoice'
+import {
+  eInvoiceForMail,
+  eInvoiceSellerName,
+  exportEInvoice as makeEInvoice,
+  missingText,
+} from '@renderer/forms/e-invoice'
 
 /** Hands a file to the browser as a download (in Electron the download asks where to save). */
 function download(text: string, type: string, fileName: string): void {
@@ -27,11 +27,6 @@ function download(text: string, type: string, fileName: string): void {
   link.remove()
   // Revoked later: revoking at once can cancel the download before the browser has read the Blob.
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
-
-/** The PDF's author: the seller as the e-invoice names it. */
-function sellerName(settings: CompanySettings): string {
-  return settings.profile.legalName || settings.profile.name
 }
 
 const BROWSER_NOTE = 'You are using Fieldbill in a browser: '
@@ -95,23 +90,12 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
     return customer.email ? { name: customer.name, address: customer.email } : undefined
   }
 
-  /**
-   * In VAT mode on the desktop, the mail carries the Factur-X PDF. An invoice that cannot be a valid e-invoice
-   * still goes out, with the plain PDF and a sentence saying what keeps the e-invoice out.
-   */
-  async function facturXForMail(
-    invoice: Invoice,
-    customer: Customer,
-  ): Promise<{ content?: FacturXContent; note: string }> {
-    if (platform.kind !== 'desktop' || invoice.taxMode !== 'vat') return { note: '' }
+  /** In VAT mode on the desktop, the mail carries the Factur-X PDF (see eInvoiceForMail). */
+  async function eInvoiceMail(invoice: Invoice, customer: Customer) {
+    if (platform.kind !== 'desktop' || invoice.taxMode !== 'vat') return { facturX: null, note: '' }
     const lookup = useLookupStore()
     if (!lookup.settings) await lookup.loadReference()
-    const settings = lookup.settings
-    if (!settings) return { note: '' }
-    const made = makeEInvoice(invoice, settings, customer)
-    if (made.ok) return { content: { xml: made.xml, sellerName: sellerName(settings) }, note: '' }
-    const missing = made.missing.map(missingText).join('; ')
-    return { note: ` The plain PDF is attached, not the e-invoice: it needs ${missing}.` }
+    return eInvoiceForMail(invoice, lookup.settings, customer)
   }
 
   function sendByEmail(invoice: Invoice, customer: Customer | undefined) {
@@ -134,8 +118,8 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
       ...(invoice.dueDate ? { dueDate: invoice.dueDate } : {}),
     }
     return run(async () => {
-      const { content, note } = await facturXForMail(invoice, customer)
-      const outcome = await platform.sendInvoiceEmail(mail, await paper(), content)
+      const { facturX, note } = await eInvoiceMail(invoice, customer)
+      const outcome = await platform.sendInvoiceEmail(mail, await paper(), facturX ?? undefined)
       return note ? { ...outcome, message: (outcome.message ?? '') + note } : outcome
     })
   }
@@ -164,7 +148,7 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
       return
     }
     if (platform.kind === 'desktop') {
-      const content = { xml: made.xml, sellerName: sellerName(settings) }
+      const content = { xml: made.xml, sellerName: eInvoiceSellerName(settings) }
       const target = { invoiceId: invoice.id, invoiceNumber: invoice.number }
       return run(async () => platform.exportEInvoice(target, content, await paper()))
     }
