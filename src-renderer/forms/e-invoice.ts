@@ -110,6 +110,32 @@ export function exportEInvoice(
   return { ok: true, xml, fileName: eInvoiceFileName(invoice) }
 }
 
+/** The PDF's author in a Factur-X PDF: the seller as the e-invoice names it. */
+export function eInvoiceSellerName(settings: CompanySettings): string {
+  return settings.profile.legalName || settings.profile.name
+}
+
+/**
+ * What a mail of a VAT-mode invoice carries: the CII XML that main embeds in the attached PDF (Factur-X). An
+ * invoice that cannot be a valid e-invoice still goes with the plain PDF; `note` then says what keeps it out.
+ * A typed-tax invoice gets neither.
+ */
+export function eInvoiceForMail(
+  invoice: Invoice,
+  settings: CompanySettings | null | undefined,
+  customer: Customer | undefined,
+): { facturX: { xml: string; sellerName: string } | null; note: string } {
+  if (invoice.taxMode !== 'vat' || !settings) return { facturX: null, note: '' }
+  const made = exportEInvoice(invoice, settings, customer)
+  if (made.ok)
+    return { facturX: { xml: made.xml, sellerName: eInvoiceSellerName(settings) }, note: '' }
+  const missing = made.missing.map(missingText).join('; ')
+  return {
+    facturX: null,
+    note: ` The plain PDF is attached, not the e-invoice: it needs ${missing}.`,
+  }
+}
+
 /** `INV-01001-X7K2Q9.xml`: the invoice number, with anything a file name cannot hold replaced. */
 export function eInvoiceFileName(invoice: Invoice, extension = 'xml'): string {
   return `${invoice.number.replace(/[^A-Za-z0-9._-]+/g, '_')}.${extension}`

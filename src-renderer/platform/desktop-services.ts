@@ -21,6 +21,12 @@ import { PlatformError, unwrap } from './ipc-result'
 /** What the renderer knows of an invoice mail; main renders the PDF and builds the message. */
 export type InvoiceMail = Omit<MailRequest, 'pdfId'>
 
+/** The invoice's CII XML and the seller's legal name: what main needs to make the invoice PDF Factur-X. */
+export interface FacturXContent {
+  xml: string
+  sellerName: string
+}
+
 /** The outcome of an action, and a sentence to show when the rep must do something. */
 export interface DesktopOutcome {
   done: boolean
@@ -32,6 +38,12 @@ export interface DesktopServicesPlatform {
     invoice: { invoiceId: string; invoiceNumber: string },
     paper: PaperSize,
   ): Promise<DesktopOutcome>
+  /** The Factur-X PDF where the rep chooses, with the XML beside it (desktop only). */
+  exportEInvoice(
+    invoice: { invoiceId: string; invoiceNumber: string },
+    content: FacturXContent,
+    paper: PaperSize,
+  ): Promise<DesktopOutcome>
   printInvoice(
     invoiceId: string,
     paper: PaperSize,
@@ -40,8 +52,17 @@ export interface DesktopServicesPlatform {
   listPrinters(): Promise<PrinterInfo[]>
   printSettings(): Promise<PrintSettings>
   savePrintSettings(settings: PrintSettings): Promise<PrintSettings>
-  sendInvoiceEmail(mail: InvoiceMail, paper: PaperSize): Promise<DesktopOutcome>
-  openMailDraft(mail: InvoiceMail, paper: PaperSize): Promise<DesktopOutcome>
+  /** With `facturX`, the attachment is the Factur-X PDF instead of the plain invoice PDF. */
+  sendInvoiceEmail(
+    mail: InvoiceMail,
+    paper: PaperSize,
+    facturX?: FacturXContent,
+  ): Promise<DesktopOutcome>
+  openMailDraft(
+    mail: InvoiceMail,
+    paper: PaperSize,
+    facturX?: FacturXContent,
+  ): Promise<DesktopOutcome>
   outbox(): Promise<OutboxEntry[]>
   retryMail(id: string): Promise<OutboxEntry>
   smtpSettings(): Promise<SmtpSettings | null>
@@ -55,12 +76,32 @@ export interface DesktopServicesPlatform {
 }
 
 export function desktopServices(bridge: DesktopBridge): DesktopServicesPlatform {
-  const pdfFor = async (mail: InvoiceMail, paper: PaperSize) =>
-    unwrap(await bridge['pdf:for-email']({ invoiceId: mail.invoiceId, paperSize: paper })).pdfId
+  const pdfFor = async (mail: InvoiceMail, paper: PaperSize, facturX?: FacturXContent) => {
+    const saved = facturX
+      ? await bridge['einvoice:pdf-for-email']({
+          invoiceId: mail.invoiceId,
+          invoiceNumber: mail.invoiceNumber,
+          paperSize: paper,
+          ...facturX,
+        })
+      : await bridge['pdf:for-email']({ invoiceId: mail.invoiceId, paperSize: paper })
+    return unwrap(saved).pdfId
+  }
   return {
     async exportInvoicePdf(invoice, paper) {
       const saved = unwrap(await bridge['pdf:export']({ ...invoice, paperSize: paper }))
       return { done: saved.saved, message: saved.fileName ? `Saved ${saved.fileName}.` : null }
+    },
+    async exportEInvoice(invoice, content, paper) {
+      const saved = unwrap(
+        await bridge['einvoice:export']({ ...invoice, ...content, paperSize: paper }),
+      )
+      if (!saved.fileName) return { done: false, message: null }
+      const beside = saved.xmlFileName ? ` and ${saved.xmlFileName} beside it` : ''
+      return {
+        done: saved.saved,
+        message: `Saved the e-invoice ${saved.fileName} (Factur-X PDF)${beside}.`,
+      }
     },
     async printInvoice(invoiceId, paper, mode) {
       const { printed } = unwrap(
@@ -71,18 +112,18 @@ export function desktopServices(bridge: DesktopBridge): DesktopServicesPlatform 
     listPrinters: async () => unwrap(await bridge['print:list-printers'](undefined)),
     printSettings: async () => unwrap(await bridge['print:settings'](undefined)),
     savePrintSettings: async (s) => unwrap(await bridge['print:save-settings'](s)),
-    async sendInvoiceEmail(mail, paper) {
+    async sendInvoiceEmail(mail, paper, facturX) {
       const entry = unwrap(
-        await bridge['mail:queue']({ ...mail, pdfId: await pdfFor(mail, paper) }),
+        await bridge['mail:queue']({ ...mail, pdfId: await pdfFor(mail, paper, facturX) }),
       )
       return {
         done: true,
         message: `Queued for ${entry.to}; it is sent when the connection allows.`,
       }
     },
-    async openMailDraft(mail, paper) {
+    async openMailDraft(mail, paper, facturX) {
       const draft = unwrap(
-        await bridge['mail:open-draft']({ ...mail, pdfId: await pdfFor(mail, paper) }),
+        await bridge['mail:open-draft']({ ...mail, pdfId: await pdfFor(mail, paper, facturX) }),
       )
       return { done: true, message: `Opened ${draft.fileName} in your mail program.` }
     },
@@ -134,6 +175,8 @@ export function browserServices(win: Window = window): DesktopServicesPlatform {
   }
   return {
     exportInvoicePdf: () => printPage(PRINT_HINT),
+    // The browser build downloads the XML itself (invoice-output-store); a Factur-X PDF needs main.
+    exportEInvoice: unavailable,
     printInvoice: () => printPage(null),
     listPrinters: () => Promise.resolve([]),
     printSettings: () => Promise.resolve({ paperSize: 'a4', printerName: null }),

@@ -8,7 +8,7 @@ import { browserServices, desktopServices, type DesktopServicesPlatform } from '
 import { PlatformError, unwrap } from './ipc-result'
 import { browserSyncToken, desktopSyncToken, type SyncTokenPlatform } from './sync-token'
 
-export type { InvoiceMail, DesktopOutcome } from './desktop-services'
+export type { InvoiceMail, DesktopOutcome, FacturXContent } from './desktop-services'
 export type { SyncCredentials } from './sync-token'
 export { PlatformError } from './ipc-result'
 

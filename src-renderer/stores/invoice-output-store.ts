@@ -5,10 +5,15 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Customer, Invoice } from '@core/documents'
-import { getPlatform, type InvoiceMail, type DesktopOutcome } from '@renderer/platform'
+import { getPlatform, type DesktopOutcome, type InvoiceMail } from '@renderer/platform'
 import { currentLocale } from '@renderer/composables/use-locale'
 import { useLookupStore } from './lookup-store'
-import { exportEInvoice as makeEInvoice, missingText } from '@renderer/forms/e-invoice'
+import {
+  eInvoiceForMail,
+  eInvoiceSellerName,
+  exportEInvoice as makeEInvoice,
+  missingText,
+} from '@renderer/forms/e-invoice'
 
 /** Hands a file to the browser as a download (in Electron the download asks where to save). */
 function download(text: string, type: string, fileName: string): void {
@@ -85,6 +90,14 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
     return customer.email ? { name: customer.name, address: customer.email } : undefined
   }
 
+  /** In VAT mode on the desktop, the mail carries the Factur-X PDF (see eInvoiceForMail). */
+  async function eInvoiceMail(invoice: Invoice, customer: Customer) {
+    if (platform.kind !== 'desktop' || invoice.taxMode !== 'vat') return { facturX: null, note: '' }
+    const lookup = useLookupStore()
+    if (!lookup.settings) await lookup.loadReference()
+    return eInvoiceForMail(invoice, lookup.settings, customer)
+  }
+
   function sendByEmail(invoice: Invoice, customer: Customer | undefined) {
     const to = customer && recipient(customer)
     if (!customer || !to) {
@@ -104,14 +117,19 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
       locale: currentLocale(),
       ...(invoice.dueDate ? { dueDate: invoice.dueDate } : {}),
     }
-    return run(async () => platform.sendInvoiceEmail(mail, await paper()))
+    return run(async () => {
+      const { facturX, note } = await eInvoiceMail(invoice, customer)
+      const outcome = await platform.sendInvoiceEmail(mail, await paper(), facturX ?? undefined)
+      return note ? { ...outcome, message: (outcome.message ?? '') + note } : outcome
+    })
   }
 
   /** Why the last Export e-invoice was refused: each missing field and where to fill it in. */
   const eInvoiceMissing = ref<string[]>([])
 
   /**
-   * Export e-invoice: the invoice's CII XML (EN 16931) as a download named after its number, or, when the
+   * Export e-invoice: the invoice's CII XML (EN 16931); on the desktop main writes the Factur-X PDF where the rep
+   * chooses with the XML beside it, in a browser the XML is a download named after the invoice number. When the
    * invoice cannot be a valid e-invoice, the list of what to fill in first (no file is written then).
    */
   async function exportEInvoice(invoice: Invoice, customer: Customer | undefined): Promise<void> {
@@ -129,9 +147,13 @@ export const useInvoiceOutputStore = defineStore('invoice-output', () => {
       eInvoiceMissing.value = made.missing.map(missingText)
       return
     }
+    if (platform.kind === 'desktop') {
+      const content = { xml: made.xml, sellerName: eInvoiceSellerName(settings) }
+      const target = { invoiceId: invoice.id, invoiceNumber: invoice.number }
+      return run(async () => platform.exportEInvoice(target, content, await paper()))
+    }
     download(made.xml, 'application/xml', made.fileName)
     message.value = `E-invoice ${made.fileName} exported (EN 16931, CII XML).`
-    return Promise.resolve()
   }
 
   return {

@@ -10,6 +10,7 @@ import type { CompanySettings, Customer, Invoice, Payment } from '@core/document
 import { isPaperSize, type PaperSize } from '@core/print/pdf-options'
 import { getPlatform, type InvoiceMail } from '@renderer/platform'
 import { localRepositories } from '@renderer/app/local-repositories'
+import { eInvoiceForMail } from '@renderer/forms/e-invoice'
 
 export interface PrintDocument {
   invoice: Invoice
@@ -86,6 +87,13 @@ export const usePrintStore = defineStore('print', () => {
     }
   }
 
+  /** In VAT mode on the desktop, the mail carries the Factur-X PDF (see eInvoiceForMail). */
+  function eInvoiceMail(doc: PrintDocument) {
+    if (platform.kind !== 'desktop') return { facturX: undefined, note: '' }
+    const made = eInvoiceForMail(doc.invoice, doc.company, doc.customer ?? undefined)
+    return { facturX: made.facturX ?? undefined, note: made.note }
+  }
+
   /** Runs one toolbar action, keeping its outcome sentence (or its error) for the page to show. */
   async function run(action: (doc: PrintDocument) => Promise<{ message: string | null }>) {
     const doc = document.value
@@ -122,8 +130,16 @@ export const usePrintStore = defineStore('print', () => {
         ),
       ),
     sendByEmail: (locale: string) =>
-      run((doc) => platform.sendInvoiceEmail(mail(doc, locale), paper.value)),
+      run(async (doc) => {
+        const { facturX, note } = eInvoiceMail(doc)
+        const outcome = await platform.sendInvoiceEmail(mail(doc, locale), paper.value, facturX)
+        return note ? { message: (outcome.message ?? '') + note } : outcome
+      }),
     openInMailApp: (locale: string) =>
-      run((doc) => platform.openMailDraft(mail(doc, locale), paper.value)),
+      run(async (doc) => {
+        const { facturX, note } = eInvoiceMail(doc)
+        const outcome = await platform.openMailDraft(mail(doc, locale), paper.value, facturX)
+        return note ? { message: (outcome.message ?? '') + note } : outcome
+      }),
   }
 })
