@@ -79,6 +79,13 @@ test('German sample: an invoice with its VAT breakdown, Export e-invoice downloa
   const breakdown = page.getByRole('table', { name: 'VAT Breakdown' })
   await expect(breakdown.getByRole('row', { name: /S: Standard rate 19 %/ })).toBeVisible()
   await expect(breakdown.getByRole('row', { name: /S: Reduced rate 7 %/ })).toBeVisible()
+  // In VAT mode the lines grid has each line's VAT Category where typed mode has Tax.
+  const lines = page.getByRole('table', { name: 'Products' })
+  await expect(lines.getByRole('columnheader', { name: 'VAT Category' })).toBeVisible()
+  await expect(lines.getByRole('columnheader', { name: 'Tax', exact: true })).toHaveCount(0)
+  await expect(lines.getByRole('combobox', { name: /^VAT Category of / }).first()).toHaveText(
+    /rate \d+ %/,
+  )
   await screens(page, 'invoice-vat-breakdown')
 
   const download = page.waitForEvent('download')
