@@ -26,11 +26,11 @@ import { customerRecordSchema, productRecordSchema } from '../src-core/documents
 /** The IndexedDB stores of a database's collections; the sample company has a database of its own. */
 const storesOf = (database: string) =>
   ({
-    invoices: `rxdb-dexie-${database}--3--invoices`,
-    orders: `rxdb-dexie-${database}--3--orders`,
+    invoices: `rxdb-dexie-${database}--4--invoices`,
+    orders: `rxdb-dexie-${database}--4--orders`,
     payments: `rxdb-dexie-${database}--1--payments`,
-    customers: `rxdb-dexie-${database}--0--customers`,
-    products: `rxdb-dexie-${database}--0--products`,
+    customers: `rxdb-dexie-${database}--1--customers`,
+    products: `rxdb-dexie-${database}--1--products`,
   }) as const
 const STORES = storesOf('fieldbill-sample')
 

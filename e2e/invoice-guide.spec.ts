@@ -172,23 +172,3 @@ test('the Invoices list finds the new invoice by name and opens it with Enter', 
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
 })
-
-test('Print and Export PDF say what the browser build can do', async ({ page }) => {
-  await loadSampleCompany(page)
-  const form = new InvoiceForm(page)
-  await form.create('Output', 'Alder', CUSTOMER)
-  await page.evaluate(() => {
-    // The print dialog would wait for a person; the browser fallback only has to open it.
-    window.print = () => undefined
-  })
-  await form.button('Export PDF').click()
-  await expect(
-    page.getByText(
-      'You are using Fieldbill in a browser: In the print dialog, choose "Save as PDF" as the printer to get a PDF file.',
-    ),
-  ).toBeVisible()
-  await form.button('Print').click()
-  await expect(
-    page.getByText(/the browser prints this page with its own print dialog/),
-  ).toBeVisible()
-})

@@ -125,6 +125,8 @@ test('Invoice Paid records the typed amount, refuses a wrong one beside the fiel
 test('the Invoices list shows the Balance Due and marks an overdue invoice', async ({ page }) => {
   test.slow()
   const form = await invoiceOf300(page, 'Overdue one')
+  // An invoice of 2020 (a new one is dated today, and its Due Date may not come before its Invoice Date).
+  await form.dateField('Invoice Date').fill('2020-01-01')
   await form.dateField('Due Date').fill('2020-01-31')
   await form.save()
   await form.recordPayment('120', 'CHK-9')

@@ -14,6 +14,7 @@ import {
   of,
   startWith,
   switchMap,
+  takeUntil,
   type Observable,
 } from 'rxjs'
 import type { Database } from '../collections'
@@ -148,9 +149,9 @@ export function watchDocumentPage<T>(
   const kept = keptListIndex(db, spec)
   const filter = req.filter ?? {}
   const customers = filter.search?.trim() ? keptListIndex(db, CUSTOMER_INDEX) : undefined
-  // Until both indexes are built (a first start on a full store), a search reads the list as before.
-  if (customers && kept.isReady() && customers.isReady()) {
-    return from(Promise.all([kept.ready, customers.ready])).pipe(
+  if (customers) {
+    const ready = Promise.all([kept.ready, customers.ready])
+    const indexed = from(ready).pipe(
       switchMap(() =>
         merge(
           of(undefined),
@@ -159,6 +160,11 @@ export function watchDocumentPage<T>(
       ),
       switchMap(() => defer(() => searchPage(collection, kept, customers, req, toRecord))),
     )
+    if (kept.isReady() && customers.isReady()) return indexed
+    // Until both indexes are built (a first start on a full store), a search reads the list as before; the
+    // index's answer (which also finds customer names) takes over as soon as they are.
+    const before = watchPage(collection, documentListQuery(kind, req), req, toRecord)
+    return merge(before.pipe(takeUntil(from(ready))), indexed)
   }
   const counted = countFilter(filter)
   const q = documentListQuery(kind, req)
