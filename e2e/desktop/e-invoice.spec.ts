@@ -8,26 +8,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
-import {
-  attachmentOf,
-  SMTP_PASSWORD,
-  SMTP_USER,
-  startSmtp,
-  type TestSmtp,
-} from '../../src-main/services/test-support/smtp'
+import { attachmentOf, SMTP_PASSWORD, SMTP_USER } from '../../src-main/services/test-support/smtp'
 import { choose } from '../pages/app'
 import { go } from './company'
-import { expect, test as base } from './fixtures'
+import { expect, testWithSmtp as test } from './fixtures'
 
 const run = promisify(execFile)
-
-const test = base.extend<{ smtp: TestSmtp }>({
-  smtp: async ({}, use) => {
-    const smtp = await startSmtp()
-    await use(smtp)
-    await smtp.close()
-  },
-})
 
 async function loadGermanSample(page: Page): Promise<void> {
   await go(page, '#/settings')

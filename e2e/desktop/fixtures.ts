@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { test as base } from '@playwright/test'
 import { freePort } from '../../src-server/test-support/embedded-pg'
+import { startSmtp, type TestSmtp } from '../../src-main/services/test-support/smtp'
 import { defaultScript, launchDesktop, type DesktopApp, type DesktopScript } from './desktop-app'
 
 export const test = base.extend<
@@ -34,6 +35,15 @@ export const test = base.extend<
   },
   page: async ({ desktop }, use) => {
     await use(await desktop.mainWindow())
+  },
+})
+
+/** The desktop `test` with a real SMTP server on 127.0.0.1, for the specs that send mail. */
+export const testWithSmtp = test.extend<{ smtp: TestSmtp }>({
+  smtp: async ({}, use) => {
+    const smtp = await startSmtp()
+    await use(smtp)
+    await smtp.close()
   },
 })
 

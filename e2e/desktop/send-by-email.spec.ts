@@ -11,22 +11,12 @@ import {
   header,
   SMTP_PASSWORD,
   SMTP_USER,
-  startSmtp,
-  type TestSmtp,
 } from '../../src-main/services/test-support/smtp'
 import { choose } from '../pages/app'
 import { backupWith, go, restoreFile, threeLineInvoice } from './company'
-import { expect, test as base } from './fixtures'
+import { expect, testWithSmtp as test } from './fixtures'
 
 const run = promisify(execFile)
-
-const test = base.extend<{ smtp: TestSmtp }>({
-  smtp: async ({}, use) => {
-    const smtp = await startSmtp()
-    await use(smtp)
-    await smtp.close()
-  },
-})
 
 test('Send by Email delivers the invoice PDF to the SMTP server', async ({
   page,
