@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createRxSchema, defaultHashSha256, type RxJsonSchema } from 'rxdb'
 import { int, literal, object, oneOf, optional, string, union } from '@core/schema'
-import { COLLECTION_NAMES } from '../collections'
+import { COLLECTION_NAMES, type CollectionName } from '../collections'
 import {
   catalogRefSchema,
   customerSchema,
@@ -11,15 +11,7 @@ import {
 } from './catalog'
 import { invoiceSchema, opportunitySchema, orderSchema, paymentSchema } from './documents'
 import { rxSchemaOf, storedText } from './from-core'
-import storedCatalogRefs from './stored/catalogrefs-v0.json'
-import storedCustomers from './stored/customers-v1.json'
-import storedInvoices from './stored/invoices-v4.json'
-import storedOpportunities from './stored/opportunities-v0.json'
-import storedOrders from './stored/orders-v4.json'
-import storedPayments from './stored/payments-v1.json'
-import storedPriceListItems from './stored/pricelistitems-v0.json'
-import storedProducts from './stored/products-v1.json'
-import storedSettings from './stored/settings-v1.json'
+import { STORED_SCHEMAS } from './stored/stored-schemas'
 
 /**
  * The RxDB schemas as stored databases know them (stored/*.json, frozen copies of the hand-written schemas they
@@ -27,33 +19,36 @@ import storedSettings from './stored/settings-v1.json'
  * version with another schema does not open (DB6). A change to a record's shape shows here, and needs a new
  * version, a migration and a new frozen copy beside the old one.
  */
-const STORED: ReadonlyArray<[RxJsonSchema<unknown>, object]> = [
-  [settingsSchema, storedSettings],
-  [customerSchema, storedCustomers],
-  [productSchema, storedProducts],
-  [catalogRefSchema, storedCatalogRefs],
-  [priceListItemSchema, storedPriceListItems],
-  [opportunitySchema, storedOpportunities],
-  [paymentSchema, storedPayments],
-  [orderSchema, storedOrders],
-  [invoiceSchema, storedInvoices],
-] as unknown as ReadonlyArray<[RxJsonSchema<unknown>, object]>
+const MADE = {
+  settings: settingsSchema,
+  customers: customerSchema,
+  products: productSchema,
+  catalogrefs: catalogRefSchema,
+  pricelistitems: priceListItemSchema,
+  opportunities: opportunitySchema,
+  payments: paymentSchema,
+  orders: orderSchema,
+  invoices: invoiceSchema,
+} as unknown as Record<CollectionName, RxJsonSchema<unknown>>
 
 const hashOf = (schema: RxJsonSchema<unknown>) =>
   createRxSchema(structuredClone(schema), defaultHashSha256, false).hash
 
 describe('RxDB schemas made from src-core records', () => {
   test('every collection of the store has a frozen copy', () => {
-    expect(STORED.map(([made]) => made.title).sort()).toEqual([...COLLECTION_NAMES].sort())
+    expect(Object.keys(STORED_SCHEMAS).sort()).toEqual([...COLLECTION_NAMES].sort())
+    for (const name of COLLECTION_NAMES) expect(MADE[name].title).toBe(name)
   })
 
-  test.each(STORED.map(([made, stored]) => [made.title, made, stored] as const))(
+  test.each(COLLECTION_NAMES)(
     '%s: exactly the stored schema, required fields and indexes in their order, the same hash',
-    async (_title, made, stored) => {
+    async (name) => {
+      const made = MADE[name]
+      const stored = STORED_SCHEMAS[name]
       expect(made).toStrictEqual(stored)
-      expect(made.required).toEqual((stored as RxJsonSchema<unknown>).required)
-      expect(made.indexes).toEqual((stored as RxJsonSchema<unknown>).indexes)
-      expect(await hashOf(made)).toBe(await hashOf(stored as RxJsonSchema<unknown>))
+      expect(made.required).toEqual(stored.required)
+      expect(made.indexes).toEqual(stored.indexes)
+      expect(await hashOf(made)).toBe(await hashOf(stored))
     },
   )
 
