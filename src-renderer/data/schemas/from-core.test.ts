@@ -12,6 +12,9 @@ import {
 import { invoiceSchema, opportunitySchema, orderSchema, paymentSchema } from './documents'
 import { rxSchemaOf, storedText } from './from-core'
 import { STORED_SCHEMAS } from './stored/stored-schemas'
+import { COLLECTION_RECORDS } from '@core/documents/collection-records'
+import type { JsonSchema } from '@core/schema'
+import { DERIVED_FIELDS } from '@renderer/sync/derived'
 
 /**
  * The RxDB schemas as stored databases know them (stored/*.json, frozen copies of the hand-written schemas they
@@ -49,6 +52,17 @@ describe('RxDB schemas made from src-core records', () => {
       expect(made.required).toEqual(stored.required)
       expect(made.indexes).toEqual(stored.indexes)
       expect(await hashOf(made)).toBe(await hashOf(stored))
+    },
+  )
+
+  test.each(COLLECTION_NAMES)(
+    '%s: every stored field that is no field of the record is a derived one, which sync strips before a push',
+    (name) => {
+      const record = COLLECTION_RECORDS[name].json
+      const branches: JsonSchema[] = record.anyOf ?? [record]
+      const fields = new Set(branches.flatMap((b) => Object.keys(b.properties ?? {})))
+      const extra = Object.keys(MADE[name].properties).filter((field) => !fields.has(field))
+      expect(extra.sort()).toEqual([...DERIVED_FIELDS[name]].sort())
     },
   )
 
