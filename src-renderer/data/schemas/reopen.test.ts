@@ -4,7 +4,7 @@ import { addRxPlugin, createRxDatabase, type RxCollectionCreator, type RxDatabas
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { customer } from '@core/documents/test-support/fixtures'
 import { COLLECTION_NAMES, collectionCreators, type CollectionName } from '../collections'
-import { closeDatabase, defaultStorage, openDatabase } from '../database'
+import { closeDatabase, dexieStorage, openDatabase } from '../database'
 import { uniqueName } from '../test-support/test-db'
 import { conflictHandlerFor } from '@renderer/sync/conflict-handler'
 import { STORED_SCHEMAS } from './stored/stored-schemas'
@@ -23,7 +23,7 @@ async function storedDatabase(name: string, schemas = STORED_SCHEMAS) {
   const defs: Partial<Record<CollectionName, RxCollectionCreator>> = {}
   for (const n of COLLECTION_NAMES)
     defs[n] = { schema: schemas[n], migrationStrategies: creators[n].migrationStrategies }
-  const db = await createRxDatabase({ name, storage: defaultStorage(), multiInstance: false })
+  const db = await createRxDatabase({ name, storage: dexieStorage(), multiInstance: false })
   opened.push(db)
   await db.addCollections(defs)
   await db.collections.customers!.insert({ ...customer, nameKey: 'acme' })
