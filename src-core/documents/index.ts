@@ -39,6 +39,7 @@ export { duplicateInvoice, DUPLICATE_COMMAND, DUPLICATED_FROM_FIELD } from './du
 export { applyOpportunityLines, type OpportunityLineCommand } from './opportunity-commands'
 export { priceLines, type PriceMode, type PricedDocument } from './totals'
 export { catalogUnitPrice } from './unit-price'
+export * from './opportunity-state'
 export { diffDocuments } from './history'
 export * from './schemas'
 export * from './record-schemas'
