@@ -88,10 +88,16 @@ const headerRequired = [
 
 export const opportunitySchema: RxJsonSchema<OpportunityDoc> = {
   title: 'opportunities',
-  version: 0,
+  // v1 added the Status (state) and Est. Close Date (migrations.ts).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
-  properties: { ...salesProperties, kind: textProp(20) },
+  properties: {
+    ...salesProperties,
+    kind: textProp(20),
+    state: textProp(10),
+    estimatedCloseDate: dateProp(),
+  },
   required: [...salesRequired, 'kind'],
   // Opportunities list: latest first; a customer's opportunities.
   indexes: ['updatedAt', ['customerId', 'updatedAt']],
