@@ -201,7 +201,7 @@ test('a discount that makes the total negative asks before it is kept', async ({
   const ask = page.getByRole('dialog', { name: 'Total Amount below zero' })
   await expect(ask).toContainText('the Total Amount is -999,899.00')
   await ask.getByRole('button', { name: 'Change It' }).click()
-  await expect(form.total('Discount')).toHaveValue('0')
+  await expect(form.total('Discount')).toHaveValue('0.00')
   await expect(form.total('Total Amount')).toHaveValue('100.00')
   await page.reload()
   await expect(form.total('Total Amount')).toHaveValue('100.00')

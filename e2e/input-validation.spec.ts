@@ -102,6 +102,6 @@ test.describe('in German', () => {
     await form.create('Rechnung', 'Alder', 'Alder Hardware')
     await form.addWriteIn('Montage', '1.234,56', { quantity: '2', manualDiscount: '0,5', tax: '0' })
     await expect(form.total('Total Amount')).toHaveValue('2.468,62')
-    await expect(form.line('Montage').getByLabel('Price Per Unit')).toHaveValue('1234,56')
+    await expect(form.line('Montage').getByLabel('Price Per Unit')).toHaveValue('1.234,56')
   })
 })

@@ -20,7 +20,7 @@ import {
 import type { Invoice } from '../src-core/documents/types'
 import { encodeBackup } from '../src-core/io/backup'
 import { sampleBackupData } from '../src-core/io/test-support/sample-backup'
-import { formatDate, formatMoney } from '../src-core/print/format'
+import { formatIsoDate as formatDate, formatMoney } from '../src-core/format'
 import {
   chromiumPdfOptions,
   PRINT_READY_ATTRIBUTE,

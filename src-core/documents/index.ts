@@ -38,6 +38,8 @@ export {
 export { duplicateInvoice, DUPLICATE_COMMAND, DUPLICATED_FROM_FIELD } from './duplicate-invoice'
 export { applyOpportunityLines, type OpportunityLineCommand } from './opportunity-commands'
 export { priceLines, type PriceMode, type PricedDocument } from './totals'
+export { catalogUnitPrice } from './unit-price'
+export * from './opportunity-state'
 export { diffDocuments } from './history'
 export * from './schemas'
 export * from './record-schemas'

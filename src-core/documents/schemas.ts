@@ -20,6 +20,7 @@ import {
 import { VAT_CATEGORIES } from '@core/pricing'
 import { EMAIL_STATES, PAYMENT_TERM_CODES } from './header-fields'
 import { INVOICE_STATUSES, ORDER_STATUSES } from './lifecycle'
+import { OPPORTUNITY_STATES } from './opportunity-state'
 import type {
   Address,
   DiscountListSnapshot,
@@ -202,6 +203,8 @@ const headerShape = {
 export const opportunitySchema: Schema<Opportunity> = object({
   ...salesShape,
   kind: oneOf(['opportunity']),
+  state: optional(oneOf(OPPORTUNITY_STATES)),
+  estimatedCloseDate: optional(isoDate()),
 })
 
 function uniqueLineIds(doc: { lines: DocumentLine[] }): boolean {

@@ -308,8 +308,15 @@ export interface SalesDocumentBase extends RecordBase {
   baseTotals: DocumentTotals
 }
 
+/** Dynamics' opportunity Status: Open while it is worked on, then closed as Won or Lost. */
+export type OpportunityState = 'open' | 'won' | 'lost'
+
 export interface Opportunity extends SalesDocumentBase {
   kind: 'opportunity'
+  /** Absent on opportunities made before it existed, which are open. */
+  state?: OpportunityState
+  /** Est. Close Date: when the rep expects it to be won or lost. */
+  estimatedCloseDate?: IsoDate
 }
 
 /** The header fields a user types on orders and invoices. */

@@ -2,7 +2,7 @@
  * The subject and body of an invoice email. Pure, so the desktop outbox, the .eml draft and the browser's mailto:
  * fallback all say the same thing.
  */
-import { formatDate, formatMoney } from './format'
+import { formatIsoDate, formatMoney } from '@core/format'
 
 export interface InvoiceMailFields {
   invoiceNumber: string
@@ -33,7 +33,7 @@ export function invoiceMailText(fields: InvoiceMailFields): MailText {
   const total = formatMoney(fields.totalAmount, fields.currencyCode, fields.locale)
   const greeting = `Dear ${fields.contactName?.trim() || fields.customerName},`
   const due = fields.dueDate
-    ? `Payment is due on ${formatDate(fields.dueDate, fields.locale)}.`
+    ? `Payment is due on ${formatIsoDate(fields.dueDate, fields.locale ?? 'en-US')}.`
     : 'Payment is due on receipt.'
   return {
     subject: `Invoice ${fields.invoiceNumber} from ${fields.companyName} (${total})`,

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatMoney, formatQuantity } from './format'
 import { invoiceMailText, invoicePdfFileName } from './mail-template'
 import { chromiumPdfOptions, electronPdfOptions, isPaperSize, printRoute } from './pdf-options'
-
-describe('formatting at the edge', () => {
-  it('formats decimal strings exactly, past the 15 digits of a float', () => {
-    expect(formatMoney('12345678901234567.89', 'USD')).toBe('$12,345,678,901,234,567.89')
-    expect(formatMoney('1090.00', 'EUR', 'de-DE')).toBe('1.090,00\u00a0€')
-    expect(formatQuantity('2.5')).toBe('2.5')
-    expect(formatQuantity('12.000')).toBe('12')
-  })
-
-  it('keeps a calendar date on its day in every timezone, and passes through what it cannot read', () => {
-    expect(formatDate('2025-03-01')).toBe('Mar 1, 2025')
-    expect(formatDate('2025-03-01T12:00:00.000Z')).toMatch(/2025/)
-    expect(formatDate('not a date')).toBe('not a date')
-  })
-})
 
 describe('invoice mail', () => {
   const fields = {

@@ -11,7 +11,7 @@ import {
   type SalesDocument,
 } from '@renderer/forms/header-draft'
 import { headerErrors, headerField, type HeaderErrors } from '@renderer/forms/header-errors'
-import { todayIso } from '@renderer/format/dates'
+import { todayIso } from '@renderer/format'
 import { useLookupStore } from '@renderer/stores/lookup-store'
 import { useSaveShortcut } from './use-save-shortcut'
 import { useUnsavedGuard } from './use-unsaved-guard'

@@ -73,7 +73,10 @@ export function collectionCreators(
     products: { schema: productSchema, migrationStrategies: migrationStrategies.products },
     catalogrefs: { schema: catalogRefSchema },
     pricelistitems: { schema: priceListItemSchema },
-    opportunities: { schema: opportunitySchema },
+    opportunities: {
+      schema: opportunitySchema,
+      migrationStrategies: migrationStrategies.opportunities,
+    },
     payments: { schema: paymentSchema, migrationStrategies: migrationStrategies.payments },
     orders: { schema: orderSchema, migrationStrategies: migrationStrategies.orders },
     invoices: { schema: invoiceSchema, migrationStrategies: migrationStrategies.invoices },

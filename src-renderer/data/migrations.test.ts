@@ -151,8 +151,10 @@ describe('migration from schema v0', () => {
               ...ORDER_DERIVED_FIELDS,
               ...(collection === 'payments' ? ['kind'] : []),
               ...(collection === 'orders' || collection === 'invoices' ? ['taxMode'] : []),
+              ...(collection === 'opportunities' ? ['state'] : []),
             ]),
         ).toEqual(before)
+        if (collection === 'opportunities') expect(after?.state).toBe('open')
         // Orders and invoices of before VAT mode were priced with typed tax, and say so.
         if (collection === 'orders' || collection === 'invoices')
           expect(after?.taxMode).toBe('typed')
@@ -315,6 +317,23 @@ describe('migration from schema v0', () => {
     await first.incrementalPatch(toInvoiceDocWithBalance(vat.document, first.balanceDue))
     const read = fromInvoiceDoc((await db.invoices.findOne(first.id).exec())!.toJSON())
     expect(invoiceSchema.parse(read)).toEqual(vat.document)
+  })
+
+  it('from v0 stores every opportunity as Open, with all its fields; a status and close date are then stored', async () => {
+    const name = uniqueName('v0-opportunities')
+    await writeV2(name)
+    const { opened, backups } = await openKeepingBackups(name)
+    db = opened
+    expect(backups[0]?.collections.opportunities?.schemaVersion).toBe(0)
+    const stored = await db.opportunities.find().exec()
+    expect(stored).toHaveLength(fixture.opportunities.length)
+    const byId = new Map(stored.map((d) => [d.primary, d.toJSON() as Record<string, unknown>]))
+    for (const old of fixture.opportunities)
+      expect(byId.get((old as { id: string }).id)).toEqual({ ...without(old, []), state: 'open' })
+    const [first] = stored
+    await first!.incrementalPatch({ state: 'won', estimatedCloseDate: '2027-01-31' })
+    const read = (await db.opportunities.findOne(first!.id).exec())!.toJSON()
+    expect(read).toMatchObject({ state: 'won', estimatedCloseDate: '2027-01-31' })
   })
 
   it('takes no backup when nothing needs migrating', async () => {

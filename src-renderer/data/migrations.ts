@@ -22,6 +22,9 @@
  *
  * v0 → v1 (customers, products, settings): the optional fields of VAT mode. A v0 record has none of them and
  * stays as it is: a company without a tax mode invoices in typed mode, as before.
+ *
+ * v0 → v1 (opportunities): Dynamics' Status and Est. Close Date. Every v0 opportunity was being worked on, so it
+ * is stored as Open; it has no close date.
  */
 import type { MigrationStrategies, RxCollection } from 'rxdb'
 import type { Invoice, LedgerEntry, Order } from '@core/documents'
@@ -69,10 +72,12 @@ export const migrationStrategies: {
   orders: MigrationStrategies
   invoices: MigrationStrategies
   payments: MigrationStrategies
+  opportunities: MigrationStrategies
 } = {
   settings: { 1: unchanged },
   customers: { 1: unchanged },
   products: { 1: unchanged },
+  opportunities: { 1: (old: object): object => ({ state: 'open', ...old }) },
   payments: {
     1: (old: object) => asLedgerEntry(old),
   },

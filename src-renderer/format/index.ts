@@ -1,4 +1,3 @@
-/** Numbers and dates typed and read in the rep's locale. Pure functions, tested beside each file. */
-export * from './locale-number'
-export * from './dates'
+/** Numbers and dates typed and read in the rep's locale (the one formatting module, in src-core), and counts. */
+export * from '@core/format'
 export * from './plural'

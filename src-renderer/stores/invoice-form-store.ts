@@ -21,7 +21,7 @@ import type { NewInvoice } from '@renderer/data'
 import { useDocumentForm } from '@renderer/forms/document-form'
 import type { CommandOutcome } from '@renderer/forms/line-commands'
 import { localRepositories } from '@renderer/app/local-repositories'
-import { todayIso } from '@renderer/format/dates'
+import { todayIso } from '@renderer/format'
 
 export type { CommandOutcome }
 

@@ -1,10 +1,11 @@
 /**
  * The opportunity on screen: New opportunity (Name, Customer, Price List, Currency), its products through the
- * same line commands as orders and invoices (Add Product, inline edits, remove), and renaming it.
+ * same line commands as orders and invoices (Add Product, inline edits, remove), and its header: Name, Status
+ * and Est. Close Date.
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { Id, Opportunity } from '@core/documents'
+import type { Id, Opportunity, OpportunityState } from '@core/documents'
 import type { NewOpportunity, OpportunityLineCommand, WriteResult } from '@renderer/data'
 import { localRepositories } from '@renderer/app/local-repositories'
 import { useLookupStore } from './lookup-store'
@@ -50,16 +51,29 @@ export const useOpportunityFormStore = defineStore('opportunity-form', () => {
     return outcome(await (await localRepositories()).opportunities.create(input))
   }
 
-  async function rename(name: string): Promise<FormOutcome> {
+  /** Saves the header a rep types: Name, Status and Est. Close Date (an empty date clears it). */
+  async function saveHeader(header: {
+    name: string
+    state: OpportunityState
+    estimatedCloseDate: string
+  }): Promise<FormOutcome> {
     const current = opportunity.value
     if (!current) return { ok: false }
-    if (!name.trim())
+    if (!header.name.trim())
       return outcome({
         ok: false,
         refusal: { code: 'invalidValue', reason: 'Name: a value is required' },
       })
+    const { estimatedCloseDate: _old, ...rest } = current
     const repos = await localRepositories()
-    return outcome(await repos.opportunities.save({ ...current, name: name.trim() }))
+    return outcome(
+      await repos.opportunities.save({
+        ...rest,
+        name: header.name.trim(),
+        state: header.state,
+        ...(header.estimatedCloseDate ? { estimatedCloseDate: header.estimatedCloseDate } : {}),
+      }),
+    )
   }
 
   async function applyLines(commands: OpportunityLineCommand[]): Promise<FormOutcome> {
@@ -72,5 +86,5 @@ export const useOpportunityFormStore = defineStore('opportunity-form', () => {
     return (await localRepositories()).env.newId()
   }
 
-  return { opportunity, refusal, notFound, clear, open, create, rename, applyLines, newLineId }
+  return { opportunity, refusal, notFound, clear, open, create, saveHeader, applyLines, newLineId }
 })

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import type { Id, Opportunity } from '@core/documents'
+import { OPPORTUNITY_STATES, opportunityState, type Id, type Opportunity } from '@core/documents'
 import { decimalSortKey } from '@renderer/data'
 import { customerNames } from './document-list'
 import { byText, containsText } from './list-scan'
@@ -7,7 +7,14 @@ import { usePagedList } from './paged-list'
 
 /** A column of the Opportunities list; each one sorts. */
 export type OpportunityColumn =
-  'name' | 'customer' | 'products' | 'totalAmount' | 'currency' | 'updatedAt'
+  | 'name'
+  | 'customer'
+  | 'state'
+  | 'estimatedCloseDate'
+  | 'products'
+  | 'totalAmount'
+  | 'currency'
+  | 'updatedAt'
 
 /** A page of opportunities, last modified first, of one customer or searched by name and customer. */
 export const useOpportunityListStore = defineStore('opportunity-list', () => {
@@ -36,6 +43,9 @@ export const useOpportunityListStore = defineStore('opportunity-list', () => {
         const of: Record<OpportunityColumn, (o: Opportunity) => string | undefined> = {
           name: (o) => o.name,
           customer: (o) => names.get(o.customerId),
+          // Open, Won, Lost: in Dynamics' order rather than alphabetically.
+          state: (o) => String(OPPORTUNITY_STATES.indexOf(opportunityState(o))),
+          estimatedCloseDate: (o) => o.estimatedCloseDate,
           products: (o) => String(o.lines.length),
           totalAmount: (o) => decimalSortKey(o.totals.totalAmount),
           currency: (o) => o.currencyCode,

@@ -9,7 +9,7 @@ import type { NewOrder } from '@renderer/data'
 import { useDocumentForm } from '@renderer/forms/document-form'
 import type { CommandOutcome } from '@renderer/forms/line-commands'
 import { localRepositories } from '@renderer/app/local-repositories'
-import { todayIso } from '@renderer/format/dates'
+import { todayIso } from '@renderer/format'
 
 export const useOrderFormStore = defineStore('order-form', () => {
   const form = useDocumentForm<Order, OrderCommand>((repos) => repos.orders)

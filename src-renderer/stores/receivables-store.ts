@@ -6,7 +6,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Customer, Id, IsoDate } from '@core/documents'
 import type { Receivables, Statement } from '@core/receivables'
-import { todayIso } from '@renderer/format/dates'
+import { todayIso } from '@renderer/format'
 import { localRepositories } from '@renderer/app/local-repositories'
 import { useLookupStore } from './lookup-store'
 

@@ -10,6 +10,7 @@
  *   { type: 'currency', key: 'currency', header: 'Currency', currency: (o) => o.currencyCode },
  * ]
  */
+import { formatCount } from '@renderer/format'
 
 export type TagSeverity = 'success' | 'info' | 'warn' | 'danger' | 'secondary' | 'contrast'
 
@@ -89,7 +90,7 @@ export function countText(
   totalKnown: boolean,
   locale: string,
 ): string {
-  const n = new Intl.NumberFormat(locale)
+  const n = { format: (count: number) => formatCount(count, locale) }
   if (shown === 0) return ''
   const first = page * pageSize + 1
   const last = page * pageSize + shown

@@ -14,6 +14,7 @@ import {
   type Id,
   type Opportunity,
   type OpportunityLineCommand,
+  type OpportunityState,
 } from '@core/documents'
 import type { Database } from '../collections'
 import { plain } from '../stored'
@@ -31,6 +32,10 @@ export interface NewOpportunity {
   customerId: Id
   priceListId: Id
   currencyCode: string
+  /** Open when not given. */
+  state?: OpportunityState
+  /** YYYY-MM-DD; none when not given or empty. */
+  estimatedCloseDate?: string
 }
 
 function listQuery(req: OpportunityPageRequest): ListQuery {
@@ -93,6 +98,8 @@ export function createOpportunityRepository(
       updatedAt: env.now(),
       kind: 'opportunity',
       name: input.name.trim(),
+      state: input.state ?? 'open',
+      ...(input.estimatedCloseDate ? { estimatedCloseDate: input.estimatedCloseDate } : {}),
       customerId: customer.id,
       ownerId: plain<Customer>(customer.toJSON()).ownerId,
       priceListId: input.priceListId,

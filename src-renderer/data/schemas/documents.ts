@@ -15,7 +15,8 @@ export const opportunitySchema: RxJsonSchema<OpportunityDoc> = rxSchemaOf(
   COLLECTION_RECORDS.opportunities,
   {
     title: 'opportunities',
-    version: 0,
+    // v1 added the Status (state) and Est. Close Date (migrations.ts).
+    version: 1,
     // Opportunities list: latest first; a customer's opportunities.
     indexes: ['updatedAt', ['customerId', 'updatedAt']],
   },

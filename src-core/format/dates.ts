@@ -4,17 +4,22 @@
  */
 
 /**
- * An ISO calendar date in the rep's locale, read as a calendar date (no time zone shift).
+ * An ISO calendar date in the rep's locale, read as a calendar date (no time zone shift); an instant is shown as
+ * its day in the rep's time zone. Every date in the app reads this way: one date format per locale.
  * @example
- * formatIsoDate('2025-03-01', 'de-DE') // '1.3.2025'
+ * formatIsoDate('2025-03-01', 'de-DE') // '01.03.2025'
  */
 export function formatIsoDate(date: string | undefined, locale: string): string {
   if (!date) return ''
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!match) return date
-  const [, y, m, d] = match
-  const utc = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(utc)
+  if (match) {
+    const [, y, m, d] = match
+    const utc = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
+    return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(utc)
+  }
+  const instant = /^\d{4}-\d{2}-\d{2}T/.test(date) ? new Date(date) : undefined
+  if (!instant || Number.isNaN(instant.getTime())) return date
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(instant)
 }
 
 /**
@@ -22,10 +27,10 @@ export function formatIsoDate(date: string | undefined, locale: string): string 
  * @example
  * formatIsoDateTime('2025-03-01T09:30:00.000Z', 'en-GB') // '1 Mar 2025, 09:30' (in UTC)
  */
-export function formatIsoDateTime(instant: string | undefined, locale: string): string {
+export function formatIsoDateTime(instant: string | Date | undefined, locale: string): string {
   if (!instant) return ''
-  const date = new Date(instant)
-  if (Number.isNaN(date.getTime())) return instant
+  const date = typeof instant === 'string' ? new Date(instant) : instant
+  if (Number.isNaN(date.getTime())) return typeof instant === 'string' ? instant : ''
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
 

@@ -22,3 +22,15 @@ describe('dates', () => {
     expect(todayIso(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05')
   })
 })
+
+describe('one date format per locale', () => {
+  it('shows an instant as its day, like a calendar date', () => {
+    const day = formatIsoDate('2025-03-01', 'en-US')
+    expect(formatIsoDate('2025-03-01T12:00:00.000Z', 'en-US')).toBe(day)
+    expect(formatIsoDateTime('2025-03-01T12:00:00.000Z', 'en-US').startsWith(day)).toBe(true)
+  })
+
+  it('never uses the short numeric style', () => {
+    expect(formatIsoDateTime(new Date(2026, 11, 5, 17, 53), 'en-US')).toMatch(/^Dec 5, 2026/)
+  })
+})
