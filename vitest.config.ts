@@ -8,8 +8,10 @@ export default defineConfig({
     include: ['src-*/**/*.test.ts', 'test-integration/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
-    // Server test files start their own embedded PostgreSQL in beforeAll, which is slow on a loaded 2-core machine.
+    // Server test files make their database in beforeAll; the first of a run waits for the cluster's start.
     hookTimeout: 120_000,
+    // One PostgreSQL cluster for the run, a fresh database per file (src-server/test-support/shared-cluster.ts).
+    globalSetup: ['src-server/test-support/vitest-global-setup.ts'],
     coverage: {
       provider: 'v8',
       include: ['src-core/**/*.ts'],
