@@ -11,9 +11,6 @@ export default defineConfig({
     testTimeout: 60_000,
     // Server test files make their database in beforeAll; the first of a run waits for the cluster's start.
     hookTimeout: 120_000,
-    // Vitest's default on 2 cores is one file at a time; most time of a server or sync file is spent waiting
-    // on PostgreSQL, a server process or IndexedDB, which a second file fills.
-    maxWorkers: 2,
     projects: [
       {
         extends: true,
