@@ -21,7 +21,9 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
-    trace: 'retain-on-failure',
+    // Kept for a failed test only, without the screencast: encoding a frame per paint costs every test CPU on a
+    // 2-core machine, and the trace's DOM snapshots already show each step.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     // A fresh browser context per test means fresh, empty storage (IndexedDB, localStorage) per test.
     launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },

@@ -1,15 +1,38 @@
 import { defineConfig } from 'vitest/config'
 import { pathAliases } from './scripts/path-aliases'
 
+/** The run's one PostgreSQL cluster, a fresh database per file (src-server/test-support/shared-cluster.ts). */
+const SHARED_CLUSTER = 'src-server/test-support/vitest-global-setup.ts'
+
 export default defineConfig({
   resolve: { alias: pathAliases(import.meta.dirname) },
   test: {
-    // test-integration/: the tests that cross runtimes (the renderer's sync client against the real server).
-    include: ['src-*/**/*.test.ts', 'test-integration/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
-    // Server test files start their own embedded PostgreSQL in beforeAll, which is slow on a loaded 2-core machine.
+    // Server test files make their database in beforeAll; the first of a run waits for the cluster's start.
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          include: ['src-core/**/*.test.ts'],
+          // Pure functions with no mocks and no I/O: the files share one module graph per worker instead of
+          // each importing the core again in a process of its own.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          // test-integration/: the tests that cross runtimes (the renderer's sync client against the real server).
+          include: ['src-*/**/*.test.ts', 'test-integration/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['src-core/**', '**/node_modules/**'],
+          globalSetup: [SHARED_CLUSTER],
+        },
+      },
+    ],
     coverage: {
       provider: 'v8',
       include: ['src-core/**/*.ts'],

@@ -25,6 +25,11 @@ test('Disconnect ends the session on the server', async ({ page, syncServer }) =
   await page.getByRole('button', { name: 'Connect' }).click()
   await expect(page.getByRole('status')).toContainText(`Connected to ${syncServer.url} as ann`)
   await expect.poll(() => syncServer.sessions('ann')).toBe(1)
+  // The status above shows from the sign-in on; replication starts after it. Disconnect once sync is on, as a
+  // rep would: the Disconnect this test is about, not one racing the start of replication.
+  await expect(
+    page.getByRole('contentinfo', { name: 'Sync status' }).getByRole('link', { name: 'Sync on' }),
+  ).toBeVisible()
 
   await page.getByRole('button', { name: 'Disconnect' }).click()
   await expect(page.getByRole('button', { name: 'Disconnect' })).toBeHidden()

@@ -1,6 +1,7 @@
 /**
- * A real sync server for the sync specs: embedded PostgreSQL in a temporary folder and `src-server/main.ts` in
- * a child process on 127.0.0.1, both started by the spec's worker and stopped by it (the child by its PID).
+ * A real sync server for the sync specs: a fresh database on the run's embedded PostgreSQL (e2e/global-setup.ts)
+ * and `src-server/main.ts` in a child process on 127.0.0.1, both started by the spec's worker and stopped by it
+ * (the child by its PID).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createUser } from '../src-server/auth'

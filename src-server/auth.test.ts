@@ -11,7 +11,11 @@ import { createUser } from './auth'
 import { hashPassword, verifyPassword } from './passwords'
 import { serverForFile } from './test-support/per-file'
 
-const { server } = serverForFile({ auth: { freeFailures: { pair: 3, name: 10, address: 50 } } })
+// A delay of a minute after the free failures: the default 2 s can pass between two scrypt checks on a loaded
+// machine, and the attempt the test expects held up would be let through.
+const { server } = serverForFile({
+  auth: { freeFailures: { pair: 3, name: 10, address: 50 }, firstDelayMs: 60_000 },
+})
 
 const login = (name: string, password: string, url = server.url) =>
   fetch(`${url}/auth/login`, {

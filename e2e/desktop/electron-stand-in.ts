@@ -111,11 +111,15 @@ class WebContents extends EventEmitter {
   getPrintersAsync(): Promise<unknown[]> {
     return rpc.call('printers')
   }
+  /**
+   * As Electron: a message to a page that is navigating (a reload, the start page's redirect) is lost, never an
+   * error of main's; unhandled here, the rejection would end main's process and close every window.
+   */
   send(channel: string): void {
-    void rpc.call('window:send', { id: this.windowId, channel })
+    rpc.call('window:send', { id: this.windowId, channel }).catch(() => undefined)
   }
   reload(): void {
-    void rpc.call('window:reload', { id: this.windowId })
+    rpc.call('window:reload', { id: this.windowId }).catch(() => undefined)
   }
 }
 

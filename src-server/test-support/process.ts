@@ -58,11 +58,12 @@ export async function holdCollectionLock(
   return holder
 }
 
-/** Resolves once a push waits on a held collection lock. */
+/** Resolves once a push waits on a held collection lock (in this database: the cluster may hold others). */
 export async function waitForBlockedPush(pool: pg.Pool): Promise<void> {
   for (let i = 0; i < 200; i++) {
     const { rows } = await pool.query(
-      "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'",
+      `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'
+          AND datname = current_database()`,
     )
     if (rows.length > 0) return
     await new Promise((r) => setTimeout(r, 50))
