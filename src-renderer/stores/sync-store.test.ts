@@ -24,6 +24,28 @@ beforeEach(() => {
 })
 afterEach(() => vi.unstubAllGlobals())
 
+// A sync session whose start the test finishes when it chooses (the server is slow to answer).
+const starting = vi.hoisted(() => ({
+  finish: undefined as undefined | (() => void),
+  stopped: 0,
+}))
+vi.mock('@renderer/sync/http', async (original) => ({
+  ...(await original<object>()),
+  login: () => Promise.resolve({ token: 't', user: { id: 'ann', role: 'rep' } }),
+  logout: () => Promise.resolve(),
+}))
+vi.mock('@renderer/sync/replication', () => ({
+  startSync: () =>
+    new Promise((resolve) => {
+      const session = {
+        stop: () => Promise.resolve(void starting.stopped++),
+        pause: () => Promise.resolve(),
+        resume: () => Promise.resolve(),
+      }
+      starting.finish = () => resolve(session)
+    }),
+}))
+
 /** Runs `test` on a fresh database the repositories (and so the store) use. */
 async function withDatabase(test: (repos: Repositories) => Promise<void>): Promise<void> {
   const repos = createRepositories(await openTestDatabase(), testEnv())
@@ -115,4 +137,19 @@ describe('Settings > Sync: where the session is kept', () => {
   it('tells a browser user the session ends with the page', () => {
     expect(sessionNote('browser', false)).toMatch(/after a reload, connect again/)
   })
+})
+
+describe('Settings > Sync: Disconnect', () => {
+  it('while the session is still starting, the device stays disconnected and the session is stopped', () =>
+    withDatabase(async () => {
+      vi.stubGlobal('navigator', { onLine: true })
+      const store = useSyncStore()
+      const connecting = store.connect('http://127.0.0.1:9', 'ann', 'pw')
+      await vi.waitFor(() => expect(store.status).toBe('connecting'))
+      await store.disconnect()
+      starting.finish!()
+      expect(await connecting).toBe(true)
+      expect(store.status).toBe('disconnected')
+      expect(starting.stopped).toBe(1)
+    }))
 })

@@ -77,6 +77,8 @@ export const useSyncStore = defineStore('sync', () => {
   const version = ref(0)
   const tracker = shallowRef<SyncStateTracker>()
   let session: SyncSession | undefined
+  /** Bumped by each start and each Disconnect, so that a session that finishes starting late is stopped. */
+  let runs = 0
   let db: Database | undefined
   let ready: Promise<void> | undefined
 
@@ -119,11 +121,12 @@ export const useSyncStore = defineStore('sync', () => {
 
   async function run(credentials: SyncCredentials): Promise<void> {
     if (!db || !tracker.value) return
+    const mine = ++runs
     await session?.stop()
     serverUrl.value = credentials.serverUrl
     userName.value = credentials.userName
     status.value = 'connecting'
-    session = await startSync({
+    const started = await startSync({
       db,
       tracker: tracker.value,
       url: credentials.serverUrl,
@@ -139,6 +142,9 @@ export const useSyncStore = defineStore('sync', () => {
       },
       onError: (e) => (syncError.value = message(e)),
     })
+    // Disconnected (or connected again) while this session was starting: it must not run on.
+    if (mine !== runs) return void (await started.stop())
+    session = started
     if (navigator.onLine) status.value = 'online'
     else {
       await session.pause()
@@ -218,6 +224,7 @@ export const useSyncStore = defineStore('sync', () => {
    * is not waited for: offline, or with the server down, the device disconnects all the same.
    */
   async function disconnect(): Promise<void> {
+    runs++
     const saved = await platform.syncCredentials().catch(() => undefined)
     await session?.stop()
     session = undefined
