@@ -4,7 +4,7 @@
  * customers and opportunities are searched page by page.
  */
 import { defineStore } from 'pinia'
-import { shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type {
   CompanySettings,
   Customer,
@@ -17,6 +17,7 @@ import type {
   UnitGroup,
 } from '@core/documents'
 import type { WriteResult } from '@renderer/data'
+import { STARTING_SETTINGS } from '@renderer/forms/settings-form'
 import { localRepositories } from '@renderer/app/local-repositories'
 
 /** A product the price list sells, with the units it has a price in. */
@@ -33,6 +34,13 @@ export const useLookupStore = defineStore('lookup', () => {
   const sellable = new Map<Id, Promise<SellableProduct[]>>()
   /** Customers already read, for the names shown in lists (a page needs only a few dozen). */
   const known = shallowRef<ReadonlyMap<Id, Customer>>(new Map())
+
+  /**
+   * The company's currencies and base currency; before Settings › Company is first saved, the starting ones
+   * (what that form proposes), so a first invoice or price list has a currency to take.
+   */
+  const currencies = computed(() => (settings.value ?? STARTING_SETTINGS).currencies)
+  const baseCurrencyCode = computed(() => (settings.value ?? STARTING_SETTINGS).baseCurrencyCode)
 
   async function loadReference(): Promise<void> {
     const repos = await localRepositories()
@@ -163,6 +171,8 @@ export const useLookupStore = defineStore('lookup', () => {
 
   return {
     settings,
+    currencies,
+    baseCurrencyCode,
     priceLists,
     unitGroups,
     loadReference,
