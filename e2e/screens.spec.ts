@@ -131,6 +131,9 @@ for (const scheme of ['light', 'dark'] as const)
         open: async () => {
           await page.goto('/#/invoices/new')
           await expect(page.getByRole('button', { name: 'Create Standard (USD)' })).toBeVisible()
+          await expect(page.getByRole('combobox', { name: 'Currency', exact: true })).toHaveText(
+            'USD',
+          )
         },
       },
       {

@@ -42,6 +42,9 @@ export const useLookupStore = defineStore('lookup', () => {
   const currencies = computed(() => (settings.value ?? STARTING_SETTINGS).currencies)
   const baseCurrencyCode = computed(() => (settings.value ?? STARTING_SETTINGS).baseCurrencyCode)
 
+  /** True once the reference lists were read: before that, an empty list means "not read yet", not "none". */
+  const referenceLoaded = shallowRef(false)
+
   async function loadReference(): Promise<void> {
     const repos = await localRepositories()
     const [s, lists, groups] = await Promise.all([
@@ -52,6 +55,7 @@ export const useLookupStore = defineStore('lookup', () => {
     settings.value = s
     priceLists.value = lists
     unitGroups.value = groups
+    referenceLoaded.value = true
   }
 
   async function searchCustomers(text: string, limit = 20): Promise<Customer[]> {
@@ -173,6 +177,7 @@ export const useLookupStore = defineStore('lookup', () => {
     settings,
     currencies,
     baseCurrencyCode,
+    referenceLoaded,
     priceLists,
     unitGroups,
     loadReference,
