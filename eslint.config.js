@@ -133,6 +133,20 @@ export default tseslint.config(
     ),
   },
   {
+    // sync/ builds on data/; what data/ needs of sync (the conflict handler, the guarded storage) is handed in.
+    files: ['src-renderer/data/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**', 'src-renderer/data/fixtures/**'],
+    rules: forbid(
+      ['^electron$', 'The renderer never imports electron.'],
+      [NODE_BUILTINS, 'The renderer never imports Node modules.'],
+      ['src-(main|server)', 'The renderer never imports main or server code.'],
+      [
+        '(^@renderer|\\.\\.)/sync(/|$)',
+        'data/ never imports sync/: whoever opens the database hands it in.',
+      ],
+    ),
+  },
+  {
     files: ['src-renderer/components/**/*.{ts,vue}', 'src-renderer/pages/**/*.{ts,vue}'],
     rules: forbid(
       ['^electron$', 'The renderer never imports electron.'],

@@ -14,6 +14,7 @@ import {
   refine,
   SchemaError,
   string,
+  tagged,
   union,
   withDefault,
 } from './schema'
@@ -153,6 +154,42 @@ describe('objects and lists', () => {
           expect(parsed).toEqual(JSON.parse(JSON.stringify(value)))
         },
       ),
+    )
+  })
+})
+
+describe('tagged records', () => {
+  const shape = tagged('kind', {
+    circle: refine(object({ r: int({ min: 1 }) }), (c) => c.r < 10, 'r: must be under 10'),
+    square: object({ side: int() }),
+  })
+
+  test('the tag picks the kind, whose own error is the one given; the record keeps its tag', () => {
+    expect(shape.parse({ kind: 'circle', r: 2 })).toEqual({ kind: 'circle', r: 2 })
+    expect(shape.safeParse({ kind: 'circle', side: 2 })).toEqual({
+      ok: false,
+      error: 'side: is not an allowed field',
+    })
+    expect(shape.safeParse({ kind: 'circle', r: 12 })).toEqual({
+      ok: false,
+      error: 'r: must be under 10',
+    })
+    expect(shape.safeParse({ kind: 'toString', r: 1 })).toEqual({
+      ok: false,
+      error: 'kind: expected one of circle, square',
+    })
+    expect(shape.safeParse([])).toEqual({ ok: false, error: 'expected an object' })
+  })
+
+  test('its JSON Schema is one object per kind, the tag a constant of each', () => {
+    expect(shape.json.anyOf?.[1]).toEqual({
+      type: 'object',
+      properties: { kind: { const: 'square' }, side: { type: 'integer' } },
+      required: ['kind', 'side'],
+      additionalProperties: false,
+    })
+    expect(() => tagged('kind', { bad: int() as never })).toThrow(
+      'The bad kind of a tagged schema must be an object without kind.',
     )
   })
 })

@@ -9,13 +9,7 @@
  * - `priced`: documents with lines, whose amounts and totals the server recomputes (checkTotals).
  * - `numbered`: the `number` is unique in the collection (a unique index guards it).
  */
-import {
-  orderSchema,
-  invoiceSchema,
-  opportunitySchema,
-  paymentSchema,
-} from '@core/documents/schemas'
-import * as records from '@core/documents/record-schemas'
+import { COLLECTION_RECORDS, type RecordCollection } from '@core/documents/collection-records'
 import {
   checkDiscountList,
   checkPriceList,
@@ -28,7 +22,7 @@ import type { SafeResult, Schema } from '@core/schema'
 export type OwnerRule = 'shared' | 'self' | 'customer'
 
 export interface CollectionSpec {
-  name: string
+  name: RecordCollection
   parse(input: unknown): SafeResult<Record<string, unknown> & { id: string }>
   owner: OwnerRule
   writers: readonly ActorRole[]
@@ -44,16 +38,6 @@ const from =
   (input) =>
     schema.safeParse(input) as ReturnType<Parser>
 
-/**
- * Unit groups, discount lists and price lists share one collection on the desktop, told apart by `kind`; each is
- * checked by its own src-core schema.
- */
-const CATALOG_REF_SCHEMAS: Readonly<Record<string, Schema<unknown>>> = {
-  unitGroup: records.unitGroupSchema,
-  discountList: records.discountListSchema,
-  priceList: records.priceListSchema,
-}
-
 /** The rules beyond the shape, the same the desktop's screens and repository apply (src-core/documents/catalog). */
 const CATALOG_REF_CHECKS: Readonly<Record<string, (value: never) => FieldErrors>> = {
   unitGroup: checkUnitGroup,
@@ -61,45 +45,32 @@ const CATALOG_REF_CHECKS: Readonly<Record<string, (value: never) => FieldErrors>
   priceList: checkPriceList,
 }
 
+/**
+ * Unit groups, discount lists and price lists share one collection on the desktop, told apart by `kind`; each is
+ * checked by its own src-core schema, then by its catalog rules.
+ */
 const parseCatalogRef: Parser = (input) => {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return { ok: false, error: 'expected an object' }
-  const { kind, ...rest } = input as Record<string, unknown>
-  const schema = typeof kind === 'string' ? CATALOG_REF_SCHEMAS[kind] : undefined
-  if (!schema)
-    return { ok: false, error: 'kind: expected one of unitGroup, discountList, priceList' }
-  const parsed = schema.safeParse(rest)
+  const parsed = COLLECTION_RECORDS.catalogrefs.safeParse(input)
   if (!parsed.ok) return parsed
-  const errors = CATALOG_REF_CHECKS[kind as string]?.(parsed.value as never) ?? {}
+  const errors = CATALOG_REF_CHECKS[parsed.value.kind]?.(parsed.value as never) ?? {}
   const [field, reason] = Object.entries(errors)[0] ?? []
   if (field) return { ok: false, error: `${field}: ${reason}` }
-  return { ok: true, value: { kind, ...(parsed.value as { id: string }) } }
+  return parsed
 }
 
 const ADMIN: readonly ActorRole[] = ['admin']
 const EVERYONE: readonly ActorRole[] = ['rep', 'integration', 'admin']
 
-const LIST: readonly CollectionSpec[] = [
-  { name: 'settings', parse: from(records.companySettingsSchema), owner: 'shared', writers: ADMIN },
-  { name: 'products', parse: from(records.productSchema), owner: 'shared', writers: ADMIN },
+/** Each collection's rules; a record is checked by its collection's src-core record schema unless said here. */
+const RULES: ReadonlyArray<Omit<CollectionSpec, 'parse'> & { parse?: Parser }> = [
+  { name: 'settings', owner: 'shared', writers: ADMIN },
+  { name: 'products', owner: 'shared', writers: ADMIN },
   { name: 'catalogrefs', parse: parseCatalogRef, owner: 'shared', writers: ADMIN },
-  {
-    name: 'pricelistitems',
-    parse: from(records.priceListItemSchema),
-    owner: 'shared',
-    writers: ADMIN,
-  },
-  { name: 'customers', parse: from(records.customerSchema), owner: 'self', writers: EVERYONE },
-  {
-    name: 'opportunities',
-    parse: from(opportunitySchema),
-    owner: 'customer',
-    writers: EVERYONE,
-    priced: true,
-  },
+  { name: 'pricelistitems', owner: 'shared', writers: ADMIN },
+  { name: 'customers', owner: 'self', writers: EVERYONE },
+  { name: 'opportunities', owner: 'customer', writers: EVERYONE, priced: true },
   {
     name: 'orders',
-    parse: from(orderSchema),
     owner: 'customer',
     writers: EVERYONE,
     lifecycle: true,
@@ -108,15 +79,19 @@ const LIST: readonly CollectionSpec[] = [
   },
   {
     name: 'invoices',
-    parse: from(invoiceSchema),
     owner: 'customer',
     writers: EVERYONE,
     lifecycle: true,
     priced: true,
     numbered: true,
   },
-  { name: 'payments', parse: from(paymentSchema), owner: 'customer', writers: EVERYONE },
+  { name: 'payments', owner: 'customer', writers: EVERYONE },
 ]
+
+const LIST: readonly CollectionSpec[] = RULES.map((rules) => ({
+  ...rules,
+  parse: rules.parse ?? from(COLLECTION_RECORDS[rules.name]),
+}))
 
 /** Every collection by name. */
 export const COLLECTIONS: ReadonlyMap<string, CollectionSpec> = new Map(

@@ -12,6 +12,8 @@ import {
   optional,
   refine,
   string,
+  tagged,
+  type Infer,
   type Schema,
 } from '@core/schema'
 import { numberFormatSchema } from '@core/numbering'
@@ -49,7 +51,11 @@ const email = (): Schema<string> =>
 const phone = (): Schema<string> =>
   string({ max: 50, pattern: PHONE_PATTERN, patternName: 'a phone number such as +1 555 010 2030' })
 const currencyCode = (): Schema<string> =>
-  string({ pattern: /^[A-Z]{3}$/, patternName: 'a three-letter currency code (ISO 4217)' })
+  string({
+    pattern: /^[A-Z]{3}$/,
+    patternName: 'a three-letter currency code (ISO 4217)',
+    longest: 3,
+  })
 
 export const contactSchema: Schema<Contact> = object({
   id: id(),
@@ -157,6 +163,17 @@ export const discountListRecordSchema: Schema<DiscountList> = object({
     max: 100,
   }),
 })
+
+/**
+ * Unit groups, discount lists and price lists as the desktop stores and syncs them: in one collection, told apart
+ * by `kind`.
+ */
+export const catalogRefRecordSchema = tagged('kind', {
+  unitGroup: unitGroupRecordSchema,
+  discountList: discountListRecordSchema,
+  priceList: priceListRecordSchema,
+})
+export type CatalogRef = Infer<typeof catalogRefRecordSchema>
 
 const currencySettingSchema: Schema<CurrencySetting> = object({
   code: currencyCode(),

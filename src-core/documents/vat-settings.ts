@@ -116,6 +116,7 @@ export const vatIdSchema = (): Schema<string> =>
   string({
     pattern: VAT_ID_PATTERN,
     patternName: 'a VAT ID with its country prefix, such as DE123456789',
+    longest: 15,
   })
 
 export const electronicAddressSchema: Schema<ElectronicAddress> = object({

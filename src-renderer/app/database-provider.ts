@@ -14,6 +14,7 @@ import {
   type Repositories,
 } from '@renderer/data/repositories'
 import { conflictHandlerFor } from '@renderer/sync/conflict-handler'
+import { guardedDexieStorage } from '@renderer/sync/downstream-guard'
 
 /** The IndexedDB name of the app's database. Never change it: a new name orphans every rep's data. */
 export const APP_DATABASE_NAME = 'fieldbill'
@@ -86,7 +87,12 @@ async function open(): Promise<Repositories> {
     console.warn('[fieldbill] persistent storage request failed', e),
   )
   const name = isSampleDatabase() ? SAMPLE_DATABASE_NAME : APP_DATABASE_NAME
-  const db = await openDatabase({ name, multiInstance: true, conflictHandlerFor })
+  const db = await openDatabase({
+    name,
+    multiInstance: true,
+    conflictHandlerFor,
+    storage: guardedDexieStorage(),
+  })
   const repos = createRepositories(db)
   await restoreDeviceUser(db, repos.env)
   // A payment cut off half-way by a closed page is finished (or rolled back) before anything reads it.

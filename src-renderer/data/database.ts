@@ -9,9 +9,7 @@ import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
-import { guardDownstreamWrites } from '@renderer/sync/downstream-guard'
 import {
-  COLLECTION_NAMES,
   collectionCreators,
   type Collections,
   type ConflictHandlerFor,
@@ -39,7 +37,10 @@ function addPlugins(): void {
 export interface OpenDatabaseOptions {
   /** The IndexedDB database name; the app uses 'fieldbill', each test its own. */
   name: string
-  /** Defaults to Dexie on the global `indexedDB` (the browser's, or fake-indexeddb/auto in Node). */
+  /**
+   * Defaults to Dexie on the global `indexedDB` (the browser's, or fake-indexeddb/auto in Node). The app passes
+   * sync's guarded Dexie (sync/downstream-guard.ts `guardedDexieStorage`), so that a pulled state is never lost.
+   */
   storage?: RxStorage<unknown, unknown>
   /**
    * Several tabs or windows on one database: the app turns it on (tabs of the web build; in the desktop app the
@@ -56,15 +57,11 @@ export interface OpenDatabaseOptions {
 }
 
 /**
- * Dexie on IndexedDB: the storage of the real app, its replicated collections guarded against losing a pulled
- * state (sync/downstream-guard.ts). The globals are read at call time, not when Dexie's module loads, so a test
- * that installs fake-indexeddb after importing this module still gets it.
+ * Dexie on IndexedDB, the storage of the real app. The globals are read at call time, not when Dexie's module
+ * loads, so a test that installs fake-indexeddb after importing this module still gets it.
  */
-export function defaultStorage(): RxStorage<unknown, unknown> {
-  return guardDownstreamWrites(
-    getRxStorageDexie({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange }),
-    COLLECTION_NAMES,
-  )
+export function dexieStorage(): RxStorage<unknown, unknown> {
+  return getRxStorageDexie({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange })
 }
 
 /**
@@ -80,7 +77,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   addPlugins()
   const db = await createRxDatabase<Collections>({
     name: options.name,
-    storage: options.storage ?? defaultStorage(),
+    storage: options.storage ?? dexieStorage(),
     multiInstance: options.multiInstance ?? false,
     eventReduce: true,
     localDocuments: true,

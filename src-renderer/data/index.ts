@@ -11,7 +11,7 @@
 export {
   closeDatabase,
   COLLECTION_NAMES,
-  defaultStorage,
+  dexieStorage,
   openDatabase,
   type CollectionName,
   type Collections,

@@ -31,6 +31,7 @@ export const useCustomersStore = defineStore('customers', () =>
     watch: (repos, req) =>
       repos.customers.watchPage({ ...req, filter: indexed(req.filter), sort: 'name' }),
     scan: {
+      follows: ['customers'],
       needed: (filter, sort) => !!filter.search || sort !== 'name',
       read: (repos, req) =>
         repos.customers.page({ ...req, filter: indexed(req.filter), sort: 'name' }),

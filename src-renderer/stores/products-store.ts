@@ -20,6 +20,7 @@ export const useProductsStore = defineStore('products', () =>
         sort: req.sort === 'name' ? 'name' : 'number',
       }),
     scan: {
+      follows: ['products', 'catalogrefs'],
       needed: (filter, sort) => !!filter.search || (sort !== 'number' && sort !== 'name'),
       read: (repos, req) => repos.catalog.productPage({ ...req, filter: {}, sort: 'number' }),
       async prepare(_repos, filter, sort, descending) {

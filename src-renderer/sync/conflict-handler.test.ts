@@ -10,6 +10,7 @@ import {
 import { toInvoiceDoc } from '@renderer/data/stored'
 import { conflictHandlerFor } from './conflict-handler'
 import { customerOf, newInvoice, run } from './test-support/documents'
+import { guardedDexieStorage } from './downstream-guard'
 
 let db: Database | undefined
 afterEach(async () => {
@@ -19,7 +20,11 @@ afterEach(async () => {
 
 describe('conflict handler wiring', () => {
   it("gives every collection of the app's database the src-core merge, never RxDB's default", async () => {
-    db = await openDatabase({ name: `conflicts-${Date.now()}`, conflictHandlerFor })
+    db = await openDatabase({
+      name: `conflicts-${Date.now()}`,
+      conflictHandlerFor,
+      storage: guardedDexieStorage(),
+    })
     for (const name of COLLECTION_NAMES) {
       expect(db[name].conflictHandler).toBe(conflictHandlerFor(name))
       expect(db[name].conflictHandler).not.toBe(defaultConflictHandler)

@@ -6,6 +6,7 @@ import { customer } from '@core/documents/test-support/fixtures'
 import { closeDatabase, openDatabase, type Database } from '@renderer/data/database'
 import { toCustomerDoc } from '@renderer/data/stored'
 import { conflictHandlerFor } from './conflict-handler'
+import { guardedDexieStorage } from './downstream-guard'
 
 type Doc = RxDocumentData<Record<string, unknown>> & {
   _meta: { lwt: number; o?: { _rev: number } }
@@ -16,7 +17,11 @@ let n = 0
 const DOWNSTREAM = 'replication-downstream-test'
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `downstream-guard-${++n}-${Date.now()}`, conflictHandlerFor })
+  db = await openDatabase({
+    name: `downstream-guard-${++n}-${Date.now()}`,
+    conflictHandlerFor,
+    storage: guardedDexieStorage(),
+  })
   await db.customers.insert(toCustomerDoc(customer))
 })
 afterEach(async () => {

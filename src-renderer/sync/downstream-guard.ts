@@ -23,7 +23,8 @@ import type {
 } from 'rxdb'
 import { getHeightOfRevision, now } from 'rxdb/plugins/utils'
 import { jsonEqual } from '@core/sync/json'
-import type { CollectionName } from '@renderer/data/collections'
+import { COLLECTION_NAMES, type CollectionName } from '@renderer/data/collections'
+import { dexieStorage } from '@renderer/data/database'
 import { toWire } from './derived'
 
 /** RxDB's downstream writes carry this context, followed by the replication's key. */
@@ -122,4 +123,12 @@ export function guardDownstreamWrites<Internals, Options>(
       return instance
     },
   }
+}
+
+/**
+ * The app's storage: Dexie on IndexedDB with every replicated collection's downstream writes guarded. Whoever
+ * opens the app's database passes it to `openDatabase` (data/ does not import sync/).
+ */
+export function guardedDexieStorage(): RxStorage<unknown, unknown> {
+  return guardDownstreamWrites(dexieStorage(), COLLECTION_NAMES)
 }

@@ -11,6 +11,7 @@ import { COLLECTION_NAMES, openDatabase } from '@renderer/data/database'
 import { trackLocalWrites } from './local-writes'
 import { loadSyncState } from './sync-state'
 import { conflictHandlerFor } from './conflict-handler'
+import { guardedDexieStorage } from './downstream-guard'
 
 const open: Repositories[] = []
 afterEach(async () => {
@@ -21,7 +22,10 @@ afterEach(async () => {
 async function reopen(repos: Repositories): Promise<Repositories> {
   const name = repos.db.name
   await closeDatabase(repos.db)
-  const again = createRepositories(await openDatabase({ name, conflictHandlerFor }), testEnv())
+  const again = createRepositories(
+    await openDatabase({ name, conflictHandlerFor, storage: guardedDexieStorage() }),
+    testEnv(),
+  )
   open.push(again)
   return again
 }

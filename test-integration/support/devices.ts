@@ -12,7 +12,7 @@ import {
   type CollectionName,
   type Database,
 } from '../../src-renderer/data/collections'
-import { defaultStorage } from '../../src-renderer/data/database'
+import { guardedDexieStorage } from '../../src-renderer/sync/downstream-guard'
 import { fromInvoiceDoc, toInvoiceDoc } from '../../src-renderer/data/stored'
 import { startSync, type SyncOptions, type SyncSession } from '../../src-renderer/sync/replication'
 import { loadSyncState, type SyncStateTracker } from '../../src-renderer/sync/sync-state'
@@ -58,7 +58,7 @@ export async function openDevice(options: {
   const creators = collectionCreators(conflictHandlerFor)
   const db = (await createRxDatabase({
     name: options.name ?? `device-${Date.now().toString(36)}-${++counter}`,
-    storage: defaultStorage(),
+    storage: guardedDexieStorage(),
     multiInstance: false,
     localDocuments: true,
   })) as unknown as Database

@@ -1,9 +1,13 @@
 /**
- * RxDB schemas of customers and the catalog. Each `version` is the version of what is stored; raising one needs
- * a migration strategy (migrations.ts) and a fixture of the older version.
+ * RxDB schemas of customers, the catalog and the company settings, made from src-core's record schemas
+ * (from-core.ts). Each `version` is the version of what is stored; raising one needs a migration strategy
+ * (migrations.ts) and a fixture of the older version.
  *
  * v1 (customers, products, settings): the fields of VAT mode (the buyer's VAT ID, electronic address and buyer
  * reference; a product's VAT category; the company's tax mode and VAT categories).
+ *
+ * These versions froze a few bounds other than the record's rule (a customer's name at 300 characters where
+ * src-core allows 160, …): src-core's rule is the one checked, the frozen bound only keeps the version's hash.
  */
 import type { RxJsonSchema } from 'rxdb'
 import type {
@@ -14,68 +18,33 @@ import type {
   SettingsDoc,
 } from '../stored-types'
 import { NAME_KEY_LENGTH } from '../sort-keys'
-import {
-  arrayProp,
-  boolProp,
-  dateProp,
-  dateTimeProp,
-  decimalProp,
-  idProp,
-  intProp,
-  objectProp,
-  textProp,
-} from './properties'
+import { COLLECTION_RECORDS } from '@core/documents/collection-records'
+import { rxSchemaOf, storedText } from './from-core'
 
-export const customerSchema: RxJsonSchema<CustomerDoc> = {
+const nameKey = storedText(NAME_KEY_LENGTH)
+
+export const customerSchema: RxJsonSchema<CustomerDoc> = rxSchemaOf(COLLECTION_RECORDS.customers, {
   title: 'customers',
   description: 'Accounts with their contacts and bill-to/ship-to addresses',
   version: 1,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProp(),
-    updatedAt: dateTimeProp(),
-    name: textProp(300),
-    nameKey: textProp(NAME_KEY_LENGTH),
-    accountNumber: textProp(100),
-    ownerId: idProp(),
-    email: textProp(300),
-    phone: textProp(100),
-    primaryContactId: idProp(),
-    contacts: arrayProp(),
-    billTo: objectProp(),
-    shipTo: objectProp(),
-    priceListId: idProp(),
-    currencyCode: textProp(3),
-    vatId: textProp(20),
-    electronicAddress: objectProp(),
-    buyerReference: textProp(200),
+  derived: { nameKey },
+  frozen: {
+    name: storedText(300),
+    accountNumber: storedText(100),
+    email: storedText(300),
+    phone: storedText(100),
+    vatId: storedText(20),
   },
   required: ['id', 'updatedAt', 'name', 'nameKey', 'ownerId', 'contacts', 'billTo', 'shipTo'],
   // Customers list: by name (and a name prefix search); a rep's own customers by name.
   indexes: ['nameKey', ['ownerId', 'nameKey']],
-}
+})
 
-export const productSchema: RxJsonSchema<ProductDoc> = {
+export const productSchema: RxJsonSchema<ProductDoc> = rxSchemaOf(COLLECTION_RECORDS.products, {
   title: 'products',
   version: 1,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProp(),
-    updatedAt: dateTimeProp(),
-    productNumber: textProp(100),
-    name: textProp(300),
-    nameKey: textProp(NAME_KEY_LENGTH),
-    description: textProp(2000),
-    unitGroupId: idProp(),
-    defaultUnitId: idProp(),
-    listPrice: decimalProp(),
-    standardCost: decimalProp(),
-    currentCost: decimalProp(),
-    retired: boolProp(),
-    vatCategoryId: idProp(),
-  },
+  derived: { nameKey },
+  frozen: { name: storedText(300) },
   required: [
     'id',
     'updatedAt',
@@ -88,72 +57,41 @@ export const productSchema: RxJsonSchema<ProductDoc> = {
   ],
   // Products list: by number, by name (and prefix searches on both).
   indexes: ['productNumber', 'nameKey'],
-}
+})
 
-export const catalogRefSchema: RxJsonSchema<CatalogRefDoc> = {
-  title: 'catalogrefs',
-  description: 'Unit groups, discount lists and price lists, told apart by kind',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProp(),
-    kind: textProp(20),
-    updatedAt: dateTimeProp(),
-    name: textProp(300),
-    nameKey: textProp(NAME_KEY_LENGTH),
-    primaryUnitId: idProp(),
-    units: arrayProp(),
-    type: textProp(20),
-    bands: arrayProp(),
-    currencyCode: textProp(3),
-    validFrom: dateProp(),
-    validTo: dateProp(),
+export const catalogRefSchema: RxJsonSchema<CatalogRefDoc> = rxSchemaOf(
+  COLLECTION_RECORDS.catalogrefs,
+  {
+    title: 'catalogrefs',
+    description: 'Unit groups, discount lists and price lists, told apart by kind',
+    version: 0,
+    derived: { nameKey },
+    frozen: { name: storedText(300) },
+    required: ['id', 'kind', 'updatedAt', 'name', 'nameKey'],
+    indexes: [['kind', 'nameKey']],
   },
-  required: ['id', 'kind', 'updatedAt', 'name', 'nameKey'],
-  indexes: [['kind', 'nameKey']],
-}
+)
 
-export const priceListItemSchema: RxJsonSchema<PriceListItemDoc> = {
-  title: 'pricelistitems',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProp(),
-    updatedAt: dateTimeProp(),
-    priceListId: idProp(),
-    productId: idProp(),
-    unitId: idProp(),
-    pricingMethod: textProp(40),
-    amount: decimalProp(),
-    percentage: decimalProp(),
-    rounding: objectProp(),
-    discountListId: idProp(),
+export const priceListItemSchema: RxJsonSchema<PriceListItemDoc> = rxSchemaOf(
+  COLLECTION_RECORDS.pricelistitems,
+  {
+    title: 'pricelistitems',
+    version: 0,
+    frozen: { pricingMethod: storedText(40) },
+    // A price list's items (by product), and every price of one product (repricing after a change).
+    indexes: [['priceListId', 'productId'], 'productId'],
   },
-  required: ['id', 'updatedAt', 'priceListId', 'productId', 'unitId', 'pricingMethod'],
-  // A price list's items (by product), and every price of one product (repricing after a change).
-  indexes: [['priceListId', 'productId'], 'productId'],
-}
+)
 
-export const settingsSchema: RxJsonSchema<SettingsDoc> = {
+export const settingsSchema: RxJsonSchema<SettingsDoc> = rxSchemaOf(COLLECTION_RECORDS.settings, {
   title: 'settings',
   description: 'The company settings: one document, id "company"',
   version: 1,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: idProp(),
-    updatedAt: dateTimeProp(),
-    profile: objectProp(),
-    baseCurrencyCode: textProp(3),
-    currencies: arrayProp(),
-    pricingPrecision: intProp(),
-    discountMethod: textProp(20),
-    rounding: textProp(20),
-    numbering: objectProp(),
-    taxMode: textProp(10),
-    vatCategories: arrayProp(),
+  frozen: {
+    pricingPrecision: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 },
+    taxMode: storedText(10),
   },
+  // v1 requires only these; src-core's record schema, which every write passes, requires the rest too.
   required: ['id', 'updatedAt'],
-}
+  indexes: [],
+})

@@ -13,6 +13,7 @@ import {
 import { closeDatabase, openDatabase, type Database } from '../database'
 import { createRepositories, type Repositories, type RepositoryEnv } from '../repositories'
 import { conflictHandlerFor } from '@renderer/sync/conflict-handler'
+import { guardedDexieStorage } from '@renderer/sync/downstream-guard'
 
 let dbCounter = 0
 
@@ -35,7 +36,7 @@ export function testEnv(): RepositoryEnv {
 }
 
 export async function openTestDatabase(name = uniqueName()): Promise<Database> {
-  return openDatabase({ name, conflictHandlerFor })
+  return openDatabase({ name, conflictHandlerFor, storage: guardedDexieStorage() })
 }
 
 /** Opens a database and seeds the src-core fixture company: settings, one customer, a small catalog. */

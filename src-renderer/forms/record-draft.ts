@@ -1,8 +1,9 @@
 import { computed, ref, watch, type Ref } from 'vue'
 import type { FieldErrors } from '@core/documents'
+import type { WriteResult } from '@renderer/data'
 
-/** What a store's save answers (the repository's WriteResult, seen from a component). */
-export type SaveResult<T> = { ok: true; value: T } | { ok: false; refusal: { reason: string } }
+/** What a record form's save answers: the repository's result, or a refusal of the form's own. */
+export type SavedOrRefused<T> = WriteResult<T> | { ok: false; refusal: { reason: string } }
 
 export interface RecordDraftOptions<T> {
   /** The record the dialog opens with (a new one or a copy is edited, never this). */
@@ -10,7 +11,7 @@ export interface RecordDraftOptions<T> {
   /** The reasons the record cannot be saved yet, by field; shown once Save was pressed. */
   check?: (draft: T) => FieldErrors
   /** Saves the record; a refusal is shown in the dialog's foot and the dialog stays open. */
-  save: (draft: T) => Promise<SaveResult<T>>
+  save: (draft: T) => Promise<SavedOrRefused<T>>
   saved?: (record: T) => void
 }
 
