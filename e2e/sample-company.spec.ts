@@ -52,7 +52,9 @@ test('the sample company opens apart, refuses Connect, and Back to my data retur
   await expect(page.getByRole('button', { name: /^Customer / })).toHaveCount(0)
   await expect(bar).toContainText('1 pending')
   await page.goto('/#/settings/data')
-  await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Import, export and backup' }),
+  ).toBeVisible()
   await expect(page.getByLabel('Invoices', { exact: true })).toHaveText('0')
   await expect(page.getByLabel('Customers', { exact: true })).toHaveText('1')
 })

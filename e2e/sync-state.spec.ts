@@ -9,6 +9,7 @@ import { settings } from '../src-core/documents/test-support/fixtures'
 import type { Customer } from '../src-core/documents'
 import { invoice } from '../src-server/test-support/documents'
 import { expect, test as base } from './fixtures'
+import { choose } from './pages/app'
 import { InvoiceForm } from './pages/invoice-form'
 import { startSyncServer, type SyncServer } from './sync-server'
 
@@ -194,7 +195,9 @@ test('a first sync of thousands of invoices shows what it receives', async ({
     await page.emulateMedia({ colorScheme: 'light' })
     await expect(bar).not.toContainText('Receiving', { timeout: 180_000 })
     await page.goto('/#/settings/data')
-    await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Import, export and backup' }),
+    ).toBeVisible()
     await expect(page.getByLabel('Invoices', { exact: true })).toHaveText(/^200\d$/)
     await expect(bar).toContainText('0 pending')
   } finally {
@@ -222,7 +225,7 @@ test('refused changes are grouped by reason, named, paged and can be dealt with'
     await dialog.getByRole('button', { name: 'Save and Close' }).click()
     await expect(dialog).toBeHidden()
     await page.goto('/#/settings/data')
-    await page.getByLabel('What to import').selectOption('products')
+    await choose(page, page, 'What to import', 'Products')
     const rows = Array.from(
       { length: 24 },
       (_, i) => `P-${10 + i},Sparkling water ${i + 1},Bottles,2.50`,

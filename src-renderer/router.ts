@@ -69,12 +69,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/InvoicePrintPage.vue'),
     meta: { title: 'Invoice' },
   },
-  // Settings → Data: import, export, backup and restore (not in the site map: reached from Settings).
+  // Settings → Import, export and backup (not in the site map: reached from Settings).
   {
     path: '/settings/data',
     name: 'settings-data',
     component: () => import('./pages/DataPage.vue'),
-    meta: { title: 'Data' },
+    meta: { title: 'Import, export and backup' },
   },
   // Settings → Company: profile and logo, currencies, pricing rules, numbering (reached from Settings).
   {

@@ -76,28 +76,28 @@ describe('product import', () => {
       retired: false,
     })
     expect(messages(result)).toEqual([
-      `line 3, listPrice: "12,5O" is not a number`,
-      'line 3, retired: "maybe" is not true or false',
-      'line 4, unitGroup: no unit group is called "Crate"',
-      'line 5, productNumber: repeats the productNumber of line 2',
-      `line 8, listPrice: "1,234.50" has a thousands separator or decimal comma: write the number with a '.' decimal point and no separators, e.g. 1234.50`,
-      'line 9, name: is required',
-      'line 9, listPrice: "-3" must not be negative',
-      'line 10, listPrice: "1e3" is not a number',
+      `Row 3, listPrice: "12,5O" is not a number`,
+      'Row 3, retired: "maybe" is not true or false',
+      'Row 4, unit group: no unit group is called "Crate"',
+      'Row 5, productNumber: repeats the productNumber of row 2',
+      `Row 8, listPrice: "1,234.50" has a thousands separator or decimal comma: write the number with a '.' decimal point and no separators, e.g. 1234.50`,
+      'Row 9, name: is required',
+      'Row 9, listPrice: "-3" must not be negative',
+      'Row 10, listPrice: "1e3" is not a number',
     ])
   })
 
   it('refuses the whole file with one error for a missing, unknown or repeated column', () => {
     expect(messages(run('products', 'productNumber,name\nA,B'))).toEqual([
-      'line 1: The file has no "unitGroup" column (required: productNumber, name, unitGroup).',
+      'Row 1: The file has no "Unit Group" column (required: Product ID, Name, Unit Group).',
     ])
     expect(messages(run('products', 'productNumber,name,unitGroup,lisPrice\n'))[0]).toMatch(
-      /^line 1: The column "lisPrice" is not known\. The columns are: productNumber, name/,
+      /^Row 1: The column "lisPrice" is not known\. The columns are: Product ID, Name, Unit Group/,
     )
     expect(messages(run('products', 'name,Name,productNumber,unitGroup\n'))).toEqual([
-      'line 1: The column "name" appears twice.',
+      'Row 1: The column "Name" appears twice.',
     ])
-    expect(messages(run('products', ''))).toEqual(['line 1: The file is empty.'])
+    expect(messages(run('products', ''))).toEqual(['Row 1: The file is empty.'])
   })
 
   it('reports rows with too many or too few values and tolerates trailing empty cells', () => {
@@ -106,8 +106,8 @@ describe('product import', () => {
       'productNumber,name,unitGroup\nA,Apple\nB,Bee,Each,extra\nC,Cee,Each,,\n',
     )
     expect(messages(result)).toEqual([
-      'line 2: has 2 values but the header has 3 columns',
-      'line 3: has 4 values but the header has 3 columns',
+      'Row 2: has 2 values but the header has 3 columns',
+      'Row 3: has 4 values but the header has 3 columns',
     ])
     expect(result.good.map((p) => p.productNumber)).toEqual(['C'])
   })
@@ -119,7 +119,7 @@ describe('product import', () => {
     )
     expect(result.good[0]?.defaultUnitId).toBe('box')
     expect(messages(result)).toEqual([
-      'line 3, defaultUnit: the unit group "Each" has no unit "Crate"',
+      'Row 3, defaultUnit: the unit group "Each" has no unit "Crate"',
     ])
   })
 })
@@ -164,15 +164,15 @@ describe('customer import', () => {
     })
     expect(result.updates).toBe(1)
     expect(messages(result)).toEqual([
-      'line 4, name: is required',
-      'line 5, accountNumber: repeats the accountNumber of line 2',
+      'Row 4, name: is required',
+      'Row 5, accountNumber: repeats the accountNumber of row 2',
     ])
   })
 
   it('reports a value the src-core schema refuses against its column', () => {
     const result = run('customers', 'name,currencyCode,billToCity\nAcme,EURO,Lyon\n')
     expect(messages(result)).toHaveLength(1)
-    expect(messages(result)[0]).toMatch(/^line 2, currencyCode: /)
+    expect(messages(result)[0]).toMatch(/^Row 2, currencyCode: /)
   })
 
   it('refuses a cell with a NUL or half a character, naming its line and column', () => {
@@ -181,8 +181,8 @@ describe('customer import', () => {
     const result = run('customers', text)
     expect(result.good.map((c) => c.name)).toEqual(['Good'])
     expect(messages(result)).toEqual([
-      'line 2, name: contains a NUL character, which cannot be stored',
-      'line 4, billToCity: contains half of a character (an unpaired surrogate), which cannot be stored',
+      'Row 2, name: contains a NUL character, which cannot be stored',
+      'Row 4, billToCity: contains half of a character (an unpaired surrogate), which cannot be stored',
     ])
   })
 })
@@ -231,14 +231,14 @@ describe('price list item import', () => {
       },
     ])
     expect(messages(result)).toEqual([
-      'line 4, priceList + productNumber + unit: repeats the priceList + productNumber + unit of line 3',
-      'line 5, priceList: no price list is called "Wholesale"',
-      'line 5, productNumber: no product has the number "W-9"',
-      'line 5, percentage: is required for markupCurrentCost',
-      'line 5, roundingPolicy: "sideways" is not one of none, up, down, nearest',
-      'line 5, discountList: no discount list is called "Nope"',
-      'line 6, roundingOption: is required when roundingPolicy is up',
-      'line 6, roundingAmount: is required when roundingPolicy is up',
+      'Row 4, priceList + productNumber + unit: repeats the priceList + productNumber + unit of row 3',
+      'Row 5, priceList: no price list is called "Wholesale"',
+      'Row 5, productNumber: no product has the number "W-9"',
+      'Row 5, percentage: is required when Pricing Method is Markup % Current Cost',
+      'Row 5, roundingPolicy: "sideways" is not one of None, Up, Down, Nearest',
+      'Row 5, discountList: no discount list is called "Nope"',
+      'Row 6, roundingOption: is required when Rounding Policy is Up',
+      'Row 6, roundingAmount: is required when Rounding Policy is Up',
     ])
   })
 

@@ -4,10 +4,10 @@
  * passes in, and the record is checked with its src-core schema, so an imported record is exactly as valid as
  * one typed in the app.
  *
- * A row whose key (a customer's accountNumber, a product's productNumber, a price list item's price list +
- * product + unit) matches an existing record updates it, keeping its id and every field whose column the file
- * does not have (a price list item is replaced whole: its row says everything about the price). Columns are
- * listed in `IMPORT_COLUMNS`.
+ * A row whose key (a customer's Account Number, a product's Product ID, a price list item's Price List + Product
+ * ID + Unit) matches an existing record updates it, keeping its id and every field whose column the file does
+ * not have (a price list item is replaced whole: its row says everything about the price). Columns are listed,
+ * with their labels, in `IMPORT_COLUMNS`.
  */
 import {
   customerRecordSchema,
@@ -23,13 +23,24 @@ import type {
   PriceRounding,
   Product,
 } from '@core/documents/types'
-import { PRICING_METHODS } from '@core/pricing/read-catalog'
+import {
+  PRICING_METHOD_LABELS,
+  ROUNDING_OPTION_LABELS,
+  ROUNDING_POLICY_LABELS,
+} from '@core/pricing/method-labels'
 import type { Schema } from '@core/schema'
 import type { CsvRow } from './csv'
 import type { ImportLookup } from './import-lookup'
-import { mapRows, type ColumnSpec, type ImportResult, type RowReader } from './import-rows'
+import {
+  ADDRESS_FIELDS,
+  IMPORT_COLUMNS,
+  addressColumn,
+  columnLabel,
+  type ImportKind,
+} from './import-columns'
+import { mapRows, type ImportResult, type RowReader } from './import-rows'
 
-export type ImportKind = 'customers' | 'products' | 'priceListItems'
+export { IMPORT_COLUMNS, type ImportKind }
 
 /** The record type each import produces. */
 export interface ImportRecords {
@@ -47,56 +58,6 @@ export interface ImportContext {
   lookup: ImportLookup
 }
 
-const ADDRESS_FIELDS = [
-  'name',
-  'line1',
-  'line2',
-  'line3',
-  'city',
-  'stateOrProvince',
-  'postalCode',
-  'country',
-] as const
-const addressColumn = (prefix: string, field: string): string =>
-  `${prefix}${field[0]!.toUpperCase()}${field.slice(1)}`
-
-/** The columns of each import, in the order a template file lists them. */
-export const IMPORT_COLUMNS: Readonly<Record<ImportKind, readonly ColumnSpec[]>> = {
-  customers: [
-    { name: 'name', required: true },
-    { name: 'accountNumber' },
-    { name: 'email' },
-    { name: 'phone' },
-    { name: 'currencyCode' },
-    ...['billTo', 'shipTo'].flatMap((p) =>
-      ADDRESS_FIELDS.map((f) => ({ name: addressColumn(p, f) })),
-    ),
-  ],
-  products: [
-    { name: 'productNumber', required: true },
-    { name: 'name', required: true },
-    { name: 'unitGroup', required: true },
-    { name: 'defaultUnit' },
-    { name: 'description' },
-    { name: 'listPrice' },
-    { name: 'standardCost' },
-    { name: 'currentCost' },
-    { name: 'retired' },
-  ],
-  priceListItems: [
-    { name: 'priceList', required: true },
-    { name: 'productNumber', required: true },
-    { name: 'unit' },
-    { name: 'pricingMethod' },
-    { name: 'amount' },
-    { name: 'percentage' },
-    { name: 'roundingPolicy' },
-    { name: 'roundingOption' },
-    { name: 'roundingAmount' },
-    { name: 'discountList' },
-  ],
-}
-
 /**
  * Maps parsed CSV rows (header first) to records of one kind. Nothing is written.
  *
@@ -111,15 +72,14 @@ export function importRows<K extends ImportKind>(
 ): ImportResult<ImportRecord<K>> {
   const columns = IMPORT_COLUMNS[kind]
   const mappers: { [Kind in ImportKind]: () => ImportResult<ImportRecord<Kind>> } = {
-    customers: () => mapRows(rows, columns, (r) => customerRow(r, context), 'accountNumber'),
-    products: () => mapRows(rows, columns, (r) => productRow(r, context), 'productNumber'),
+    customers: () => mapRows(rows, columns, (r) => customerRow(r, context), ['accountNumber']),
+    products: () => mapRows(rows, columns, (r) => productRow(r, context), ['productNumber']),
     priceListItems: () =>
-      mapRows(
-        rows,
-        columns,
-        (r) => priceListItemRow(r, context),
-        'priceList + productNumber + unit',
-      ),
+      mapRows(rows, columns, (r) => priceListItemRow(r, context), [
+        'priceList',
+        'productNumber',
+        'unit',
+      ]),
   }
   return mappers[kind]()
 }
@@ -154,7 +114,7 @@ function checked<T>(
 
 function address(row: RowReader, prefix: string, base: Address | undefined): Address {
   const out: Address = { ...(base ?? { line1: '', city: '' }) }
-  for (const field of ADDRESS_FIELDS) {
+  for (const [field] of ADDRESS_FIELDS) {
     const column = addressColumn(prefix, field)
     const value = row.text(column, { max: 250 })
     if (field === 'line1' || field === 'city') {
@@ -190,7 +150,7 @@ function customerRow(row: RowReader, context: ImportContext) {
     row.text('currencyCode')?.toUpperCase(),
   )
   record.billTo = address(row, 'billTo', existing?.billTo)
-  const hasShipTo = ADDRESS_FIELDS.some((f) => row.text(addressColumn('shipTo', f)) !== undefined)
+  const hasShipTo = ADDRESS_FIELDS.some(([f]) => row.text(addressColumn('shipTo', f)) !== undefined)
   // A file with one address is the usual case: the bill-to address is where goods go too.
   record.shipTo =
     hasShipTo || existing ? address(row, 'shipTo', existing?.shipTo) : { ...record.billTo }
@@ -235,15 +195,16 @@ function productRow(row: RowReader, context: ImportContext) {
   return valid && { record: valid, key: record.productNumber, isUpdate: !!existing }
 }
 
+const label = (name: string) => columnLabel('priceListItems', name)
+
 function rounding(row: RowReader): PriceRounding | undefined {
-  const policy = row.choice('roundingPolicy', ['none', 'up', 'down', 'nearest'] as const)
-  const option = row.choice('roundingOption', ['endsIn', 'multipleOf'] as const)
+  const policy = row.choice('roundingPolicy', ROUNDING_POLICY_LABELS)
+  const option = row.choice('roundingOption', ROUNDING_OPTION_LABELS)
   const amount = row.decimal('roundingAmount', { nonNegative: true })
   if (policy === undefined || policy === 'none') return undefined
-  if (option === undefined)
-    row.fail('roundingOption', `is required when roundingPolicy is ${policy}`)
-  if (amount === undefined)
-    row.fail('roundingAmount', `is required when roundingPolicy is ${policy}`)
+  const because = `is required when ${label('roundingPolicy')} is ${ROUNDING_POLICY_LABELS[policy]}`
+  if (option === undefined) row.fail('roundingOption', because)
+  if (amount === undefined) row.fail('roundingAmount', because)
   return option && amount ? { policy, option, amount } : undefined
 }
 
@@ -264,13 +225,12 @@ function priceListItemRow(row: RowReader, context: ImportContext) {
     : product?.defaultUnitId
   if (product && !unitId)
     row.fail('unit', `the product's unit group has no unit "${unitRef ?? ''}"`)
-  const method = row.choice('pricingMethod', PRICING_METHODS) ?? 'currencyAmount'
+  const method = row.choice('pricingMethod', PRICING_METHOD_LABELS) ?? 'currencyAmount'
   const amount = row.decimal('amount', { nonNegative: true })
   const percentage = row.decimal('percentage', { nonNegative: true })
-  if (method === 'currencyAmount' && amount === undefined)
-    row.fail('amount', 'is required for currencyAmount')
-  if (method !== 'currencyAmount' && percentage === undefined)
-    row.fail('percentage', `is required for ${method}`)
+  const because = `is required when ${label('pricingMethod')} is ${PRICING_METHOD_LABELS[method]}`
+  if (method === 'currencyAmount' && amount === undefined) row.fail('amount', because)
+  if (method !== 'currencyAmount' && percentage === undefined) row.fail('percentage', because)
   const round = rounding(row)
   const discountRef = row.text('discountList')
   const discounts = discountRef ? lookup.discountList(discountRef) : undefined

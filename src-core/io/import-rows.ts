@@ -1,11 +1,11 @@
 /**
  * CSV rows to records: the header is checked first (one clear error for a missing, unknown or repeated column),
- * then every row on its own, collecting every problem with its line and column. Good rows become records; a bad
+ * then every row on its own, collecting every problem with its row and column. Good rows become records; a bad
  * row is reported and never half-used. Nothing here writes: the caller shows the result as a preview and writes
  * the good records in one go.
  *
- * Header names are the record's field names (see `IMPORT_COLUMNS`), matched ignoring case, spaces, '_' and '-',
- * so "List Price", "list_price" and "listPrice" are the same column.
+ * Headers are the form's labels or the record's field names (see `IMPORT_COLUMNS`), matched ignoring case, spaces
+ * and punctuation. An error names its column as the file heads it, so the rep finds the cell.
  *
  * Numbers are canonical decimals with '.' ("1234.50", "-2"). A thousands separator or decimal comma is refused
  * with a reason rather than guessed: "1,234" is a thousand in one locale and one point two in another, and a
@@ -14,8 +14,12 @@
 import { MoneyError, parseDecimal } from '@core/money'
 import { unstorableText } from '@core/schema'
 import type { CsvRow } from './csv'
+import { normaliseHeader as normalise, type ColumnSpec } from './import-columns'
 
-/** One problem: the line of the file (1-based), the column when one cell is at fault, and why. */
+/**
+ * One problem: the line of the file it starts on (1-based: the header is row 1, as a spreadsheet numbers it), the
+ * column when one cell is at fault (as the file heads it), and why.
+ */
 export interface ImportError {
   line: number
   column?: string
@@ -33,22 +37,14 @@ export interface ImportResult<T> {
  * One error as a sentence for the report.
  *
  * @example
- * formatImportError({ line: 7, column: 'listPrice', reason: '"12,5O" is not a number' })
- * // 'line 7, listPrice: "12,5O" is not a number'
+ * formatImportError({ line: 7, column: 'List Price', reason: '"12,5O" is not a number' })
+ * // 'Row 7, List Price: "12,5O" is not a number'
  */
 export function formatImportError(error: ImportError): string {
   return error.column
-    ? `line ${error.line}, ${error.column}: ${error.reason}`
-    : `line ${error.line}: ${error.reason}`
+    ? `Row ${error.line}, ${error.column}: ${error.reason}`
+    : `Row ${error.line}: ${error.reason}`
 }
-
-export interface ColumnSpec {
-  name: string
-  /** The column must be in the header (its cells may still be optional, see the row rules). */
-  required?: boolean
-}
-
-const normalise = (header: string): string => header.toLowerCase().replace(/[\s_-]/g, '')
 
 /** Reads one row's cells by column name and collects that row's errors. */
 export class RowReader {
@@ -116,13 +112,24 @@ export class RowReader {
     return fallback
   }
 
-  /** One of a fixed set of values, matched like headers (ignoring case, spaces, '_' and '-'). */
-  choice<const T extends string>(column: string, values: readonly T[]): T | undefined {
+  /**
+   * One of a fixed set of values, by its label or its name, matched like headers (ignoring case, spaces and
+   * punctuation): "Percent of List" and "percentOfList" are the same choice.
+   */
+  choice<const T extends string>(
+    column: string,
+    labels: Readonly<Record<T, string>>,
+  ): T | undefined {
     const value = this.text(column)
     if (value === undefined) return undefined
-    const found = values.find((v) => normalise(v) === normalise(value))
+    const key = normalise(value)
+    const values = Object.keys(labels) as T[]
+    const found = values.find((v) => normalise(v) === key || normalise(labels[v]) === key)
     if (found === undefined)
-      return this.fail(column, `${JSON.stringify(value)} is not one of ${values.join(', ')}`)
+      return this.fail(
+        column,
+        `${JSON.stringify(value)} is not one of ${values.map((v) => labels[v]).join(', ')}`,
+      )
     return found
   }
 }
@@ -138,18 +145,25 @@ export type RowMapper<T> = (
  * @param rows - parsed CSV records, header first
  * @param columns - the columns this kind knows
  * @param map - turns one row into a record (reporting through the reader)
- * @param keyName - how the key is named in a duplicate error, e.g. 'accountNumber'
+ * @param keyColumns - the columns whose values must not repeat in the file, e.g. ['accountNumber']
  */
 export function mapRows<T>(
   rows: readonly CsvRow[],
   columns: readonly ColumnSpec[],
   map: RowMapper<T>,
-  keyName: string,
+  keyColumns: readonly string[],
 ): ImportResult<T> {
   const [header, ...body] = rows
   if (!header) return { good: [], errors: [{ line: 1, reason: 'The file is empty.' }], updates: 0 }
   const positions = readHeader(header, columns)
   if ('line' in positions) return { good: [], errors: [positions], updates: 0 }
+  // An error names its column as the file heads it; a column the file lacks, by its label.
+  const headed = (name: string): string => {
+    const index = positions.get(name)
+    const inFile = index === undefined ? undefined : header.cells[index]?.trim()
+    return inFile || (columns.find((c) => c.name === name)?.label ?? name)
+  }
+  const keyName = keyColumns.map(headed).join(' + ')
   const good: T[] = []
   const errors: ImportError[] = []
   const seen = new Map<string, number>()
@@ -175,7 +189,7 @@ export function mapRows<T>(
         errors.push({
           line: row.line,
           column: keyName,
-          reason: `repeats the ${keyName} of line ${first}`,
+          reason: `repeats the ${keyName} of row ${first}`,
         })
         continue
       }
@@ -183,7 +197,7 @@ export function mapRows<T>(
       good.push(mapped.record)
       if (mapped.isUpdate) updates++
     } else {
-      errors.push(...reader.errors)
+      errors.push(...reader.errors.map((e) => (e.column ? { ...e, column: headed(e.column) } : e)))
     }
   }
   return { good, errors, updates }
@@ -194,28 +208,32 @@ function readHeader(
   header: CsvRow,
   columns: readonly ColumnSpec[],
 ): Map<string, number> | ImportError {
-  const byKey = new Map(columns.map((c) => [normalise(c.name), c.name]))
+  const byKey = new Map<string, ColumnSpec>()
+  for (const c of columns) {
+    byKey.set(normalise(c.name), c)
+    byKey.set(normalise(c.label), c)
+  }
   const positions = new Map<string, number>()
-  const known = columns.map((c) => c.name).join(', ')
+  const known = columns.map((c) => c.label).join(', ')
   for (const [index, cell] of header.cells.entries()) {
     if (cell.trim() === '') continue
-    const name = byKey.get(normalise(cell))
-    if (name === undefined)
+    const column = byKey.get(normalise(cell))
+    if (column === undefined)
       return {
         line: header.line,
         reason: `The column "${cell}" is not known. The columns are: ${known}.`,
       }
-    if (positions.has(name))
-      return { line: header.line, reason: `The column "${name}" appears twice.` }
-    positions.set(name, index)
+    if (positions.has(column.name))
+      return { line: header.line, reason: `The column "${column.label}" appears twice.` }
+    positions.set(column.name, index)
   }
-  const missing = columns.filter((c) => c.required && !positions.has(c.name)).map((c) => c.name)
+  const required = columns.filter((c) => c.required)
+  const missing = required.filter((c) => !positions.has(c.name)).map((c) => `"${c.label}"`)
   if (missing.length > 0)
     return {
       line: header.line,
-      reason: `The file has no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length > 1 ? 's' : ''} (required: ${columns
-        .filter((c) => c.required)
-        .map((c) => c.name)
+      reason: `The file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (required: ${required
+        .map((c) => c.label)
         .join(', ')}).`,
     }
   return positions

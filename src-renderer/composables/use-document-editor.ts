@@ -95,10 +95,17 @@ export function useDocumentEditor<D extends SalesDocument>(
     }
     await lookup.loadReference()
     if (routeId.value === 'new') {
-      // The rep may already have typed while the reference data loaded: keep it, add only the default currency.
+      // The rep may already have typed while the reference data loaded: keep it, add only the defaults: the
+      // company's only price list when it has one, and its currency (else the base currency).
+      const only = lookup.priceLists.length === 1 ? lookup.priceLists[0] : undefined
+      const priceListId = draft.value.priceListId ?? only?.id
       draft.value = {
         ...draft.value,
-        currencyCode: draft.value.currencyCode ?? lookup.settings?.baseCurrencyCode,
+        priceListId,
+        currencyCode:
+          draft.value.currencyCode ??
+          (priceListId === only?.id ? only?.currencyCode : undefined) ??
+          lookup.baseCurrencyCode,
       }
     } else {
       // A page opening reads the document afresh: the store may still hold it from an earlier visit, since

@@ -5,8 +5,9 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ImportKind } from '@core/io/import-kinds'
+import { importTemplate, templateFileName, type ImportKind } from '@core/io/import-columns'
 import { formatImportError } from '@core/io/import-rows'
+import { countOf } from '@renderer/format/plural'
 import type { Repositories } from '@renderer/data'
 import {
   commitImport,
@@ -31,10 +32,11 @@ export interface ActionMessage {
   text: string
 }
 
-const KIND_LABELS: Record<ImportKind, string> = {
-  customers: 'customers',
-  products: 'products',
-  priceListItems: 'price list items',
+/** Each import's record, in the singular and the plural, for what the rep reads after an import. */
+const KIND_NOUNS: Record<ImportKind, [string, string]> = {
+  customers: ['customer', 'customers'],
+  products: ['product', 'products'],
+  priceListItems: ['price list item', 'price list items'],
 }
 
 function today(): string {
@@ -113,10 +115,18 @@ export const useDataIoStore = defineStore('data-io', () => {
       commitImport(repos.db, current, { onPriceChange: (change) => repos.reprice(change) }),
     )
     importOutcome.value = result.ok
-      ? { ok: true, text: `Imported ${result.written} ${KIND_LABELS[current.kind]}.` }
+      ? { ok: true, text: `Imported ${countOf(result.written, ...KIND_NOUNS[current.kind])}.` }
       : { ok: false, text: result.reason }
     if (result.ok) preview.value = null
     await refreshCounts()
+  }
+
+  /** Hands the rep an empty file of one import: its header row names every column the import reads. */
+  function downloadTemplate(kind: ImportKind): void {
+    download(
+      new Blob([importTemplate(kind)], { type: 'text/csv;charset=utf-8' }),
+      templateFileName(kind),
+    )
   }
 
   function clearPreview(): void {
@@ -244,6 +254,7 @@ export const useDataIoStore = defineStore('data-io', () => {
     previewImport,
     commitPreview,
     clearPreview,
+    downloadTemplate,
     exportCsv,
     backUpNow,
     restore,

@@ -4,7 +4,7 @@
  * customers and opportunities are searched page by page.
  */
 import { defineStore } from 'pinia'
-import { shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type {
   CompanySettings,
   Customer,
@@ -17,6 +17,7 @@ import type {
   UnitGroup,
 } from '@core/documents'
 import type { WriteResult } from '@renderer/data'
+import { STARTING_SETTINGS } from '@renderer/forms/settings-form'
 import { localRepositories } from '@renderer/app/local-repositories'
 
 /** A product the price list sells, with the units it has a price in. */
@@ -34,6 +35,16 @@ export const useLookupStore = defineStore('lookup', () => {
   /** Customers already read, for the names shown in lists (a page needs only a few dozen). */
   const known = shallowRef<ReadonlyMap<Id, Customer>>(new Map())
 
+  /**
+   * The company's currencies and base currency; before Settings › Company is first saved, the starting ones
+   * (what that form proposes), so a first invoice or price list has a currency to take.
+   */
+  const currencies = computed(() => (settings.value ?? STARTING_SETTINGS).currencies)
+  const baseCurrencyCode = computed(() => (settings.value ?? STARTING_SETTINGS).baseCurrencyCode)
+
+  /** True once the reference lists were read: before that, an empty list means "not read yet", not "none". */
+  const referenceLoaded = shallowRef(false)
+
   async function loadReference(): Promise<void> {
     const repos = await localRepositories()
     const [s, lists, groups] = await Promise.all([
@@ -44,6 +55,7 @@ export const useLookupStore = defineStore('lookup', () => {
     settings.value = s
     priceLists.value = lists
     unitGroups.value = groups
+    referenceLoaded.value = true
   }
 
   async function searchCustomers(text: string, limit = 20): Promise<Customer[]> {
@@ -163,6 +175,9 @@ export const useLookupStore = defineStore('lookup', () => {
 
   return {
     settings,
+    currencies,
+    baseCurrencyCode,
+    referenceLoaded,
     priceLists,
     unitGroups,
     loadReference,

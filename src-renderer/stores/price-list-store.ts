@@ -4,14 +4,8 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type {
-  DiscountList,
-  Id,
-  PriceList,
-  PriceListItem,
-  PricingMethod,
-  Product,
-} from '@core/documents'
+import type { DiscountList, Id, PriceList, PriceListItem, Product } from '@core/documents'
+import { PRICING_METHOD_LABELS } from '@core/pricing/method-labels'
 import { decimalSortKey, type WriteResult } from '@renderer/data'
 import { byText, containsText } from './list-scan'
 import { localRepositories } from '@renderer/app/local-repositories'
@@ -25,15 +19,7 @@ export interface PriceListRow {
   unitName: string
 }
 
-/** Dynamics' names of the pricing methods. */
-export const PRICING_METHOD_LABELS: Readonly<Record<PricingMethod, string>> = {
-  currencyAmount: 'Currency Amount',
-  percentOfList: 'Percent of List',
-  markupCurrentCost: 'Markup % Current Cost',
-  marginCurrentCost: 'Margin % Current Cost',
-  markupStandardCost: 'Markup % Standard Cost',
-  marginStandardCost: 'Margin % Standard Cost',
-}
+export { PRICING_METHOD_LABELS }
 
 /** A column of the price list items; each one sorts. */
 export type PriceListColumn =

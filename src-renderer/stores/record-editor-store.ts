@@ -8,6 +8,7 @@ import { defineStore } from 'pinia'
 import type { Customer, DiscountList, Id, PriceList, Product, UnitGroup } from '@core/documents'
 import type { WriteResult } from '@renderer/data'
 import { localRepositories } from '@renderer/app/local-repositories'
+import { STARTING_SETTINGS } from '@renderer/forms/settings-form'
 import { useLookupStore } from './lookup-store'
 
 export const useRecordEditorStore = defineStore('record-editor', () => {
@@ -75,12 +76,40 @@ export const useRecordEditorStore = defineStore('record-editor', () => {
   }
 
   async function newPriceList(): Promise<PriceList> {
-    const currency = useLookupStore().settings?.baseCurrencyCode ?? ''
-    return { ...(await stamp()), name: '', currencyCode: currency }
+    return { ...(await stamp()), name: '', currencyCode: useLookupStore().baseCurrencyCode }
+  }
+
+  /**
+   * Saves the starting company settings when none are saved yet: a price list's currency, and every document
+   * made from it, need the company's currencies stored (the rep can change them in Settings › Company).
+   */
+  async function ensureCompanySettings(): Promise<WriteResult<unknown>> {
+    const repos = await localRepositories()
+    const stored = await repos.settings.get()
+    if (stored) return { ok: true, value: stored }
+    // The record needs a company name; this one says plainly on a first print that it is still to be set.
+    const profile = { ...STARTING_SETTINGS.profile, name: 'My Company' }
+    return repos.settings.save({
+      ...STARTING_SETTINGS,
+      profile,
+      id: 'company',
+      updatedAt: repos.env.now(),
+    })
   }
 
   async function savePriceList(list: PriceList): Promise<WriteResult<PriceList>> {
+    const company = await ensureCompanySettings()
+    if (!company.ok) return company
     return catalogChanged(await (await localRepositories()).catalog.savePriceList(list))
+  }
+
+  /** The company's first price list: "Standard (USD)" in its base currency, ready for a first invoice. */
+  async function createFirstPriceList(): Promise<WriteResult<PriceList>> {
+    const company = await ensureCompanySettings()
+    if (!company.ok) return company
+    await useLookupStore().loadReference()
+    const code = useLookupStore().baseCurrencyCode
+    return savePriceList({ ...(await stamp()), name: `Standard (${code})`, currencyCode: code })
   }
 
   async function newDiscountList(): Promise<DiscountList> {
@@ -104,6 +133,7 @@ export const useRecordEditorStore = defineStore('record-editor', () => {
     saveUnitGroup,
     newPriceList,
     savePriceList,
+    createFirstPriceList,
     newDiscountList,
     saveDiscountList,
     newId,

@@ -26,9 +26,9 @@ describe('CSV import', () => {
     expect(preview.good.map((p) => p.productNumber)).toEqual(['NEW-1', 'WIDGET'])
     expect(preview.updates).toBe(1)
     expect(preview.errors.map(formatImportError)).toEqual([
-      'line 3, listPrice: "12,5O" is not a number',
-      'line 5, name: is required',
-      'line 5, unitGroup: no unit group is called "Crate"',
+      'Row 3, listPrice: "12,5O" is not a number',
+      'Row 5, name: is required',
+      'Row 5, unitGroup: no unit group is called "Crate"',
     ])
     expect(await fingerprint(repos)).toEqual(before)
 
@@ -64,7 +64,7 @@ describe('CSV import', () => {
       testEnv(),
     )
     expect(items.errors.map(formatImportError)).toEqual([
-      `line 3, unit: the product's unit group has no unit "Crate"`,
+      `Row 3, unit: the product's unit group has no unit "Crate"`,
     ])
     expect(await commitImport(repos.db, items)).toEqual({ ok: true, written: 1 })
     const stored = await repos.catalog.priceListItems('retail')
@@ -75,7 +75,7 @@ describe('CSV import', () => {
     const repos = await fresh()
     const preview = await importCsv(repos.db, 'customers', 'name\n"Acme\n', testEnv())
     expect(preview.errors.map(formatImportError)).toEqual([
-      'line 2: The file cannot be read: a quoted cell is never closed.',
+      'Row 2: The file cannot be read: a quoted cell is never closed.',
     ])
     expect(await commitImport(repos.db, preview)).toEqual({
       ok: false,
