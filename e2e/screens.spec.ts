@@ -150,7 +150,7 @@ for (const scheme of ['light', 'dark'] as const)
     for (const screen of screens) {
       await screen.open()
       await page.screenshot({ path: `test-results/screens/${screen.name}-${scheme}.png` })
-      problems[screen.name] = await seriousViolations(page, screen.name)
+      problems[screen.name] = await seriousViolations(page)
     }
     expect(Object.entries(problems).filter(([, found]) => found.length > 0)).toEqual([])
   })
