@@ -42,7 +42,24 @@ const KEYSTROKE_TIMEOUT_MS = 5_000
 
 /** What the fill page exposes (bench/data/fill-page.mts). */
 type FillGlobal = {
-  fill: { count(): Promise<number>; seed(invoices: number): Promise<Record<string, number>> }
+  fill: {
+    count(): Promise<number>
+    seed(invoices: number): Promise<Record<string, number>>
+    buildIndex(rebuild: boolean): Promise<IndexStart>
+  }
+}
+
+/** The list index keeper's start (list-index-keeper.ts StartStats) and the page's long tasks meanwhile. */
+interface IndexStart {
+  restored: number
+  read: number
+  rebuilt: boolean
+  direct: boolean
+  ms: number
+  slices: number
+  longestSliceMs: number
+  longTasks: number[]
+  persistMs: number
 }
 
 /** What INSTRUMENT installs in every page of the app; typed here because this file has no DOM types. */
@@ -154,6 +171,51 @@ async function ensureFilled(context: BrowserContext, url: string): Promise<void>
     )
     await writeFile(FILLED, want)
     print('fill', { reused: false, ...stats })
+  }
+  await page.close()
+}
+
+/** Runs of the index's first build and of its restore (each reads or restores all 50,000 records). */
+const BUILD_RUNS = Number(process.env.BENCH_UI_BUILD_RUNS ?? 5)
+
+/**
+ * The Invoices list's kept index over the filled store, built by the app's own keeper in the fill page (same
+ * origin, same database): its first build from the store (the stored copy dropped first: a store filled while no
+ * list was open) and its restore from the stored copy at a later start, with the longest slice and the long tasks.
+ */
+async function measureIndexStart(context: BrowserContext, url: string): Promise<void> {
+  const page = await context.newPage()
+  page.on('pageerror', (e) => console.error(`fill page error: ${e.message}`))
+  await page.goto(`${url}bench-fill/fill.html`)
+  await page.waitForFunction(() => 'fill' in globalThis)
+  for (const rebuild of [true, false]) {
+    const runs: IndexStart[] = []
+    const at = await loadAverage()
+    for (let k = 0; k < BUILD_RUNS; k++)
+      runs.push(
+        await page.evaluate(
+          (r) => (globalThis as unknown as FillGlobal).fill.buildIndex(r),
+          rebuild,
+        ),
+      )
+    const ms = runs.map((r) => r.ms)
+    const tasks = runs.flatMap((r) => r.longTasks)
+    const last = runs.at(-1)
+    print(rebuild ? 'listIndexFirstBuild' : 'listIndexRestore', {
+      loadAverage: at,
+      loadAverageAtEnd: await loadAverage(),
+      runs: runs.length,
+      records: rebuild ? last?.read : last?.restored,
+      direct: last?.direct,
+      medianMs: round2(median(ms)),
+      p95Ms: round2(p95(ms)),
+      slicesPerRun: last?.slices,
+      longestSliceMs: round2(Math.max(...runs.map((r) => r.longestSliceMs))),
+      longestTaskMs: round2(Math.max(0, ...tasks)),
+      longTasksPerRun: round2(tasks.length / runs.length),
+      persistMedianMs: round2(median(runs.map((r) => r.persistMs))),
+      longestTaskTarget: 50,
+    })
   }
   await page.close()
 }
@@ -356,6 +418,7 @@ it('ui list: the Invoices page of the built app with 50,000 invoices', async () 
   try {
     await context.addInitScript(INSTRUMENT)
     await ensureFilled(context, url)
+    await measureIndexStart(context, url)
     await measure(context, url)
   } finally {
     await context.close()

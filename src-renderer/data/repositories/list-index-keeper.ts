@@ -5,15 +5,19 @@
  * replication's pulled ones: both reach the collection's change stream). Catching up and rebuilding read in
  * slices and yield between them, so the main thread never holds for long.
  */
-import type { RxCollection, RxDocumentData, RxStorageDefaultCheckpoint } from 'rxdb'
-import { getChangedDocumentsSince } from 'rxdb'
+import type { RxCollection, RxDocumentData } from 'rxdb'
 import { Subject, type Observable } from 'rxjs'
 import type { Database } from '../collections'
 import { readLocal, writeLocal } from '../local-docs'
 import { ListIndex, type CountedFields, type IndexEntry, type StoredListIndex } from './list-index'
+import { storeScan, type Checkpoint } from './store-scan'
 
-/** Records read per slice while catching up or rebuilding. */
+/** Records read in the first slice while catching up or rebuilding; later slices are sized to SLICE_MS. */
 export const SLICE = 500
+/** A slice (its read and its indexing) is kept about this short, so typing and scrolling go on between them. */
+export const SLICE_MS = 25
+const MIN_SLICE = 100
+const MAX_SLICE = 5_000
 /** Stored rows put back per slice at start. */
 export const LOAD_SLICE = 5_000
 /** The stored copy is written this long after the last change (not on every write of a sync). */
@@ -36,15 +40,29 @@ export interface KeptListIndex {
   readonly changed$: Observable<void>
   /** Writes the stored copy now (a test, or a page about to close). */
   persist(): Promise<void>
+  /** How the index came to be at start (once `ready`): restored, caught up and rebuilt records, and times. */
+  readonly startStats: Promise<StartStats>
+}
+
+export interface StartStats {
+  /** Records put back from the stored copy. */
+  restored: number
+  /** Records read from the store (all of them on a rebuild). */
+  read: number
+  rebuilt: boolean
+  /** Whether the store was read straight from its Dexie table. */
+  direct: boolean
+  ms: number
+  slices: number
+  /** The longest slice: one read of the store and its indexing, or one slice of restoring. */
+  longestSliceMs: number
 }
 
 interface StoredCopy {
   version: number
-  checkpoint: RxStorageDefaultCheckpoint | null
+  checkpoint: Checkpoint | null
   index: StoredListIndex
 }
-
-type Checkpoint = RxStorageDefaultCheckpoint
 
 const later = (a: Checkpoint | null, b: Checkpoint | null): Checkpoint | null =>
   !a ? b : !b ? a : b.lwt > a.lwt || (b.lwt === a.lwt && b.id > a.id) ? b : a
@@ -112,33 +130,58 @@ function keep(db: Database, spec: ListIndexSpec): KeptListIndex {
     changed$.complete()
   })
 
+  const stats: StartStats = {
+    restored: 0,
+    read: 0,
+    rebuilt: false,
+    direct: false,
+    ms: 0,
+    slices: 0,
+    longestSliceMs: 0,
+  }
+  const sliceDone = (startedAt: number) => {
+    const ms = performance.now() - startedAt
+    stats.slices++
+    stats.longestSliceMs = Math.max(stats.longestSliceMs, ms)
+    return ms
+  }
+
+  /** Reads what the store holds past the checkpoint, in slices sized to stay near SLICE_MS each. */
   async function catchUp(): Promise<number> {
+    const scan = await storeScan(collection)
+    stats.direct = scan.direct
     let taken = 0
+    let size = SLICE
     for (;;) {
       if (closed) return taken
-      const { documents, checkpoint: next } = await getChangedDocumentsSince<unknown, Checkpoint>(
-        collection.storageInstance,
-        SLICE,
-        checkpoint ?? undefined,
-      )
+      const startedAt = performance.now()
+      const { documents, checkpoint: next } = await scan.next(checkpoint, size)
       take(documents)
       taken += documents.length
       checkpoint = later(checkpoint, next)
-      if (documents.length < SLICE) return taken
+      const ms = sliceDone(startedAt)
+      if (documents.length < size) return taken
+      if (ms < SLICE_MS / 2) size = Math.min(MAX_SLICE, size * 2)
+      else if (ms > SLICE_MS) size = Math.max(MIN_SLICE, Math.floor(size / 2))
       await yieldToMain()
     }
   }
 
-  async function start(): Promise<void> {
+  async function start(): Promise<StartStats> {
+    const startedAt = performance.now()
     const stored = await readLocal<StoredCopy>(db, localId).catch(() => undefined)
     if (stored && stored.version === spec.version) {
       for (let start = 0; start < stored.index.rows.length && !closed; start += LOAD_SLICE) {
+        const sliceAt = performance.now()
         index.loadRows(stored.index, start, start + LOAD_SLICE)
+        sliceDone(sliceAt)
         await yieldToMain()
       }
       checkpoint = stored.checkpoint
-    }
+      stats.restored = index.size
+    } else stats.rebuilt = true
     const taken = await catchUp()
+    stats.read = taken
     for (const bulk of queued.splice(0)) {
       take(bulk.docs)
       checkpoint = later(checkpoint, bulk.checkpoint)
@@ -148,11 +191,15 @@ function keep(db: Database, spec: ListIndexSpec): KeptListIndex {
     // A rebuild (or a long catch-up) is kept at once, so the next start restores it.
     if (taken > SLICE || !stored) void persist().catch(() => undefined)
     else if (taken > 0) schedulePersist()
+    stats.ms = performance.now() - startedAt
+    return stats
   }
 
+  const started = start()
   return {
     index,
-    ready: start(),
+    ready: started.then(() => undefined),
+    startStats: started,
     isReady: () => ready,
     changed$: changed$.asObservable(),
     persist,
