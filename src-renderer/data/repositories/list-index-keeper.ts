@@ -24,7 +24,7 @@ export const LOAD_SLICE = 5_000
 export const PERSIST_DELAY_MS = 5_000
 
 export interface ListIndexSpec {
-  collection: 'invoices' | 'orders' | 'customers'
+  collection: 'invoices' | 'orders' | 'customers' | 'products'
   /** Changes whenever `toEntry` or `counted` change: a stored copy of another version is rebuilt. */
   version: number
   counted: CountedFields
