@@ -18,8 +18,13 @@ export const SLICE = 500
 export const SLICE_MS = 25
 const MIN_SLICE = 100
 const MAX_SLICE = 5_000
-/** Stored rows put back per slice at start. */
-export const LOAD_SLICE = 5_000
+/**
+ * Rows per chunk of the stored copy: each chunk is one JSON string, so the copy is written and read as a few
+ * strings (cheap for IndexedDB and RxDB to copy) and each chunk is parsed and put back in one short slice.
+ */
+export const LOAD_SLICE = 2_000
+/** The shape of the stored copy; a copy of another shape is rebuilt. */
+const STORED_FORMAT = 2
 /** The stored copy is written this long after the last change (not on every write of a sync). */
 export const PERSIST_DELAY_MS = 5_000
 
@@ -60,8 +65,12 @@ export interface StartStats {
 
 interface StoredCopy {
   version: number
+  format: number
   checkpoint: Checkpoint | null
-  index: StoredListIndex
+  fields: string[]
+  /** JSON arrays of up to LOAD_SLICE rows each (StoredListIndex rows). */
+  chunks: string[]
+  rows: number
 }
 
 const later = (a: Checkpoint | null, b: Checkpoint | null): Checkpoint | null =>
@@ -98,12 +107,37 @@ function keep(db: Database, spec: ListIndexSpec): KeptListIndex {
     }
   }
 
-  async function persist(): Promise<void> {
+  let persisting: Promise<void> = Promise.resolve()
+
+  async function writeCopy(): Promise<void> {
+    if (!ready || closed) return
+    // The rows and the checkpoint of one moment; the chunks are then written out between other work.
+    const { fields, rows } = index.toStored()
+    const at = checkpoint
+    const chunks: string[] = []
+    for (let start = 0; start < rows.length; start += LOAD_SLICE) {
+      chunks.push(JSON.stringify(rows.slice(start, start + LOAD_SLICE)))
+      await yieldToMain()
+    }
+    if (closed) return
+    const copy: StoredCopy = {
+      version: spec.version,
+      format: STORED_FORMAT,
+      checkpoint: at,
+      fields,
+      chunks,
+      rows: rows.length,
+    }
+    await writeLocal(db, localId, copy)
+  }
+
+  /** Writes the stored copy, after any write of it already under way. */
+  function persist(): Promise<void> {
     if (timer) clearTimeout(timer)
     timer = undefined
-    if (!ready || closed) return
-    const copy: StoredCopy = { version: spec.version, checkpoint, index: index.toStored() }
-    await writeLocal(db, localId, copy)
+    const run = persisting.then(writeCopy, writeCopy)
+    persisting = run.catch(() => undefined)
+    return run
   }
 
   function schedulePersist(): void {
@@ -170,10 +204,16 @@ function keep(db: Database, spec: ListIndexSpec): KeptListIndex {
   async function start(): Promise<StartStats> {
     const startedAt = performance.now()
     const stored = await readLocal<StoredCopy>(db, localId).catch(() => undefined)
-    if (stored && stored.version === spec.version) {
-      for (let start = 0; start < stored.index.rows.length && !closed; start += LOAD_SLICE) {
+    const usable =
+      stored?.version === spec.version &&
+      stored.format === STORED_FORMAT &&
+      Array.isArray(stored.chunks)
+    if (stored && usable) {
+      for (const chunk of stored.chunks) {
+        if (closed) break
         const sliceAt = performance.now()
-        index.loadRows(stored.index, start, start + LOAD_SLICE)
+        const rows = JSON.parse(chunk) as StoredListIndex['rows']
+        index.loadRows({ fields: stored.fields, rows }, 0, rows.length)
         sliceDone(sliceAt)
         await yieldToMain()
       }
@@ -189,7 +229,7 @@ function keep(db: Database, spec: ListIndexSpec): KeptListIndex {
     ready = true
     changed$.next()
     // A rebuild (or a long catch-up) is kept at once, so the next start restores it.
-    if (taken > SLICE || !stored) void persist().catch(() => undefined)
+    if (taken > SLICE || !usable) void persist().catch(() => undefined)
     else if (taken > 0) schedulePersist()
     stats.ms = performance.now() - startedAt
     return stats
