@@ -12,6 +12,7 @@
  * Needs a built renderer: `npx electron-vite build` (in $FIELDBILL_RENDERER_OUT, default out/renderer).
  * One JSON line per figure (`{"bench":"ui-list",…}`).
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -27,6 +28,8 @@ import {
   RESULTS_DIR,
   round2,
   serve,
+  topFunctions,
+  type CpuProfile,
 } from './browser'
 
 const INVOICES = Number(process.env.BENCH_UI_INVOICES ?? 50_000)
@@ -175,6 +178,27 @@ async function ensureFilled(context: BrowserContext, url: string): Promise<void>
   await page.close()
 }
 
+/**
+ * BENCH_UI_PROFILE=1: a CPU profile of the index's first build (the fill page, then built unminified) and of
+ * paging and searching in the app, each printed as its functions of most time, and written to bench/results/.
+ */
+const PROFILE_CPU = !!process.env.BENCH_UI_PROFILE
+
+async function profiled(page: Page, name: string): Promise<{ stop(): Promise<void> }> {
+  if (!PROFILE_CPU) return { stop: () => Promise.resolve() }
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 })
+  await cdp.send('Profiler.start')
+  return {
+    async stop() {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+      await writeFile(join(RESULTS_DIR, `${name}.cpuprofile`), JSON.stringify(profile))
+      print('profile', { of: name, loadAverage: await loadAverage(), top: topFunctions(profile) })
+    },
+  }
+}
+
 /** Runs of the index's first build and of its restore (each reads or restores all 50,000 records). */
 const BUILD_RUNS = Number(process.env.BENCH_UI_BUILD_RUNS ?? 5)
 
@@ -191,13 +215,17 @@ async function measureIndexStart(context: BrowserContext, url: string): Promise<
   for (const rebuild of [true, false]) {
     const runs: IndexStart[] = []
     const at = await loadAverage()
-    for (let k = 0; k < BUILD_RUNS; k++)
+    for (let k = 0; k < BUILD_RUNS; k++) {
+      const profile =
+        k === 0 ? await profiled(page, rebuild ? 'index-build' : 'index-restore') : undefined
       runs.push(
         await page.evaluate(
           (r) => (globalThis as unknown as FillGlobal).fill.buildIndex(r),
           rebuild,
         ),
       )
+      await profile?.stop()
+    }
     const ms = runs.map((r) => r.ms)
     const tasks = runs.flatMap((r) => r.longTasks)
     const last = runs.at(-1)
@@ -318,6 +346,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   await expect.poll(() => bench(page).firstRow(), { timeout: ACTION_TIMEOUT_MS }).not.toBe('')
   const paginator = (name: string): Locator => page.getByRole('button', { name, exact: true })
   await bench(page).longtasks()
+  const pagingProfile = await profiled(page, 'ui-paging')
 
   const next: number[] = []
   for (let k = 0; k < REPEATS; k++)
@@ -336,6 +365,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   report('lastPage', last, { firstJumpMs: round2(last[0] ?? -1) })
   report('firstPageFromLast', first)
   const paging = await bench(page).longtasks()
+  await pagingProfile.stop()
   print('longestTaskWhilePaging', {
     loadAverage: load,
     ms: round2(Math.max(0, ...paging)),
@@ -344,6 +374,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   })
 
   const search = page.getByLabel('Search', { exact: true })
+  const searchProfile = await profiled(page, 'ui-search')
   // Per keystroke, as a rep types: each keystroke of a number narrows the answer, so the first row changes.
   const keystrokes: number[] = []
   for (let k = 0; k < Math.max(1, Math.floor(REPEATS / 2)); k++) {
@@ -363,6 +394,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   report('search', searches, { note: 'the whole text at once' })
   await timed(page, () => search.fill(''))
   const typing = await bench(page).longtasks()
+  await searchProfile.stop()
   print('longestTaskWhileSearching', {
     loadAverage: load,
     ms: round2(Math.max(0, ...typing)),
@@ -401,12 +433,14 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
 }
 
 it('ui list: the Invoices page of the built app with 50,000 invoices', async () => {
+  // `npm run bench` on a fresh checkout builds the app first.
+  if (!existsSync(join(RENDERER, 'index.html'))) execFileSync('npx', ['electron-vite', 'build'])
   if (!existsSync(join(RENDERER, 'index.html')))
     throw new Error(`no built renderer in ${RENDERER}: run npx electron-vite build first`)
   if (process.env.BENCH_UI_REFILL) await rm(PROFILE, { recursive: true, force: true })
   await mkdir(RESULTS_DIR, { recursive: true })
   const fillOut = join(RESULTS_DIR, 'ui-fill-page')
-  await buildBenchPage('fill.html', fillOut, '/bench-fill/')
+  await buildBenchPage('fill.html', fillOut, '/bench-fill/', !PROFILE_CPU)
   const { server, url } = await serve({ '/bench-fill/': fillOut, '/': RENDERER }, PORT)
   const { path: executablePath, args } = await chromiumSettings()
   const context = await chromium.launchPersistentContext(PROFILE, {

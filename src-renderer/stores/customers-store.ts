@@ -27,6 +27,7 @@ export const useCustomersStore = defineStore('customers', () =>
     pageSize: 25,
     watch: (repos, req) => repos.customers.watchPage({ ...req, sort: 'name' }),
     scan: {
+      follows: ['customers'],
       needed: (_filter, sort) => sort !== 'name',
       read: (repos, req) =>
         repos.customers.page({

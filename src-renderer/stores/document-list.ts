@@ -152,6 +152,7 @@ export function useDocumentList(kind: 'invoice' | 'order') {
       // The repository answers a search on its own (its kept index); only the sorts it has no index for are read
       // by the scan, which then searches the same three texts.
       needed: (_filter, sort) => !INDEXED[sort],
+      follows: [kind === 'invoice' ? 'invoices' : 'orders', 'customers'],
       read: (repos, req) => {
         const { search: _search, ...filter } = req.filter ?? {}
         return readPage(repos, { ...req, filter, sort: 'number' })

@@ -21,6 +21,7 @@ export const useOpportunityListStore = defineStore('opportunity-list', () => {
         sort: 'updatedAt',
       }),
     scan: {
+      follows: ['opportunities', 'customers'],
       needed: (filter, sort) => !!filter.search || sort !== 'updatedAt',
       read: (repos, req) =>
         repos.opportunities.page({

@@ -6,7 +6,7 @@
  */
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { Observable, Subscription } from 'rxjs'
-import type { Page, PageCursor, PageRequest, Repositories } from '@renderer/data'
+import type { CollectionName, Page, PageCursor, PageRequest, Repositories } from '@renderer/data'
 import { getRepositories } from '@renderer/app/database-provider'
 import { SCAN_CHUNK, scanList } from './list-scan'
 
@@ -20,12 +20,15 @@ export interface PagedListOptions<F, S extends string, T> {
 }
 
 /**
- * A list's sorts and searches that its repository has no index for: the store reads them with `scanList`,
- * once per request (not live), and counts them exactly.
+ * A list's sorts and searches that its repository has no index for: the store reads them with `scanList` and
+ * counts them exactly, and reads them again after a write to a collection the list shows (`follows`), so a
+ * searched list is as current as a live page.
  */
 export interface PagedListScan<F, S extends string, T> {
   /** Whether this filter and sort need the scan (a search, or a column without an index). */
   needed: (filter: F, sort: S) => boolean
+  /** The collections whose writes can change what the scan shows (its own, and any whose text it searches). */
+  follows: readonly CollectionName[]
   /** One chunk of the list, filtered by what the indexes answer, in any indexed order. */
   read: (repos: Repositories, req: PageRequest<F, S>) => Promise<Page<T>>
   /** The row test and the order of the list (what the search and the sort mean). */
@@ -96,6 +99,7 @@ export function usePagedList<F extends object, S extends string, T>(
   let subscription: Subscription | undefined
   let started = false
   let generation = 0
+  let scans = 0
   const cursors = createCursorMemory()
 
   async function subscribe(): Promise<void> {
@@ -112,8 +116,13 @@ export function usePagedList<F extends object, S extends string, T>(
         sort: sort.value,
       }
       if (descending.value !== undefined) req.descending = descending.value
-      if (options.scan?.needed(filter.value, sort.value))
-        return await scan(repos, options.scan, req, mine)
+      const by = options.scan
+      if (by?.needed(filter.value, sort.value)) {
+        subscription = repos.changes(by.follows).subscribe(() => {
+          if (mine === generation) void scan(repos, by, req, mine)
+        })
+        return await scan(repos, by, req, mine)
+      }
       const after = cursors.before(req)
       if (after) req.after = after
       subscription = options.watch(repos, req).subscribe({
@@ -143,6 +152,9 @@ export function usePagedList<F extends object, S extends string, T>(
     req: PageRequest<F, S>,
     mine: number,
   ): Promise<void> {
+    // A write during a scan starts another; only the latest one answers.
+    const scanned = ++scans
+    const current = () => mine === generation && scanned === scans
     const { keep, compare } = await by.prepare(
       repos,
       req.filter as F,
@@ -161,7 +173,7 @@ export function usePagedList<F extends object, S extends string, T>(
       ...(compare ? { compare } : {}),
       start: req.page * req.pageSize,
       size: req.pageSize,
-      current: () => mine === generation,
+      current,
     })
     if (!found) return
     rows.value = found.rows

@@ -23,6 +23,7 @@ export const useProductsStore = defineStore('products', () =>
         sort: req.sort === 'name' ? 'name' : 'number',
       }),
     scan: {
+      follows: ['products', 'catalogrefs'],
       needed: (_filter, sort) => sort !== 'number' && sort !== 'name',
       read: (repos, req) => repos.catalog.productPage({ ...req, filter: {}, sort: 'number' }),
       async prepare(_repos, filter, sort, descending) {

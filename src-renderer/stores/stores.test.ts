@@ -106,6 +106,21 @@ describe('paged list stores', () => {
     expect(list.total).toBe(3)
     list.stop()
   })
+
+  it('follow a save while a search is on (a searched list is read by a scan)', async () => {
+    repos = await seededRepositories()
+    provideRepositories(repos)
+    const customers = useCustomersStore()
+    await customers.start()
+    customers.setFilter({ search: 'cont' })
+    await until(() => customers.total === 1)
+    const shown = customers.rows[0]!
+    ok(await repos.customers.save({ ...shown, accountNumber: 'ACC-NEW' }))
+    await until(() => customers.rows[0]?.accountNumber === 'ACC-NEW')
+    ok(await repos.customers.save({ ...shown, name: 'Renamed' }))
+    await until(() => customers.total === 0)
+    customers.stop()
+  })
 })
 
 /** A page's localStorage and sessionStorage (one Map each). */

@@ -6,7 +6,8 @@
  * const repos = createRepositories(db)
  * const page = await repos.invoices.page({ page: 0, pageSize: 50, sort: 'due', filter: { state: 'active' } })
  */
-import type { Database } from '../collections'
+import { debounceTime, merge, type Observable } from 'rxjs'
+import type { CollectionName, Database } from '../collections'
 import { createCatalogRepository, type CatalogRepository } from './catalog'
 import { createCustomerRepository, type CustomerRepository } from './customers'
 import { defaultEnv, type RepositoryEnv } from './env'
@@ -38,6 +39,9 @@ export * from './repricing'
 export type * from './repository-types'
 export * from './settings'
 
+/** How long a burst of writes (a sync page, an import) is gathered into one `changes` signal. */
+const CHANGES_DEBOUNCE_MS = 100
+
 export interface Repositories {
   db: Database
   env: RepositoryEnv
@@ -50,6 +54,8 @@ export interface Repositories {
   receivables: ReceivablesRepository
   /** Reprices unlocked active orders and invoices using the products (also run by every catalog save). */
   reprice(change: PriceChange): Promise<RepriceResult>
+  /** Emits after writes to these collections (repository saves and pulled changes alike), at most every 100 ms. */
+  changes(collections: readonly CollectionName[]): Observable<unknown>
 }
 
 /** All repositories of one open database, wired together. */
@@ -69,6 +75,8 @@ export function createRepositories(db: Database, env: RepositoryEnv = defaultEnv
     settings,
     receivables: createReceivablesRepository(db),
     reprice: (change) => repriceUnlockedDocuments(db, env, { catalog, orders, invoices }, change),
+    changes: (collections) =>
+      merge(...collections.map((name) => db[name].$)).pipe(debounceTime(CHANGES_DEBOUNCE_MS)),
   }
   return repos
 }
