@@ -23,7 +23,16 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { expect, it } from 'vitest'
 import type { Customer, Invoice } from '../src-core/documents'
 import { customer, invoice } from '../src-server/test-support/documents'
-import { create, startTestServer, type Client } from '../src-server/test-support/server'
+import { buildApp } from '../src-server/app'
+import { createPool, migrate } from '../src-server/db'
+import { startTestDatabase } from '../src-server/test-support/embedded-pg'
+import {
+  create,
+  createAndSignIn,
+  UNLIMITED_PUSHES,
+  type Client,
+  type TestServer,
+} from '../src-server/test-support/server'
 import {
   buildBenchPage,
   chromiumSettings,
@@ -55,6 +64,7 @@ interface Laptop {
   firstSync(
     url: string,
     token: string,
+    trace?: boolean,
   ): Promise<{ ms: number; perCollection: Record<string, number>; invoices: number }>
   watch(id: string, name: string): void
   arrived(id: string, name: string, timeoutMs: number): Promise<number | null>
@@ -87,7 +97,37 @@ function print(figure: string, values: Record<string, unknown>): void {
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
 
-type Server = Awaited<ReturnType<typeof startTestServer>>
+type Server = TestServer
+
+/**
+ * The real server on an embedded PostgreSQL, as the tests start it, with the bench page's origin allowed by its
+ * CORS list (the laptops are pages of a browser, served from another origin than the server).
+ */
+async function startBenchServer(pageOrigin: string): Promise<Server> {
+  const db = await startTestDatabase()
+  const pool = createPool(db.url, 20)
+  await migrate(pool)
+  const app = buildApp({
+    pool,
+    databaseUrl: db.url,
+    logger: false,
+    limits: UNLIMITED_PUSHES,
+    corsOrigins: [pageOrigin],
+  })
+  const url = await app.listen({ host: '127.0.0.1', port: 0 })
+  return {
+    url,
+    pool,
+    db,
+    app,
+    signIn: (name, role) => createAndSignIn(pool, url, name, role),
+    async stop() {
+      await app.close()
+      await pool.end()
+      await db.stop()
+    },
+  }
+}
 
 /** The customers through the real push (validated), the invoices with SQL: the pull is measured, not the push. */
 async function seedServer(server: Server, rep: Client): Promise<{ customers: number }> {
@@ -153,6 +193,9 @@ async function laptop(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext()
   const page = await context.newPage()
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') console.error(`laptop: ${m.text()}`)
+  })
   await page.goto(url)
   await page.waitForFunction(() => 'laptop' in globalThis)
   await page.evaluate(() => (globalThis as unknown as PageGlobal).laptop.open('fieldbill'))
@@ -160,10 +203,10 @@ async function laptop(browser: Browser, url: string): Promise<Page> {
 }
 
 function firstSync(page: Page, url: string, token: string) {
-  return page.evaluate(([u, t]) => (globalThis as unknown as PageGlobal).laptop.firstSync(u, t), [
-    url,
-    token,
-  ] as const)
+  return page.evaluate(
+    ([u, t, trace]) => (globalThis as unknown as PageGlobal).laptop.firstSync(u, t, trace),
+    [url, token, !!process.env.BENCH_SYNC_TRACE] as const,
+  )
 }
 
 /**
@@ -334,7 +377,7 @@ it('sync laptops: first sync of 50,000 invoices and the round trip of one edit',
   const outDir = join(RESULTS_DIR, 'sync-page')
   await buildBenchPage('sync.html', outDir, '/', !process.env.BENCH_SYNC_PROFILE)
   const { server: pageServer, url: pageUrl } = await serve({ '/': outDir })
-  const server = await startTestServer()
+  const server = await startBenchServer(new URL(pageUrl).origin)
   const { path: executablePath, args } = await chromiumSettings()
   const browser = await chromium.launch({
     headless: true,
