@@ -42,6 +42,7 @@ import {
   RESULTS_DIR,
   round2,
   serve,
+  topFunctions,
 } from './browser'
 
 const INVOICES = Number(process.env.BENCH_SYNC_INVOICES ?? 50_000)
@@ -223,7 +224,7 @@ async function startProfile(page: Page): Promise<{ stop(): Promise<void> }> {
       const { profile } = await cdp.send('Profiler.stop')
       const file = join(RESULTS_DIR, 'first-sync.cpuprofile')
       await writeFile(file, JSON.stringify(profile))
-      print('profile', { file })
+      print('profile', { file, top: topFunctions(profile) })
     },
   }
 }
