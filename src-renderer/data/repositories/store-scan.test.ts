@@ -63,13 +63,13 @@ describe('reading a store by its last writes', () => {
     expect((await scan.next(checkpoint, 97)).documents).toEqual([])
   }, 120_000)
 
-  it('rebuilds a list index over a store filled while no list ran, in slices', async () => {
+  it('rebuilds a list index over a store filled while no list ran, from its Dexie table', async () => {
     db = await filled()
     const kept = keptListIndex(db, INVOICE_INDEX)
     const stats = await kept.startStats
     expect(stats).toMatchObject({ rebuilt: true, direct: true, restored: 0 })
     expect(stats.read).toBeGreaterThanOrEqual(700)
-    expect(stats.slices).toBeGreaterThan(1)
+    expect(stats.slices).toBeGreaterThanOrEqual(1)
     expect(kept.index.count({})).toBe(697)
     expect(kept.index.count({})).toBe(await db.invoices.count().exec())
   }, 120_000)
