@@ -153,7 +153,9 @@ export function watchDocumentPage<T>(
   const collection = (kind === 'invoice' ? db.invoices : db.orders) as unknown as RxCollection<Doc>
   const kept = keptListIndex(db, spec)
   const filter = req.filter ?? {}
-  const customers = filter.search?.trim() ? keptListIndex(db, CUSTOMER_INDEX) : undefined
+  // Started with the list, so a first search finds it built (it finds customers' names for the search).
+  const customerIndex = keptListIndex(db, CUSTOMER_INDEX)
+  const customers = filter.search?.trim() ? customerIndex : undefined
   if (customers) {
     const ready = Promise.all([kept.ready, customers.ready])
     const indexed = from(ready).pipe(
@@ -165,9 +167,9 @@ export function watchDocumentPage<T>(
       ),
       switchMap(() => defer(() => searchPage(collection, kept, customers, req, toRecord))),
     )
-    if (kept.isReady() && customers.isReady()) return indexed
-    // Until both indexes are built (a first start on a full store), a search reads the list as before; the
-    // index's answer (which also finds customer names) takes over as soon as they are.
+    // The customers' index builds in well under a second: only a list whose own index is not built yet (a first
+    // start on a full store) reads a search as before, until the index's answer takes over.
+    if (kept.isReady()) return indexed
     const before = watchPage(collection, documentListQuery(kind, req), req, toRecord)
     return merge(before.pipe(takeUntil(from(ready))), indexed)
   }
