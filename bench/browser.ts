@@ -123,3 +123,36 @@ export async function loadAverage(): Promise<number[]> {
   const { loadavg } = await import('node:os')
   return loadavg().map(round2)
 }
+
+/** A V8 CPU profile as CDP's `Profiler.stop` answers it (the fields read here). */
+export interface CpuProfile {
+  nodes: Array<{
+    id: number
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
+    hitCount?: number
+  }>
+  startTime: number
+  endTime: number
+  samples?: number[]
+}
+
+/**
+ * The functions that took the most time of their own in a CPU profile (the profile that explains a slow figure):
+ * name, file and line, and milliseconds.
+ */
+export function topFunctions(profile: CpuProfile, n = 12): Array<{ fn: string; ms: number }> {
+  const samples = profile.samples?.length ?? 0
+  if (samples === 0) return []
+  const msPerSample = (profile.endTime - profile.startTime) / 1000 / samples
+  const self = new Map<string, number>()
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame
+    const file = url.split('/').at(-1) ?? ''
+    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + (node.hitCount ?? 0) * msPerSample)
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([fn, ms]) => ({ fn, ms: round2(ms) }))
+}

@@ -12,6 +12,7 @@
  * Needs a built renderer: `npx electron-vite build` (in $FIELDBILL_RENDERER_OUT, default out/renderer).
  * One JSON line per figure (`{"bench":"ui-list",…}`).
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -27,6 +28,8 @@ import {
   RESULTS_DIR,
   round2,
   serve,
+  topFunctions,
+  type CpuProfile,
 } from './browser'
 
 const INVOICES = Number(process.env.BENCH_UI_INVOICES ?? 50_000)
@@ -42,7 +45,24 @@ const KEYSTROKE_TIMEOUT_MS = 5_000
 
 /** What the fill page exposes (bench/data/fill-page.mts). */
 type FillGlobal = {
-  fill: { count(): Promise<number>; seed(invoices: number): Promise<Record<string, number>> }
+  fill: {
+    count(): Promise<number>
+    seed(invoices: number): Promise<Record<string, number>>
+    buildIndex(rebuild: boolean): Promise<IndexStart>
+  }
+}
+
+/** The list index keeper's start (list-index-keeper.ts StartStats) and the page's long tasks meanwhile. */
+interface IndexStart {
+  restored: number
+  read: number
+  rebuilt: boolean
+  direct: boolean
+  ms: number
+  slices: number
+  longestSliceMs: number
+  longTasks: number[]
+  persistMs: number
 }
 
 /** What INSTRUMENT installs in every page of the app; typed here because this file has no DOM types. */
@@ -158,6 +178,76 @@ async function ensureFilled(context: BrowserContext, url: string): Promise<void>
   await page.close()
 }
 
+/**
+ * BENCH_UI_PROFILE=1: a CPU profile of the index's first build (the fill page, then built unminified) and of
+ * paging and searching in the app, each printed as its functions of most time, and written to bench/results/.
+ */
+const PROFILE_CPU = !!process.env.BENCH_UI_PROFILE
+
+async function profiled(page: Page, name: string): Promise<{ stop(): Promise<void> }> {
+  if (!PROFILE_CPU) return { stop: () => Promise.resolve() }
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 })
+  await cdp.send('Profiler.start')
+  return {
+    async stop() {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+      await writeFile(join(RESULTS_DIR, `${name}.cpuprofile`), JSON.stringify(profile))
+      print('profile', { of: name, loadAverage: await loadAverage(), top: topFunctions(profile) })
+    },
+  }
+}
+
+/** Runs of the index's first build and of its restore (each reads or restores all 50,000 records). */
+const BUILD_RUNS = Number(process.env.BENCH_UI_BUILD_RUNS ?? 5)
+
+/**
+ * The Invoices list's kept index over the filled store, built by the app's own keeper in the fill page (same
+ * origin, same database): its first build from the store (the stored copy dropped first: a store filled while no
+ * list was open) and its restore from the stored copy at a later start, with the longest slice and the long tasks.
+ */
+async function measureIndexStart(context: BrowserContext, url: string): Promise<void> {
+  const page = await context.newPage()
+  page.on('pageerror', (e) => console.error(`fill page error: ${e.message}`))
+  await page.goto(`${url}bench-fill/fill.html`)
+  await page.waitForFunction(() => 'fill' in globalThis)
+  for (const rebuild of [true, false]) {
+    const runs: IndexStart[] = []
+    const at = await loadAverage()
+    for (let k = 0; k < BUILD_RUNS; k++) {
+      const profile =
+        k === 0 ? await profiled(page, rebuild ? 'index-build' : 'index-restore') : undefined
+      runs.push(
+        await page.evaluate(
+          (r) => (globalThis as unknown as FillGlobal).fill.buildIndex(r),
+          rebuild,
+        ),
+      )
+      await profile?.stop()
+    }
+    const ms = runs.map((r) => r.ms)
+    const tasks = runs.flatMap((r) => r.longTasks)
+    const last = runs.at(-1)
+    print(rebuild ? 'listIndexFirstBuild' : 'listIndexRestore', {
+      loadAverage: at,
+      loadAverageAtEnd: await loadAverage(),
+      runs: runs.length,
+      records: rebuild ? last?.read : last?.restored,
+      direct: last?.direct,
+      medianMs: round2(median(ms)),
+      p95Ms: round2(p95(ms)),
+      slicesPerRun: last?.slices,
+      longestSliceMs: round2(Math.max(...runs.map((r) => r.longestSliceMs))),
+      longestTaskMs: round2(Math.max(0, ...tasks)),
+      longTasksPerRun: round2(tasks.length / runs.length),
+      persistMedianMs: round2(median(runs.map((r) => r.persistMs))),
+      longestTaskTarget: 50,
+    })
+  }
+  await page.close()
+}
+
 const bench = (page: Page) => ({
   firstRow: () => page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.firstRow()),
   arm: () => page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.arm()),
@@ -256,6 +346,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   await expect.poll(() => bench(page).firstRow(), { timeout: ACTION_TIMEOUT_MS }).not.toBe('')
   const paginator = (name: string): Locator => page.getByRole('button', { name, exact: true })
   await bench(page).longtasks()
+  const pagingProfile = await profiled(page, 'ui-paging')
 
   const next: number[] = []
   for (let k = 0; k < REPEATS; k++)
@@ -274,6 +365,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   report('lastPage', last, { firstJumpMs: round2(last[0] ?? -1) })
   report('firstPageFromLast', first)
   const paging = await bench(page).longtasks()
+  await pagingProfile.stop()
   print('longestTaskWhilePaging', {
     loadAverage: load,
     ms: round2(Math.max(0, ...paging)),
@@ -282,6 +374,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   })
 
   const search = page.getByLabel('Search', { exact: true })
+  const searchProfile = await profiled(page, 'ui-search')
   // Per keystroke, as a rep types: each keystroke of a number narrows the answer, so the first row changes.
   const keystrokes: number[] = []
   for (let k = 0; k < Math.max(1, Math.floor(REPEATS / 2)); k++) {
@@ -301,6 +394,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   report('search', searches, { note: 'the whole text at once' })
   await timed(page, () => search.fill(''))
   const typing = await bench(page).longtasks()
+  await searchProfile.stop()
   print('longestTaskWhileSearching', {
     loadAverage: load,
     ms: round2(Math.max(0, ...typing)),
@@ -339,12 +433,14 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
 }
 
 it('ui list: the Invoices page of the built app with 50,000 invoices', async () => {
+  // `npm run bench` on a fresh checkout builds the app first.
+  if (!existsSync(join(RENDERER, 'index.html'))) execFileSync('npx', ['electron-vite', 'build'])
   if (!existsSync(join(RENDERER, 'index.html')))
     throw new Error(`no built renderer in ${RENDERER}: run npx electron-vite build first`)
   if (process.env.BENCH_UI_REFILL) await rm(PROFILE, { recursive: true, force: true })
   await mkdir(RESULTS_DIR, { recursive: true })
   const fillOut = join(RESULTS_DIR, 'ui-fill-page')
-  await buildBenchPage('fill.html', fillOut, '/bench-fill/')
+  await buildBenchPage('fill.html', fillOut, '/bench-fill/', !PROFILE_CPU)
   const { server, url } = await serve({ '/bench-fill/': fillOut, '/': RENDERER }, PORT)
   const { path: executablePath, args } = await chromiumSettings()
   const context = await chromium.launchPersistentContext(PROFILE, {
@@ -356,7 +452,9 @@ it('ui list: the Invoices page of the built app with 50,000 invoices', async () 
   try {
     await context.addInitScript(INSTRUMENT)
     await ensureFilled(context, url)
-    await measure(context, url)
+    await measureIndexStart(context, url)
+    // BENCH_UI_ONLY_INDEX=1: the index's build and restore alone (a quick look after changing them).
+    if (!process.env.BENCH_UI_ONLY_INDEX) await measure(context, url)
   } finally {
     await context.close()
     server.close()

@@ -44,6 +44,7 @@ async function open(name: string): Promise<void> {
 async function firstSync(
   url: string,
   token: string,
+  trace = false,
 ): Promise<{ ms: number; perCollection: Record<string, number>; invoices: number }> {
   const { db } = opened()
   const tracker = await loadSyncState(db)
@@ -54,6 +55,15 @@ async function firstSync(
     url,
     token,
     onError: (e) => errors.push(e instanceof Error ? e.message : String(e)),
+    // BENCH_SYNC_TRACE: each pulled page on the console, to see where a slow first sync spends its time.
+    ...(trace
+      ? {
+          onPulled: (name: string, p: { received: number; remaining: number }) =>
+            console.warn(
+              `${Math.round(performance.now() - start)} ms ${name} +${p.received}, ${p.remaining} left`,
+            ),
+        }
+      : {}),
   })
   const perCollection: Record<string, number> = {}
   await Promise.all(

@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia'
 import type { Customer } from '@core/documents'
-import type { CustomerFilter } from '@renderer/data'
-import { byText, containsText } from './list-scan'
+import { matchesSearch, searchWords, type CustomerFilter } from '@renderer/data'
+import { byText } from './list-scan'
 import { usePagedList } from './paged-list'
 
-type CustomerListFilter = CustomerFilter & { search?: string }
+type CustomerListFilter = CustomerFilter
 
 /** A column of the Customers list; each one sorts. */
 export type CustomerColumn = 'name' | 'accountNumber' | 'city' | 'contacts' | 'currency'
@@ -17,29 +17,34 @@ const COLUMN_TEXT: Record<CustomerColumn, (c: Customer) => string | undefined> =
   currency: (c) => c.currencyCode,
 }
 
-/** The part of the filter an index answers (the search is the scan's). */
-function indexed(filter: CustomerListFilter | undefined): CustomerFilter {
-  const { search: _search, ...rest } = filter ?? {}
-  return rest
-}
-
-/** A page of customers by name, searched anywhere in the name or account number. */
+/**
+ * A page of customers by name, searched by any word start of the name or any part of the account number (the
+ * repository's kept index; a sort on another column scans with the same match).
+ */
 export const useCustomersStore = defineStore('customers', () =>
   usePagedList<CustomerListFilter, CustomerColumn, Customer>({
     sort: 'name',
     pageSize: 25,
-    watch: (repos, req) =>
-      repos.customers.watchPage({ ...req, filter: indexed(req.filter), sort: 'name' }),
+    watch: (repos, req) => repos.customers.watchPage({ ...req, sort: 'name' }),
     scan: {
       follows: ['customers'],
-      needed: (filter, sort) => !!filter.search || sort !== 'name',
+      needed: (_filter, sort) => sort !== 'name',
       read: (repos, req) =>
-        repos.customers.page({ ...req, filter: indexed(req.filter), sort: 'name' }),
+        repos.customers.page({
+          ...req,
+          filter: { ...req.filter, search: undefined },
+          sort: 'name',
+        }),
       prepare: (_repos, filter, sort, descending) => {
-        const text = filter.search ?? ''
+        const text = filter.search?.trim() ?? ''
         return Promise.resolve({
           keep: (c: Customer) =>
-            !text || containsText(c.name, text) || containsText(c.accountNumber, text),
+            !text ||
+            matchesSearch(
+              text,
+              [(c.accountNumber ?? '').toLocaleLowerCase('en-US')],
+              searchWords(c.name),
+            ),
           compare: byText(COLUMN_TEXT[sort], descending),
         })
       },

@@ -1,32 +1,35 @@
 import { defineStore } from 'pinia'
 import type { Product } from '@core/documents'
-import { decimalSortKey, type ProductFilter } from '@renderer/data'
-import { byText, containsText } from './list-scan'
+import { decimalSortKey, matchesSearch, searchWords, type ProductFilter } from '@renderer/data'
+import { byText } from './list-scan'
 import { useLookupStore } from './lookup-store'
 import { usePagedList } from './paged-list'
 
 /** A column of the Products list; each one sorts. */
 export type ProductColumn = 'number' | 'name' | 'unit' | 'listPrice' | 'currency'
 
-/** A page of products by number or name, searched anywhere in the product ID or the name. */
+/**
+ * A page of products by number or name, searched by any part of the product ID or any word start of the name
+ * (the repository's kept index; a sort on another column scans with the same match).
+ */
 export const useProductsStore = defineStore('products', () =>
-  usePagedList<ProductFilter & { search?: string }, ProductColumn, Product>({
+  usePagedList<ProductFilter, ProductColumn, Product>({
     sort: 'number',
     pageSize: 25,
     watch: (repos, req) =>
       repos.catalog.watchProductPage({
         ...req,
-        filter: {},
+        filter: { search: req.filter?.search },
         sort: req.sort === 'name' ? 'name' : 'number',
       }),
     scan: {
       follows: ['products', 'catalogrefs'],
-      needed: (filter, sort) => !!filter.search || (sort !== 'number' && sort !== 'name'),
+      needed: (_filter, sort) => sort !== 'number' && sort !== 'name',
       read: (repos, req) => repos.catalog.productPage({ ...req, filter: {}, sort: 'number' }),
       async prepare(_repos, filter, sort, descending) {
         const lookup = useLookupStore()
         await lookup.loadReference()
-        const text = filter.search ?? ''
+        const text = filter.search?.trim() ?? ''
         const of: Record<ProductColumn, (p: Product) => string | undefined> = {
           number: (p) => p.productNumber,
           name: (p) => p.name,
@@ -37,7 +40,8 @@ export const useProductsStore = defineStore('products', () =>
         }
         return {
           keep: (p: Product) =>
-            !text || containsText(p.productNumber, text) || containsText(p.name, text),
+            !text ||
+            matchesSearch(text, [p.productNumber.toLocaleLowerCase('en-US')], searchWords(p.name)),
           compare: byText(of[sort], descending),
         }
       },

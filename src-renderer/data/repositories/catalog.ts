@@ -38,12 +38,16 @@ import {
 } from '../stored'
 import { prefixRange } from './customers'
 import { invalid, type RepositoryEnv, type WriteResult } from './env'
+import { PRODUCT_INDEX } from './document-list-index'
 import { readPage, watchPage, type ListQuery, type Page, type PageRequest } from './paging'
+import { readIndexSearch, watchIndexSearch, type IndexSearch } from './record-search'
 import type { RepriceResult } from './repository-types'
 
 export interface ProductFilter {
   /** Names (sort 'name') or product numbers (sort 'number') starting with this text. */
   prefix?: string
+  /** Any part of the product ID or any word start of the name, answered by the kept index. */
+  search?: string
 }
 
 export type ProductPageRequest = PageRequest<ProductFilter, 'number' | 'name'>
@@ -63,6 +67,18 @@ function productQuery(req: ProductPageRequest): ListQuery {
     selector[field] = byName ? prefixRange(prefix) : { $gte: prefix, $lt: `${prefix}\uffff` }
   }
   return { selector, sort: [field], descending: req.descending ?? false }
+}
+
+/** A search of the list through the kept products index, or undefined when the list has no search text. */
+function productSearch(req: ProductPageRequest): IndexSearch<Product> | undefined {
+  const text = req.filter?.search?.trim()
+  if (!text) return undefined
+  return {
+    spec: PRODUCT_INDEX,
+    text,
+    sortField: req.sort === 'name' ? 'nameKey' : 'productNumber',
+    toRecord: fromProductDoc,
+  }
 }
 
 const LABELS: Record<keyof CatalogRefs, string> = {
@@ -127,8 +143,16 @@ export function createCatalogRepository(
       const doc = await db.products.findOne(id).exec()
       return doc ? fromProductDoc(doc.toJSON()) : undefined
     },
-    productPage: (req) => readPage(db.products, productQuery(req), req, fromProductDoc),
-    watchProductPage: (req) => watchPage(db.products, productQuery(req), req, fromProductDoc),
+    productPage(req) {
+      const search = productSearch(req)
+      if (search) return readIndexSearch(db, search, req)
+      return readPage(db.products, productQuery(req), req, fromProductDoc)
+    },
+    watchProductPage(req) {
+      const search = productSearch(req)
+      if (search) return watchIndexSearch(db, search, req)
+      return watchPage(db.products, productQuery(req), req, fromProductDoc)
+    },
     async saveProduct(product) {
       const parsed = productRecordSchema.safeParse({ ...product, updatedAt: env.now() })
       if (!parsed.ok) return invalid('product', parsed.error)

@@ -22,6 +22,7 @@ import { documentListQuery, type DocumentFilter, type DocumentSort } from './doc
 import { searchWords, type IndexEntry } from './list-index'
 import { keptListIndex, type KeptListIndex, type ListIndexSpec } from './list-index-keeper'
 import { RECOUNT_DELAY_MS, watchPage, type Page, type PageRequest } from './paging'
+import { sortEntries } from './record-search'
 
 type Doc = Record<string, unknown>
 const text = (doc: Doc, field: string) => {
@@ -56,15 +57,31 @@ function documentSpec(
 export const INVOICE_INDEX = documentSpec('invoices', ['dueDateKey', 'balanceKey'])
 export const ORDER_INDEX = documentSpec('orders', ['deliveryDateKey', 'totalKey'])
 
-/** Customers by any word start of their name (and searched by the documents' lists for a customer's name). */
+/**
+ * Customers by any word start of their name or any part of their account number (the Customers list's search);
+ * the documents' lists find a customer's documents by the name's word starts alone.
+ */
 export const CUSTOMER_INDEX: ListIndexSpec = {
   collection: 'customers',
-  version: 1,
+  version: 2,
   counted: ['ownerId'],
   toEntry: (doc) => ({
     id: text(doc, 'id'),
     fields: { nameKey: text(doc, 'nameKey'), ownerId: text(doc, 'ownerId') },
-    parts: [],
+    parts: [text(doc, 'accountNumber').toLocaleLowerCase('en-US')].filter((p) => p !== ''),
+    words: searchWords(text(doc, 'name')),
+  }),
+}
+
+/** Products by any part of their product ID or any word start of their name (the Products list's search). */
+export const PRODUCT_INDEX: ListIndexSpec = {
+  collection: 'products',
+  version: 1,
+  counted: [],
+  toEntry: (doc) => ({
+    id: text(doc, 'id'),
+    fields: { nameKey: text(doc, 'nameKey'), productNumber: text(doc, 'productNumber') },
+    parts: [text(doc, 'productNumber').toLocaleLowerCase('en-US')],
     words: searchWords(text(doc, 'name')),
   }),
 }
@@ -87,18 +104,6 @@ function passes(filter: DocumentFilter<string, string>) {
     if (filter.createdBefore && created >= filter.createdBefore) return false
     return true
   }
-}
-
-/** The entries in the list's order; ties by id, as RxDB breaks them. */
-function sortEntries(entries: IndexEntry[], sort: DocumentSort, descending: boolean): IndexEntry[] {
-  const field = sort === 'createdAt' ? 'createdAt' : sort
-  const sign = descending ? -1 : 1
-  return entries.sort((a, b) => {
-    const x = a.fields[field] ?? ''
-    const y = b.fields[field] ?? ''
-    if (x !== y) return x < y ? -sign : sign
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-  })
 }
 
 /** One search page: every match found in the index, this page's rows read by id. */
@@ -148,7 +153,9 @@ export function watchDocumentPage<T>(
   const collection = (kind === 'invoice' ? db.invoices : db.orders) as unknown as RxCollection<Doc>
   const kept = keptListIndex(db, spec)
   const filter = req.filter ?? {}
-  const customers = filter.search?.trim() ? keptListIndex(db, CUSTOMER_INDEX) : undefined
+  // Started with the list, so a first search finds it built (it finds customers' names for the search).
+  const customerIndex = keptListIndex(db, CUSTOMER_INDEX)
+  const customers = filter.search?.trim() ? customerIndex : undefined
   if (customers) {
     const ready = Promise.all([kept.ready, customers.ready])
     const indexed = from(ready).pipe(
@@ -160,9 +167,9 @@ export function watchDocumentPage<T>(
       ),
       switchMap(() => defer(() => searchPage(collection, kept, customers, req, toRecord))),
     )
-    if (kept.isReady() && customers.isReady()) return indexed
-    // Until both indexes are built (a first start on a full store), a search reads the list as before; the
-    // index's answer (which also finds customer names) takes over as soon as they are.
+    // The customers' index builds in well under a second: only a list whose own index is not built yet (a first
+    // start on a full store) reads a search as before, until the index's answer takes over.
+    if (kept.isReady()) return indexed
     const before = watchPage(collection, documentListQuery(kind, req), req, toRecord)
     return merge(before.pipe(takeUntil(from(ready))), indexed)
   }

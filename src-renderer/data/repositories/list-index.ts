@@ -31,6 +31,20 @@ export function searchWords(text: string): string[] {
     .filter((w) => w !== '')
 }
 
+/**
+ * Whether every word of a search finds a record: inside one of its `parts` (any position, lower case) or at the
+ * start of one of its `words` (searchWords). The kept indexes search so; a list that scans uses it too.
+ */
+export function matchesSearch(
+  text: string,
+  parts: readonly string[],
+  words: readonly string[],
+): boolean {
+  return searchWords(text).every(
+    (w) => parts.some((p) => p.includes(w)) || words.some((x) => x.startsWith(w)),
+  )
+}
+
 const countKey = (field: string, value: string) => `${field}\u0000${value}`
 const ALL = ''
 
@@ -118,8 +132,7 @@ export class ListIndex {
   wordStarts(word: string): Set<string> {
     const ids = new Set<string>()
     for (const entry of this.entries.values())
-      if (entry.words.some((x) => x.startsWith(word)) || entry.parts.some((p) => p.includes(word)))
-        ids.add(entry.id)
+      if (entry.words.some((x) => x.startsWith(word))) ids.add(entry.id)
     return ids
   }
 
