@@ -6,7 +6,7 @@
 import { computed, ref, shallowRef } from 'vue'
 import type { Customer, Id } from '@core/documents'
 import type { Repositories, WriteResult } from '@renderer/data'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 import type { CommandOutcome } from './line-commands'
 
 /** The part of an order or invoice repository a form uses. */
@@ -51,7 +51,7 @@ export function useDocumentForm<D extends { id: Id; customerId: Id }, C extends 
     loading.value = true
     dismissRefusal()
     try {
-      const repos = await localRepositories()
+      const repos = await getRepositories()
       const found = await repositoryOf(repos).get(id)
       notFound.value = !found
       doc.value = found
@@ -65,7 +65,7 @@ export function useDocumentForm<D extends { id: Id; customerId: Id }, C extends 
   /** Shows a freshly created document (after `create` on its repository). */
   async function created(value: D): Promise<void> {
     doc.value = value
-    customer.value = await (await localRepositories()).customers.get(value.customerId)
+    customer.value = await (await getRepositories()).customers.get(value.customerId)
     dismissRefusal()
   }
 
@@ -74,7 +74,7 @@ export function useDocumentForm<D extends { id: Id; customerId: Id }, C extends 
     const current = doc.value
     if (!current) return refused(label, 'Save it first.')
     running.value++
-    const result = await repositoryOf(await localRepositories())
+    const result = await repositoryOf(await getRepositories())
       .apply(current.id, cmd)
       .finally(() => running.value--)
     if (!result.ok) return refused(label, result.refusal.reason)
@@ -84,7 +84,7 @@ export function useDocumentForm<D extends { id: Id; customerId: Id }, C extends 
   }
 
   async function newLineId(): Promise<Id> {
-    return (await localRepositories()).env.newId()
+    return (await getRepositories()).env.newId()
   }
 
   return {

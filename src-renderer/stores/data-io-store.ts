@@ -22,7 +22,7 @@ import {
 import type { BackupEntry } from '@core/ipc/desktop-services'
 import { getPlatform } from '@renderer/platform'
 import { autoBackup } from '@renderer/app/auto-backup'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 
 export type { ImportKind }
 
@@ -85,7 +85,7 @@ export const useDataIoStore = defineStore('data-io', () => {
   async function run<T>(task: (repos: Repositories) => Promise<T>): Promise<T> {
     busy.value = true
     try {
-      return await task(await localRepositories())
+      return await task(await getRepositories())
     } finally {
       busy.value = false
     }
@@ -196,7 +196,7 @@ export const useDataIoStore = defineStore('data-io', () => {
   const answerBackupDue = autoBackup({
     platform,
     backupText: async () =>
-      createBackup((await localRepositories()).db, { appVersion: __APP_VERSION__ }),
+      createBackup((await getRepositories()).db, { appVersion: __APP_VERSION__ }),
   })
 
   /** Reads the backup folder and the newest automatic backup from main (nothing in a browser). */

@@ -20,7 +20,7 @@ import {
 import type { NewInvoice } from '@renderer/data'
 import { useDocumentForm } from '@renderer/forms/document-form'
 import type { CommandOutcome } from '@renderer/forms/line-commands'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 import { todayIso } from '@renderer/format'
 
 export type { CommandOutcome }
@@ -41,7 +41,7 @@ export const useInvoiceFormStore = defineStore('invoice-form', () => {
 
   async function readOrder(invoice: Invoice | undefined) {
     const found = invoice?.orderId
-      ? await (await localRepositories()).orders.get(invoice.orderId)
+      ? await (await getRepositories()).orders.get(invoice.orderId)
       : undefined
     order.value = found ? { id: found.id, number: found.number } : undefined
   }
@@ -56,7 +56,7 @@ export const useInvoiceFormStore = defineStore('invoice-form', () => {
   )
 
   async function readPayments(id: Id) {
-    payments.value = await (await localRepositories()).invoices.payments(id)
+    payments.value = await (await getRepositories()).invoices.payments(id)
   }
 
   function clear() {
@@ -74,7 +74,7 @@ export const useInvoiceFormStore = defineStore('invoice-form', () => {
 
   /** Creates the invoice, then applies the header fields `create` does not take (addresses, description). */
   async function create(input: NewInvoice, header: InvoiceHeaderChanges): Promise<CommandOutcome> {
-    const created = await (await localRepositories()).invoices.create(input)
+    const created = await (await getRepositories()).invoices.create(input)
     if (!created.ok) return form.refused('save', created.refusal.reason)
     await form.created(created.value)
     payments.value = []
@@ -87,7 +87,7 @@ export const useInvoiceFormStore = defineStore('invoice-form', () => {
     const source = form.doc.value
     if (!source) return undefined
     const copy = await (
-      await localRepositories()
+      await getRepositories()
     ).invoices.duplicate(source.id, { invoiceDate: todayIso() })
     if (!copy.ok) {
       form.refused('duplicate', copy.refusal.reason)

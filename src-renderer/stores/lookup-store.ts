@@ -18,7 +18,7 @@ import type {
 } from '@core/documents'
 import type { WriteResult } from '@renderer/data'
 import { STARTING_SETTINGS } from '@renderer/forms/settings-form'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 
 /** A product the price list sells, with the units it has a price in. */
 export interface SellableProduct {
@@ -46,7 +46,7 @@ export const useLookupStore = defineStore('lookup', () => {
   const referenceLoaded = shallowRef(false)
 
   async function loadReference(): Promise<void> {
-    const repos = await localRepositories()
+    const repos = await getRepositories()
     const [s, lists, groups] = await Promise.all([
       repos.settings.get(),
       repos.catalog.priceLists(),
@@ -59,7 +59,7 @@ export const useLookupStore = defineStore('lookup', () => {
   }
 
   async function searchCustomers(text: string, limit = 20): Promise<Customer[]> {
-    const repos = await localRepositories()
+    const repos = await getRepositories()
     const page = await repos.customers.page({
       page: 0,
       pageSize: limit,
@@ -71,7 +71,7 @@ export const useLookupStore = defineStore('lookup', () => {
 
   /** Products whose name starts with the text (retired ones included: a price may still be set for them). */
   async function searchProducts(text: string, limit = 20): Promise<Product[]> {
-    const repos = await localRepositories()
+    const repos = await getRepositories()
     const prefix = text.trim()
     const page = await repos.catalog.productPage({
       page: 0,
@@ -83,7 +83,7 @@ export const useLookupStore = defineStore('lookup', () => {
   }
 
   async function customer(id: Id): Promise<Customer | undefined> {
-    return (await localRepositories()).customers.get(id)
+    return (await getRepositories()).customers.get(id)
   }
 
   /** Creates a customer from the few fields a rep types inline; both addresses start the same. */
@@ -92,7 +92,7 @@ export const useLookupStore = defineStore('lookup', () => {
     line1: string
     city: string
   }): Promise<WriteResult<Customer>> {
-    const repos = await localRepositories()
+    const repos = await getRepositories()
     const address = { line1: input.line1.trim(), city: input.city.trim() }
     return repos.customers.save({
       id: repos.env.newId(),
@@ -112,7 +112,7 @@ export const useLookupStore = defineStore('lookup', () => {
   }
 
   async function loadSellable(priceListId: Id): Promise<SellableProduct[]> {
-    const repos = await localRepositories()
+    const repos = await getRepositories()
     const [items, groups] = await Promise.all([
       repos.catalog.priceListItems(priceListId),
       repos.catalog.unitGroups(),
@@ -147,7 +147,7 @@ export const useLookupStore = defineStore('lookup', () => {
   async function rememberCustomers(ids: readonly Id[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !known.value.has(id))
     if (missing.length === 0) return
-    const repos = await localRepositories()
+    const repos = await getRepositories()
     const found = await Promise.all(missing.map((id) => repos.customers.get(id)))
     const next = new Map(known.value)
     for (const c of found) if (c) next.set(c.id, c)
@@ -159,7 +159,7 @@ export const useLookupStore = defineStore('lookup', () => {
   }
 
   async function opportunitiesOf(customerId: Id): Promise<Opportunity[]> {
-    const repos = await localRepositories()
+    const repos = await getRepositories()
     const page = await repos.opportunities.page({ page: 0, pageSize: 100, filter: { customerId } })
     return page.rows
   }

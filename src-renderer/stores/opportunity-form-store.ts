@@ -7,7 +7,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Id, Opportunity, OpportunityState } from '@core/documents'
 import type { NewOpportunity, OpportunityLineCommand, WriteResult } from '@renderer/data'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 import { useLookupStore } from './lookup-store'
 
 /** What a command answers the form: done, or the reason it was refused. */
@@ -31,7 +31,7 @@ export const useOpportunityFormStore = defineStore('opportunity-form', () => {
 
   async function open(id: Id): Promise<void> {
     clear()
-    const found = await (await localRepositories()).opportunities.get(id)
+    const found = await (await getRepositories()).opportunities.get(id)
     opportunity.value = found
     notFound.value = !found
     if (found) await useLookupStore().loadReference()
@@ -48,7 +48,7 @@ export const useOpportunityFormStore = defineStore('opportunity-form', () => {
   }
 
   async function create(input: NewOpportunity): Promise<FormOutcome> {
-    return outcome(await (await localRepositories()).opportunities.create(input))
+    return outcome(await (await getRepositories()).opportunities.create(input))
   }
 
   /** Saves the header a rep types: Name, Status and Est. Close Date (an empty date clears it). */
@@ -65,7 +65,7 @@ export const useOpportunityFormStore = defineStore('opportunity-form', () => {
         refusal: { code: 'invalidValue', reason: 'Name: a value is required' },
       })
     const { estimatedCloseDate: _old, ...rest } = current
-    const repos = await localRepositories()
+    const repos = await getRepositories()
     return outcome(
       await repos.opportunities.save({
         ...rest,
@@ -79,11 +79,11 @@ export const useOpportunityFormStore = defineStore('opportunity-form', () => {
   async function applyLines(commands: OpportunityLineCommand[]): Promise<FormOutcome> {
     const current = opportunity.value
     if (!current) return { ok: false }
-    return outcome(await (await localRepositories()).opportunities.applyLines(current.id, commands))
+    return outcome(await (await getRepositories()).opportunities.applyLines(current.id, commands))
   }
 
   async function newLineId(): Promise<Id> {
-    return (await localRepositories()).env.newId()
+    return (await getRepositories()).env.newId()
   }
 
   return { opportunity, refusal, notFound, clear, open, create, saveHeader, applyLines, newLineId }

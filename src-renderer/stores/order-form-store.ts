@@ -8,7 +8,7 @@ import type { Id, Order, OrderCommand, OrderHeaderChanges } from '@core/document
 import type { NewOrder } from '@renderer/data'
 import { useDocumentForm } from '@renderer/forms/document-form'
 import type { CommandOutcome } from '@renderer/forms/line-commands'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 import { todayIso } from '@renderer/format'
 
 export const useOrderFormStore = defineStore('order-form', () => {
@@ -19,7 +19,7 @@ export const useOrderFormStore = defineStore('order-form', () => {
 
   async function readInvoices(order: Order | undefined) {
     invoices.value = order
-      ? (await (await localRepositories()).invoices.ofOrder(order)).map(({ id, number }) => ({
+      ? (await (await getRepositories()).invoices.ofOrder(order)).map(({ id, number }) => ({
           id,
           number,
         }))
@@ -37,7 +37,7 @@ export const useOrderFormStore = defineStore('order-form', () => {
   }
 
   async function create(input: NewOrder, header: OrderHeaderChanges): Promise<CommandOutcome> {
-    const created = await (await localRepositories()).orders.create(input)
+    const created = await (await getRepositories()).orders.create(input)
     if (!created.ok) return form.refused('save', created.refusal.reason)
     await form.created(created.value)
     if (Object.keys(header).length === 0) return { ok: true }
@@ -49,7 +49,7 @@ export const useOrderFormStore = defineStore('order-form', () => {
     const order = form.doc.value
     if (!order) return { ok: false }
     const result = await (
-      await localRepositories()
+      await getRepositories()
     ).invoices.createFromOrder(order.id, {
       invoiceDate: todayIso(),
     })

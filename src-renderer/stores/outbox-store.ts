@@ -8,7 +8,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { OutboxEntry } from '@core/ipc/desktop-services'
 import { getPlatform } from '@renderer/platform'
 import { recordEmailStatuses } from '@renderer/app/email-status'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 
 export const useOutboxStore = defineStore('outbox', () => {
   const platform = getPlatform()
@@ -49,7 +49,7 @@ export const useOutboxStore = defineStore('outbox', () => {
     recording = recording.then(async () => {
       try {
         await refresh()
-        const repos = await localRepositories()
+        const repos = await getRepositories()
         await recordEmailStatuses(latestByInvoice.value, {
           invoices: repos.invoices,
           now: repos.env.now,

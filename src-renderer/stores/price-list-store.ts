@@ -8,7 +8,7 @@ import type { DiscountList, Id, PriceList, PriceListItem, Product } from '@core/
 import { PRICING_METHOD_LABELS } from '@core/pricing/method-labels'
 import { decimalSortKey, type WriteResult } from '@renderer/data'
 import { byText, containsText } from './list-scan'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 import { useLookupStore } from './lookup-store'
 
 /** An item with what a rep reads on it. */
@@ -80,7 +80,7 @@ export const usePriceListStore = defineStore('price-list', () => {
   }
 
   async function load(): Promise<void> {
-    const repos = await localRepositories()
+    const repos = await getRepositories()
     const [all, discounts] = await Promise.all([
       repos.catalog.priceLists(),
       repos.catalog.discountLists(),
@@ -96,7 +96,7 @@ export const usePriceListStore = defineStore('price-list', () => {
     if (!id) return
     loading.value = true
     try {
-      const repos = await localRepositories()
+      const repos = await getRepositories()
       const lookup = useLookupStore()
       await lookup.loadReference()
       const items = await repos.catalog.priceListItems(id)
@@ -130,7 +130,7 @@ export const usePriceListStore = defineStore('price-list', () => {
   }
 
   async function saveItem(item: PriceListItem): Promise<WriteResult<PriceListItem>> {
-    const result = await (await localRepositories()).catalog.savePriceListItem(item)
+    const result = await (await getRepositories()).catalog.savePriceListItem(item)
     if (result.ok) {
       useLookupStore().forgetCatalog()
       await loadItems()

@@ -9,7 +9,7 @@ import { amountPaid, balanceDue, countedPayments } from '@core/documents'
 import type { CompanySettings, Customer, Invoice, Payment } from '@core/documents/types'
 import { isPaperSize, type PaperSize } from '@core/print/pdf-options'
 import { getPlatform, type InvoiceMail } from '@renderer/platform'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 import { eInvoiceForMail } from '@renderer/forms/e-invoice'
 
 export interface PrintDocument {
@@ -46,7 +46,7 @@ export const usePrintStore = defineStore('print', () => {
       paper.value = isPaperSize(paperFromRoute)
         ? paperFromRoute
         : (await platform.printSettings()).paperSize
-      const repos = await localRepositories()
+      const repos = await getRepositories()
       const invoice = await repos.invoices.get(invoiceId)
       if (!invoice) {
         error.value = 'There is no such invoice on this device.'

@@ -7,7 +7,7 @@ import { ref, shallowRef } from 'vue'
 import type { Customer, Id, IsoDate } from '@core/documents'
 import type { Receivables, Statement } from '@core/receivables'
 import { todayIso } from '@renderer/format'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 import { useLookupStore } from './lookup-store'
 
 export const useReceivablesStore = defineStore('receivables', () => {
@@ -25,7 +25,7 @@ export const useReceivablesStore = defineStore('receivables', () => {
     loading.value = true
     error.value = null
     try {
-      const repos = await localRepositories()
+      const repos = await getRepositories()
       const [found, has] = await Promise.all([
         repos.receivables.summary(todayIso()),
         repos.receivables.hasInvoices(),
@@ -58,7 +58,7 @@ export const useReceivablesStore = defineStore('receivables', () => {
       const lookup = useLookupStore()
       await lookup.loadReference()
       customer.value = await lookup.customer(customerId)
-      const repos = await localRepositories()
+      const repos = await getRepositories()
       statements.value = await repos.receivables.statements(customerId, { from, to }, precision)
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)

@@ -7,18 +7,18 @@
 import { defineStore } from 'pinia'
 import type { Customer, DiscountList, Id, PriceList, Product, UnitGroup } from '@core/documents'
 import type { WriteResult } from '@renderer/data'
-import { localRepositories } from '@renderer/app/local-repositories'
+import { getRepositories } from '@renderer/app/database-provider'
 import { STARTING_SETTINGS } from '@renderer/forms/settings-form'
 import { useLookupStore } from './lookup-store'
 
 export const useRecordEditorStore = defineStore('record-editor', () => {
   async function stamp(): Promise<{ id: Id; updatedAt: string }> {
-    const { env } = await localRepositories()
+    const { env } = await getRepositories()
     return { id: env.newId(), updatedAt: env.now() }
   }
 
   async function newCustomer(): Promise<Customer> {
-    const { env } = await localRepositories()
+    const { env } = await getRepositories()
     const address = { line1: '', city: '' }
     return {
       ...(await stamp()),
@@ -31,7 +31,7 @@ export const useRecordEditorStore = defineStore('record-editor', () => {
   }
 
   async function saveCustomer(customer: Customer): Promise<WriteResult<Customer>> {
-    return (await localRepositories()).customers.save(customer)
+    return (await getRepositories()).customers.save(customer)
   }
 
   async function newProduct(): Promise<Product> {
@@ -56,7 +56,7 @@ export const useRecordEditorStore = defineStore('record-editor', () => {
   }
 
   async function saveProduct(product: Product): Promise<WriteResult<Product>> {
-    return catalogChanged(await (await localRepositories()).catalog.saveProduct(product))
+    return catalogChanged(await (await getRepositories()).catalog.saveProduct(product))
   }
 
   /** A unit group with its base unit (quantity 1), named by the rep. */
@@ -72,7 +72,7 @@ export const useRecordEditorStore = defineStore('record-editor', () => {
   }
 
   async function saveUnitGroup(group: UnitGroup): Promise<WriteResult<UnitGroup>> {
-    return catalogChanged(await (await localRepositories()).catalog.saveUnitGroup(group))
+    return catalogChanged(await (await getRepositories()).catalog.saveUnitGroup(group))
   }
 
   async function newPriceList(): Promise<PriceList> {
@@ -84,7 +84,7 @@ export const useRecordEditorStore = defineStore('record-editor', () => {
    * made from it, need the company's currencies stored (the rep can change them in Settings › Company).
    */
   async function ensureCompanySettings(): Promise<WriteResult<unknown>> {
-    const repos = await localRepositories()
+    const repos = await getRepositories()
     const stored = await repos.settings.get()
     if (stored) return { ok: true, value: stored }
     // The record needs a company name; this one says plainly on a first print that it is still to be set.
@@ -100,7 +100,7 @@ export const useRecordEditorStore = defineStore('record-editor', () => {
   async function savePriceList(list: PriceList): Promise<WriteResult<PriceList>> {
     const company = await ensureCompanySettings()
     if (!company.ok) return company
-    return catalogChanged(await (await localRepositories()).catalog.savePriceList(list))
+    return catalogChanged(await (await getRepositories()).catalog.savePriceList(list))
   }
 
   /** The company's first price list: "Standard (USD)" in its base currency, ready for a first invoice. */
@@ -117,11 +117,11 @@ export const useRecordEditorStore = defineStore('record-editor', () => {
   }
 
   async function saveDiscountList(list: DiscountList): Promise<WriteResult<DiscountList>> {
-    return catalogChanged(await (await localRepositories()).catalog.saveDiscountList(list))
+    return catalogChanged(await (await getRepositories()).catalog.saveDiscountList(list))
   }
 
   async function newId(): Promise<Id> {
-    return (await localRepositories()).env.newId()
+    return (await getRepositories()).env.newId()
   }
 
   return {
