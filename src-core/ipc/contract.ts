@@ -51,6 +51,9 @@ export const channels = {
   'pdf:for-email': channel<RequestIn<typeof d.pdfForEmailRequest>, d.PdfForEmail>(
     d.pdfForEmailRequest,
   ),
+  'pdf:export-statement': channel<RequestIn<typeof d.statementPdfRequest>, d.SaveResult>(
+    d.statementPdfRequest,
+  ),
   // Export e-invoice: the invoice PDF made Factur-X (PDF/A-3 with the CII XML inside) and the XML beside it;
   // for email, the Factur-X PDF kept in main like 'pdf:for-email'.
   'einvoice:export': channel<RequestIn<typeof d.eInvoiceRequest>, d.EInvoiceSaveResult>(

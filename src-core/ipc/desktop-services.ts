@@ -11,6 +11,7 @@ import {
   object,
   oneOf,
   optional,
+  refine,
   SchemaError,
   string,
   type Schema,
@@ -77,6 +78,27 @@ export const pdfExportRequest = object({
   paperSize: paper,
 })
 export const pdfForEmailRequest = object({ invoiceId: id(), paperSize: paper })
+
+/** A calendar day as YYYY-MM-DD that exists (no 2026-02-30); it goes into the statement's route as it is. */
+export function isIsoDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const day = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value
+}
+const isoDay = refine(string({ max: 32 }), isIsoDay, 'expected a date as YYYY-MM-DD')
+
+/** Export PDF of a customer's statement: only the ids and days reach the print route; the name names the file. */
+export const statementPdfRequest = refine(
+  object({
+    customerId: id(),
+    customerName: text(300),
+    from: isoDay,
+    to: isoDay,
+    paperSize: paper,
+  }),
+  (r) => r.from <= r.to,
+  'from must not be after to',
+)
 /** The PDF stays in main's data folder; the renderer holds only its id. */
 export interface PdfForEmail {
   pdfId: string

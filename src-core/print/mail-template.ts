@@ -55,3 +55,13 @@ export function invoicePdfFileName(invoiceNumber: string): string {
   const safe = invoiceNumber.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)
   return `Invoice ${safe || 'draft'}.pdf`
 }
+
+/** "Statement Contoso Ltd 2026-12-31.pdf": the customer's name kept to letters, digits and spaces. */
+export function statementPdfFileName(customerName: string, to: string): string {
+  const safe = customerName
+    .replace(/[^\p{L}\p{N}._ -]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+  return `Statement ${safe ? `${safe} ` : ''}${to}.pdf`
+}

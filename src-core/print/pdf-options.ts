@@ -24,6 +24,26 @@ export function printRoute(invoiceId: string, paper: PaperSize): string {
   return `#/invoices/${encodeURIComponent(invoiceId)}/print?paper=${paper}`
 }
 
+/**
+ * The hash route of a customer's statement for a period (days as YYYY-MM-DD). The paper is not in it: the
+ * statement names no CSS page, so the PDF's page size alone sets it.
+ */
+export function statementRoute(customerId: string, period: { from: string; to: string }): string {
+  const query = `from=${period.from}&to=${period.to}`
+  return `#/customers/${encodeURIComponent(customerId)}/statement?${query}`
+}
+
+/** What main renders to paper or PDF: one invoice, or one customer's statement for a period. */
+export type PrintTarget =
+  | { kind: 'invoice'; invoiceId: string }
+  | { kind: 'statement'; customerId: string; from: string; to: string }
+
+export function printTargetRoute(target: PrintTarget, paper: PaperSize): string {
+  return target.kind === 'invoice'
+    ? printRoute(target.invoiceId, paper)
+    : statementRoute(target.customerId, target)
+}
+
 // Header/footer templates are rendered in their own tiny document without the page's CSS or fonts, so they carry
 // inline styles; their font-size must be set explicitly or Chromium renders them at a near-invisible default.
 const FOOTER_TEMPLATE = [

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { invoiceMailText, invoicePdfFileName } from './mail-template'
-import { chromiumPdfOptions, electronPdfOptions, isPaperSize, printRoute } from './pdf-options'
+import { invoiceMailText, invoicePdfFileName, statementPdfFileName } from './mail-template'
+import {
+  chromiumPdfOptions,
+  electronPdfOptions,
+  isPaperSize,
+  printRoute,
+  printTargetRoute,
+} from './pdf-options'
 
 describe('invoice mail', () => {
   const fields = {
@@ -29,6 +35,13 @@ describe('invoice mail', () => {
     expect(invoicePdfFileName('INV-01001-X7K2Q9')).toBe('Invoice INV-01001-X7K2Q9.pdf')
     expect(invoicePdfFileName('../../etc/passwd')).toBe('Invoice .._.._etc_passwd.pdf')
     expect(invoicePdfFileName('///')).toBe('Invoice _.pdf')
+    expect(statementPdfFileName('Contoso Ltd', '2026-12-31')).toBe(
+      'Statement Contoso Ltd 2026-12-31.pdf',
+    )
+    expect(statementPdfFileName('../A/B: Müller*', '2026-12-31')).toBe(
+      'Statement .. A B Müller 2026-12-31.pdf',
+    )
+    expect(statementPdfFileName('///', '2026-12-31')).toBe('Statement 2026-12-31.pdf')
   })
 })
 
@@ -48,6 +61,15 @@ describe('PDF options', () => {
 
   it('route to the print view and know the paper sizes', () => {
     expect(printRoute('inv 1/2', 'a4')).toBe('#/invoices/inv%201%2F2/print?paper=a4')
+    expect(printTargetRoute({ kind: 'invoice', invoiceId: 'inv-1' }, 'letter')).toBe(
+      '#/invoices/inv-1/print?paper=letter',
+    )
+    expect(
+      printTargetRoute(
+        { kind: 'statement', customerId: 'c 1', from: '2026-01-01', to: '2026-03-31' },
+        'a4',
+      ),
+    ).toBe('#/customers/c%201/statement?from=2026-01-01&to=2026-03-31')
     expect(isPaperSize('letter')).toBe(true)
     expect(isPaperSize('legal')).toBe(false)
   })

@@ -1,5 +1,5 @@
 /**
- * The invoice print route in a hidden window of the one window factory (same sandbox, CSP and navigation
+ * A print route (an invoice, a customer's statement) in a hidden window of the one window factory (same sandbox, CSP and navigation
  * guards), rendered to PDF with `printToPDF` or sent to a printer with `print`. Only the Electron binary can run
  * this; it holds no logic beyond loading the route, waiting for the page to say it is ready, and the one call.
  * The page layout options come from `src-core/print/pdf-options.ts`, the same ones the tests give `page.pdf()`.
@@ -9,8 +9,9 @@ import {
   electronPdfOptions,
   PDF_MARGINS_INCHES,
   PRINT_READY_ATTRIBUTE,
-  printRoute,
+  printTargetRoute,
   type PaperSize,
+  type PrintTarget,
 } from '@core/print/pdf-options'
 import { UserFacingError } from '../services/errors'
 import type { PdfRenderer, Printing } from '../services/desktop-handlers'
@@ -27,18 +28,18 @@ export interface PrintWindowOptions {
 
 const READY_TIMEOUT_MS = 20_000
 
-/** Polls the page's ready attribute: 'true' once data and fonts are in, 'error' when the invoice is missing. */
-async function waitUntilReady(contents: WebContents): Promise<void> {
+/** Polls the page's ready attribute: 'true' once data and fonts are in, 'error' when the document is missing. */
+async function waitUntilReady(contents: WebContents, what: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (Date.now() < deadline) {
     const state: unknown = await contents.executeJavaScript(
       `document.documentElement.getAttribute('${PRINT_READY_ATTRIBUTE}')`,
     )
     if (state === 'true') return
-    if (state === 'error') throw new UserFacingError('The invoice could not be loaded to print.')
+    if (state === 'error') throw new UserFacingError(`The ${what} could not be loaded to print.`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  throw new UserFacingError('The invoice took too long to lay out for printing.')
+  throw new UserFacingError(`The ${what} took too long to lay out for printing.`)
 }
 
 export function printWindowAdapters(options: PrintWindowOptions): {
@@ -46,7 +47,7 @@ export function printWindowAdapters(options: PrintWindowOptions): {
   printing: Printing
 } {
   async function withPrintView<T>(
-    invoiceId: string,
+    target: PrintTarget,
     paper: PaperSize,
     use: (contents: WebContents) => Promise<T>,
   ): Promise<T> {
@@ -57,8 +58,8 @@ export function printWindowAdapters(options: PrintWindowOptions): {
       show: false,
     })
     try {
-      await win.loadURL(options.pageUrl(printRoute(invoiceId, paper)))
-      await waitUntilReady(win.webContents)
+      await win.loadURL(options.pageUrl(printTargetRoute(target, paper)))
+      await waitUntilReady(win.webContents, target.kind)
       return await use(win.webContents)
     } finally {
       win.destroy()
@@ -67,9 +68,9 @@ export function printWindowAdapters(options: PrintWindowOptions): {
 
   return {
     pdf: {
-      render: (invoiceId, paper) =>
+      render: (target, paper) =>
         withPrintView(
-          invoiceId,
+          target,
           paper,
           async (contents) => new Uint8Array(await contents.printToPDF(electronPdfOptions(paper))),
         ),
@@ -77,7 +78,7 @@ export function printWindowAdapters(options: PrintWindowOptions): {
     printing: {
       print: (invoiceId, paper, { silent, deviceName }) =>
         withPrintView(
-          invoiceId,
+          { kind: 'invoice', invoiceId },
           paper,
           (contents) =>
             new Promise<boolean>((resolve, reject) => {

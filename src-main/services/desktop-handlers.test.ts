@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { PrintTarget } from '@core/print/pdf-options'
 import { createIpcRouter, type IpcRouter } from '../ipc-router'
 import { isAppUrl } from '../security/policy'
 import { composeDesktopServices, type DesktopServices } from './compose'
@@ -25,6 +26,7 @@ let server: TestSmtp
 let chosenPath: string | null
 let opened: string[]
 let printed: { invoiceId: string; silent: boolean; deviceName?: string }[]
+let rendered: { target: PrintTarget; paper: string }[]
 let events: string[]
 
 beforeEach(async () => {
@@ -34,6 +36,7 @@ beforeEach(async () => {
   chosenPath = null
   opened = []
   printed = []
+  rendered = []
   events = []
 })
 afterEach(async () => {
@@ -53,7 +56,12 @@ async function app(): Promise<IpcRouter> {
       saveFile: () => Promise.resolve(chosenPath),
       openFile: () => Promise.resolve(chosenPath),
     },
-    pdf: { render: () => Promise.resolve(pdfBytes) },
+    pdf: {
+      render: (target, paper) => {
+        rendered.push({ target, paper })
+        return Promise.resolve(pdfBytes)
+      },
+    },
     printing: {
       print: (invoiceId, _paper, options) => {
         printed.push({ invoiceId, ...options })
@@ -140,6 +148,7 @@ describe('desktop IPC handlers', () => {
     expect(
       await call(router, 'pdf:export', { invoiceId: 'i', invoiceNumber: 'INV-1', paperSize: 'a4' }),
     ).toEqual({ saved: true, fileName: 'Invoice INV-1.pdf' })
+    expect(rendered).toEqual([{ target: { kind: 'invoice', invoiceId: 'i' }, paper: 'a4' }])
     expect(new Uint8Array(await readFile(chosenPath))).toEqual(pdfBytes)
 
     const data = new TextEncoder().encode('a,b\n1,2\n')
@@ -164,6 +173,45 @@ describe('desktop IPC handlers', () => {
       fileName: 'export.csv',
       data: new Uint8Array(data),
     })
+  })
+
+  it("save a customer's statement as a PDF where the rep chose, from ids and days only", async () => {
+    const router = await app()
+    const request = {
+      customerId: 'cust-1',
+      customerName: 'Contoso / Ltd',
+      from: '2026-01-01',
+      to: '2026-06-30',
+      paperSize: 'letter',
+    }
+    expect(await call(router, 'pdf:export-statement', request)).toEqual({
+      saved: false,
+      fileName: null,
+    })
+    // A canceled dialog renders nothing.
+    expect(rendered).toEqual([])
+    chosenPath = join(base, 'Statement Contoso Ltd 2026-06-30.pdf')
+    expect(await call(router, 'pdf:export-statement', request)).toEqual({
+      saved: true,
+      fileName: 'Statement Contoso Ltd 2026-06-30.pdf',
+    })
+    expect(new Uint8Array(await readFile(chosenPath))).toEqual(pdfBytes)
+    expect(rendered).toEqual([
+      {
+        target: { kind: 'statement', customerId: 'cust-1', from: '2026-01-01', to: '2026-06-30' },
+        paper: 'letter',
+      },
+    ])
+
+    const refused = await router.dispatch('pdf:export-statement', APP, {
+      ...request,
+      to: '2026-06-31',
+    })
+    expect(refused).toEqual({
+      ok: false,
+      error: 'pdf:export-statement: to: expected a date as YYYY-MM-DD',
+    })
+    expect(rendered).toHaveLength(1)
   })
 
   it('print with the dialog or straight to the remembered printer', async () => {

@@ -14,7 +14,12 @@ import type {
   PrinterInfo,
 } from '@core/ipc/desktop-services'
 import { MAX_FILE_BYTES } from '@core/ipc/desktop-services'
-import { invoiceMailText, invoicePdfFileName } from '@core/print/mail-template'
+import {
+  invoiceMailText,
+  invoicePdfFileName,
+  statementPdfFileName,
+} from '@core/print/mail-template'
+import type { PrintTarget } from '@core/print/pdf-options'
 import type { Handlers } from '../ipc-router'
 import { UserFacingError } from './errors'
 import type { BackupScheduler } from './backup-scheduler'
@@ -34,9 +39,9 @@ export interface Dialogs {
   openFile(options: { kind: FileKind }): Promise<string | null>
 }
 
-/** Renders the invoice print route to PDF bytes (Electron: printToPDF in a hidden window). */
+/** Renders a print route (an invoice, a statement) to PDF bytes (Electron: printToPDF in a hidden window). */
 export interface PdfRenderer {
-  render(invoiceId: string, paper: PaperSize): Promise<Uint8Array>
+  render(target: PrintTarget, paper: PaperSize): Promise<Uint8Array>
 }
 
 /** Prints the invoice print route (Electron: webContents.print in a hidden window). */
@@ -67,6 +72,8 @@ export interface DesktopDeps {
   /** The clock of the Factur-X dates; tests fix it. */
   now?: () => number
 }
+
+const invoice = (invoiceId: string): PrintTarget => ({ kind: 'invoice', invoiceId })
 
 function mailText(request: MailRequest) {
   return invoiceMailText({
@@ -106,7 +113,7 @@ export function createDesktopHandlers(deps: DesktopDeps): Handlers {
     sellerName: string
   }): Promise<Uint8Array> {
     return makeFacturX({
-      pdf: await deps.pdf.render(request.invoiceId, request.paperSize),
+      pdf: await deps.pdf.render(invoice(request.invoiceId), request.paperSize),
       xml: request.xml,
       title: `Invoice ${request.invoiceNumber}`,
       author: request.sellerName,
@@ -132,10 +139,14 @@ export function createDesktopHandlers(deps: DesktopDeps): Handlers {
 
     'pdf:export': ({ invoiceId, invoiceNumber, paperSize }) =>
       saveChosen(invoicePdfFileName(invoiceNumber), 'pdf', () =>
-        deps.pdf.render(invoiceId, paperSize),
+        deps.pdf.render(invoice(invoiceId), paperSize),
+      ),
+    'pdf:export-statement': ({ customerId, customerName, from, to, paperSize }) =>
+      saveChosen(statementPdfFileName(customerName, to), 'pdf', () =>
+        deps.pdf.render({ kind: 'statement', customerId, from, to }, paperSize),
       ),
     'pdf:for-email': async ({ invoiceId, paperSize }) => ({
-      pdfId: await deps.pdfFiles.save(await deps.pdf.render(invoiceId, paperSize)),
+      pdfId: await deps.pdfFiles.save(await deps.pdf.render(invoice(invoiceId), paperSize)),
     }),
 
     'einvoice:export': async (request): Promise<EInvoiceSaveResult> => {

@@ -38,6 +38,11 @@ export interface DesktopServicesPlatform {
     invoice: { invoiceId: string; invoiceNumber: string },
     paper: PaperSize,
   ): Promise<DesktopOutcome>
+  /** A customer's statement for a period as a PDF where the rep chooses; a browser prints the page. */
+  exportStatementPdf(
+    statement: { customerId: string; customerName: string; from: string; to: string },
+    paper: PaperSize,
+  ): Promise<DesktopOutcome>
   /** The Factur-X PDF where the rep chooses, with the XML beside it (desktop only). */
   exportEInvoice(
     invoice: { invoiceId: string; invoiceNumber: string },
@@ -90,6 +95,10 @@ export function desktopServices(bridge: DesktopBridge): DesktopServicesPlatform 
   return {
     async exportInvoicePdf(invoice, paper) {
       const saved = unwrap(await bridge['pdf:export']({ ...invoice, paperSize: paper }))
+      return { done: saved.saved, message: saved.fileName ? `Saved ${saved.fileName}.` : null }
+    },
+    async exportStatementPdf(statement, paper) {
+      const saved = unwrap(await bridge['pdf:export-statement']({ ...statement, paperSize: paper }))
       return { done: saved.saved, message: saved.fileName ? `Saved ${saved.fileName}.` : null }
     },
     async exportEInvoice(invoice, content, paper) {
@@ -175,6 +184,7 @@ export function browserServices(win: Window = window): DesktopServicesPlatform {
   }
   return {
     exportInvoicePdf: () => printPage(PRINT_HINT),
+    exportStatementPdf: () => printPage(PRINT_HINT),
     // The browser build downloads the XML itself (invoice-output-store); a Factur-X PDF needs main.
     exportEInvoice: unavailable,
     printInvoice: () => printPage(null),

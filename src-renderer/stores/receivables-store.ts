@@ -8,6 +8,7 @@ import type { Customer, Id, IsoDate } from '@core/documents'
 import type { Receivables, Statement } from '@core/receivables'
 import { todayIso } from '@renderer/format'
 import { getRepositories } from '@renderer/app/database-provider'
+import { getPlatform } from '@renderer/platform'
 import { useLookupStore } from './lookup-store'
 
 export const useReceivablesStore = defineStore('receivables', () => {
@@ -18,6 +19,9 @@ export const useReceivablesStore = defineStore('receivables', () => {
   const error = ref<string | null>(null)
   const statements = shallowRef<Statement[]>([])
   const customer = shallowRef<Customer | undefined>()
+  /** The statement's Export PDF at work, and what it says when done (the file saved, or what went wrong). */
+  const busy = ref(false)
+  const message = ref<string | null>(null)
   /** Customers named by the largest overdue invoices. */
   const customerNames = shallowRef<ReadonlyMap<Id, string>>(new Map())
 
@@ -51,9 +55,31 @@ export const useReceivablesStore = defineStore('receivables', () => {
     return useLookupStore().settings?.currencies.find((c) => c.code === code)?.precision ?? 2
   }
 
+  /** The statement's Export PDF: main saves it where the rep chooses; a browser prints the statement page. */
+  async function exportStatementPdf(from: IsoDate, to: IsoDate): Promise<void> {
+    const shown = customer.value
+    if (!shown || busy.value) return
+    busy.value = true
+    message.value = null
+    try {
+      const platform = getPlatform()
+      const { paperSize } = await platform.printSettings()
+      const outcome = await platform.exportStatementPdf(
+        { customerId: shown.id, customerName: shown.name, from, to },
+        paperSize,
+      )
+      message.value = outcome.message
+    } catch (e) {
+      message.value = e instanceof Error ? e.message : String(e)
+    } finally {
+      busy.value = false
+    }
+  }
+
   async function loadStatement(customerId: Id, from: IsoDate, to: IsoDate): Promise<void> {
     loading.value = true
     error.value = null
+    message.value = null
     try {
       const lookup = useLookupStore()
       await lookup.loadReference()
@@ -74,6 +100,9 @@ export const useReceivablesStore = defineStore('receivables', () => {
     error,
     statements,
     customer,
+    busy,
+    message,
+    exportStatementPdf,
     customerNames,
     load,
     loadStatement,
