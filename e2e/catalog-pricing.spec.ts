@@ -68,7 +68,8 @@ test('Get Products copies the products of an opportunity into the invoice', asyn
   await expect(first.getByRole('cell').nth(1)).not.toBeEmpty()
   const opportunity = await first.getByRole('cell').nth(0).innerText()
   const customer = await first.getByRole('cell').nth(1).innerText()
-  const count = Number(await first.getByRole('cell').nth(2).innerText())
+  // Columns: Name, Customer, Status, Est. Close Date, Products, …
+  const count = Number(await first.getByRole('cell').nth(4).innerText())
   await keepScreen(page, testInfo, 'opportunities-list')
 
   const form = new InvoiceForm(page)
