@@ -25,7 +25,7 @@ const TOTAL_FIELDS: [label: string, key: keyof PricingTotals][] = [
 async function newInvoiceWithLines(form: InvoiceForm, name: string) {
   await form.create(name, 'Alder', CUSTOMER)
   await expect(form.page.getByRole('combobox', { name: 'Price List' })).toHaveText('Retail (USD)')
-  await form.addExisting(new RegExp(`^${PRODUCT}$`), {
+  await form.addExisting(PRODUCT, {
     quantity: '3',
     manualDiscount: '5',
     tax: '2.50',

@@ -11,7 +11,7 @@ import { DocumentForm, InvoiceForm } from './pages/invoice-form'
 async function newOrder(page: DocumentForm['page'], name: string) {
   const order = new DocumentForm(page, 'order')
   await order.create(name, 'Alder', 'Alder Hardware')
-  await order.addExisting(/^Heavy-duty Hinge$/, { quantity: '4', manualDiscount: '2', tax: '3' })
+  await order.addExisting('Heavy-duty Hinge', { quantity: '4', manualDiscount: '2', tax: '3' })
   await order.addWriteIn('Delivery', '35', { quantity: '1' })
   return order
 }

@@ -1,5 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import { choose } from './app'
 
 export interface ProductLineInput {
   quantity: string
@@ -74,11 +73,17 @@ export class DocumentForm {
     await expect(this.page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
   }
 
-  async addExisting(product: string | RegExp, line: ProductLineInput): Promise<void> {
+  /** Adds a catalog product, chosen by its exact name (each choice also shows its ID, unit and price). */
+  async addExisting(product: string, line: ProductLineInput): Promise<void> {
     await this.page.getByRole('button', { name: 'Add Product' }).click()
     const dialog = this.page.getByRole('dialog', { name: 'Add Product' })
     await dialog.getByLabel('Existing', { exact: true }).check()
-    await choose(this.page, dialog, 'Existing Product', product)
+    await dialog.getByRole('combobox', { name: 'Existing Product', exact: true }).click()
+    await this.page
+      .getByRole('option')
+      .filter({ has: this.page.getByText(product, { exact: true }) })
+      .first()
+      .click()
     await expect(dialog.getByRole('combobox', { name: 'Unit', exact: true })).not.toHaveText('')
     await dialog.getByLabel('Use Default', { exact: true }).check()
     await this.fillLine(dialog, line)
