@@ -26,6 +26,8 @@ async function invoiceWithHinges(page: Page, name: string): Promise<InvoiceForm>
 async function counterOfHeading(page: Page): Promise<number> {
   const heading = page.getByRole('heading', { level: 1, name: /^Invoice INV-/ })
   await expect(heading).toBeVisible()
+  // The form moves to the stored invoice's address after the heading shows it; a later goto must come after.
+  await expect(page).toHaveURL(/#\/invoices\/(?!new$)[^/]+$/)
   const match = /INV-(\d+)-/.exec(await heading.innerText())
   return Number(match?.[1])
 }

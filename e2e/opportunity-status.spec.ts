@@ -24,10 +24,13 @@ test('an opportunity is marked Won with its close date, and the list shows and s
   await expect(status).toHaveText('Open')
   await choose(page, page, 'Status', 'Won')
   await page.getByLabel('Est. Close Date', { exact: true }).fill('2027-01-31')
+  // Save and Close leaves the form once the opportunity is stored; it is then opened again and read afresh.
   await page
     .getByRole('toolbar', { name: 'Opportunity commands' })
-    .getByRole('button', { name: 'Save', exact: true })
+    .getByRole('button', { name: 'Save and Close', exact: true })
     .click()
+  await expect(page).toHaveURL(/#\/opportunities$/)
+  await page.getByRole('link', { name, exact: true }).first().click()
   await page.reload()
   await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveText('Won')
   await expect(page.getByLabel('Est. Close Date', { exact: true })).toHaveValue('2027-01-31')

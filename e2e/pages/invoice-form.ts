@@ -71,6 +71,8 @@ export class DocumentForm {
     await this.button('Save').click()
     const heading = this.kind === 'invoice' ? /^Invoice INV-/ : /^Order ORD-/
     await expect(this.page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+    // The form moves to the stored document's address after the heading shows it; a later goto must come after.
+    await expect(this.page).toHaveURL(new RegExp(`#/${this.kind}s/(?!new$)[^/]+$`))
   }
 
   /** Adds a catalog product, chosen by its exact name (each choice also shows its ID, unit and price). */
