@@ -13,6 +13,8 @@ import { sampleBackupData } from '../../src-core/io/test-support/sample-backup'
 
 /** Moves the window to a route of the app, as its own links do (a hash change, no reload). */
 export async function go(page: Page, hash: string): Promise<void> {
+  // A fresh window is still sending / on to #/start: a hash set before that lands would be replaced by it.
+  await page.waitForFunction(() => !['', '#', '#/'].includes(window.location.hash))
   await page.evaluate((h) => (window.location.hash = h), hash)
 }
 
