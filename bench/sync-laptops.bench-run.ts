@@ -23,12 +23,9 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { expect, it } from 'vitest'
 import type { Customer, Invoice } from '../src-core/documents'
 import { customer, invoice } from '../src-server/test-support/documents'
-import { buildApp } from '../src-server/app'
-import { createPool, migrate } from '../src-server/db'
-import { startTestDatabase } from '../src-server/test-support/embedded-pg'
 import {
   create,
-  createAndSignIn,
+  startTestServer,
   UNLIMITED_PUSHES,
   type Client,
   type TestServer,
@@ -105,29 +102,7 @@ type Server = TestServer
  * CORS list (the laptops are pages of a browser, served from another origin than the server).
  */
 async function startBenchServer(pageOrigin: string): Promise<Server> {
-  const db = await startTestDatabase()
-  const pool = createPool(db.url, 20)
-  await migrate(pool)
-  const app = buildApp({
-    pool,
-    databaseUrl: db.url,
-    logger: false,
-    limits: UNLIMITED_PUSHES,
-    corsOrigins: [pageOrigin],
-  })
-  const url = await app.listen({ host: '127.0.0.1', port: 0 })
-  return {
-    url,
-    pool,
-    db,
-    app,
-    signIn: (name, role) => createAndSignIn(pool, url, name, role),
-    async stop() {
-      await app.close()
-      await pool.end()
-      await db.stop()
-    },
-  }
+  return startTestServer({}, UNLIMITED_PUSHES, [pageOrigin])
 }
 
 /** The customers through the real push (validated), the invoices with SQL: the pull is measured, not the push. */

@@ -118,11 +118,20 @@ export const UNLIMITED_PUSHES: Partial<ServerLimits> = {
 export async function startTestServer(
   auth: Partial<AuthOptions> = {},
   limits: Partial<ServerLimits> = UNLIMITED_PUSHES,
+  /** Page origins the server's CORS list allows (a bench's laptops are pages served from another origin). */
+  corsOrigins?: readonly string[],
 ): Promise<TestServer> {
   const db = await startTestDatabase()
   const pool = createPool(db.url, 20)
   await migrate(pool)
-  const app = buildApp({ pool, databaseUrl: db.url, logger: false, auth, limits })
+  const app = buildApp({
+    pool,
+    databaseUrl: db.url,
+    logger: false,
+    auth,
+    limits,
+    ...(corsOrigins ? { corsOrigins } : {}),
+  })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   return {
     url,
