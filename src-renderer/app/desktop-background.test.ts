@@ -179,7 +179,12 @@ describe('the desktop background services', () => {
     const { useMailPrinterStore } = await import('@renderer/stores/mail-printer-store')
     const store = useMailPrinterStore()
     expect(store.desktop).toBe(true)
-    await store.load()
+    // The page shows no fields until the saved settings are read, so a value typed early is never overwritten.
+    expect(store.loading).toBe(true)
+    const loaded = store.load()
+    expect(store.loading).toBe(true)
+    await loaded
+    expect(store.loading).toBe(false)
     expect(store.hasPassword).toBe(false)
     expect(store.printers.map((p) => p.name)).toEqual(['hp-desk'])
 

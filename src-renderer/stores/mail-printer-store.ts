@@ -78,9 +78,12 @@ export const useMailPrinterStore = defineStore('mail-printer', () => {
   const smtpOutcome = ref<{ ok: boolean; text: string } | null>(null)
   const printOutcome = ref<{ ok: boolean; text: string } | null>(null)
   const loadError = ref<string | null>(null)
+  /** True until the saved settings are read: the page shows no fields before, so nothing typed is overwritten. */
+  const loading = ref(desktop)
 
   async function load(): Promise<void> {
     if (!desktop) return
+    loading.value = true
     try {
       const [saved, withPassword, list, print] = await Promise.all([
         platform.smtpSettings(),
@@ -96,6 +99,8 @@ export const useMailPrinterStore = defineStore('mail-printer', () => {
       loadError.value = null
     } catch (e) {
       loadError.value = `The saved settings could not be read: ${text(e)}`
+    } finally {
+      loading.value = false
     }
   }
 
@@ -150,6 +155,7 @@ export const useMailPrinterStore = defineStore('mail-printer', () => {
     smtpOutcome,
     printOutcome,
     loadError,
+    loading,
     load,
     saveSmtp,
     savePrinter,
