@@ -3,7 +3,7 @@ import type { LedgerEntry } from '@core/documents'
 import { closeDatabase, type Database } from '@renderer/data/database'
 import { toInvoiceDoc } from '@renderer/data/stored'
 import { openTestDatabase } from '@renderer/data/test-support/test-db'
-import { derivePulled, paymentsByInvoice, refreshBalances } from './balances'
+import { balanceRefresher, derivePulled, paymentsByInvoice, refreshBalances } from './balances'
 import { fromWire } from './derived'
 import { customerOf, newInvoice, T0 } from './test-support/documents'
 
@@ -86,5 +86,44 @@ describe('payments read per page', () => {
     // I2 has no payment: its stored balance was right and it is not written again.
     expect(after.get('I2')?.revision).toBe(before.get('I2')?.revision)
     expect(after.get('I1')?.revision).not.toBe(before.get('I1')?.revision)
+  })
+
+  it('derives the balance from the invoice as written, when new totals land during a refresh', async () => {
+    await db.invoices.bulkInsert(invoices.map((doc) => toInvoiceDoc(doc, [])))
+    const stored = await db.invoices.findOne('I1').exec()
+    const totals = { ...invoices[0]!.totals, totalAmount: '1000.00' }
+    // The refresh reads I1 and its payments, and a pulled invoice with a new total lands before it writes.
+    const refreshed = refreshBalances(db, ['I1'])
+    await stored!.incrementalPatch({ totals })
+    await refreshed
+    const after = await db.invoices.findOne('I1').exec()
+    expect(after?.totals.totalAmount).toBe('1000.00')
+    // 1000.00 less the 15.00 paid.
+    expect(after?.balanceDue).toBe('985.00')
+  })
+})
+
+describe('refreshes one after the other', () => {
+  it('refreshes every invoice asked for, those asked during a refresh after it, and then is idle', async () => {
+    await db.invoices.bulkInsert(invoices.map((doc) => toInvoiceDoc(doc, [])))
+    const errors: unknown[] = []
+    const refresher = balanceRefresher(db, (e) => errors.push(e))
+    refresher.request(['I1'])
+    // Asked while the first refresh runs: a payment for I3 landed meanwhile.
+    await db.payments.insert(payment('P4', 'I3', '2.00'))
+    refresher.request(['I3', 'I2'])
+    await refresher.idle()
+    const after = await db.invoices.findByIds(['I1', 'I2', 'I3']).exec()
+    const all = [...payments, payment('P4', 'I3', '2.00')]
+    for (const doc of invoices)
+      expect(after.get(doc.id)?.balanceDue).toBe(
+        toInvoiceDoc(
+          doc,
+          all.filter((p) => p.invoiceId === doc.id),
+        ).balanceDue,
+      )
+    expect(errors).toEqual([])
+    // Idle again at once when nothing is asked.
+    await refresher.idle()
   })
 })

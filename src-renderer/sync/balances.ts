@@ -70,6 +70,9 @@ export async function derivePulled(
  * Payments recorded on another device arrived (or invoices were written by the replication): the invoices'
  * stored balances (a derived field, never on the wire) are derived again. The write changes no wire field, so
  * its push is a no-op on the server.
+ *
+ * The balance is derived from the invoice as it is when written, not as it was read: a pulled invoice with new
+ * totals may land between the two, and a balance from the old totals would then stay stored.
  */
 export async function refreshBalances(db: Database, invoiceIds: readonly string[]): Promise<void> {
   const ids = [...new Set(invoiceIds)]
@@ -79,12 +82,53 @@ export async function refreshBalances(db: Database, invoiceIds: readonly string[
     db,
     docs.map((doc) => doc.id),
   )
+  const derived = (doc: object, id: string) =>
+    fromWire('invoices', toWire('invoices', doc), payments.get(id))
   await Promise.all(
     docs.map(async (doc) => {
-      const fresh = fromWire('invoices', toWire('invoices', doc.toJSON()), payments.get(doc.id))
-      if (fresh.balanceDue === doc.balanceDue) return
-      const patch = Object.fromEntries(DERIVED_FIELDS.invoices.map((f) => [f, fresh[f]]))
-      await doc.incrementalPatch(patch)
+      if (derived(doc.toJSON(), doc.id).balanceDue === doc.balanceDue) return
+      await doc.incrementalModify((latest) => {
+        const fresh = derived(latest, doc.id)
+        return {
+          ...latest,
+          ...Object.fromEntries(DERIVED_FIELDS.invoices.map((f) => [f, fresh[f]])),
+        }
+      })
     }),
   )
+}
+
+/** Balance refreshes asked for while a sync runs, done one after the other. */
+export interface BalanceRefresher {
+  /** Asks for these invoices' balances to be derived again (after whatever refresh is running). */
+  request(invoiceIds: readonly string[]): void
+  /** Resolves once no refresh is running or asked for. */
+  idle(): Promise<void>
+}
+
+/**
+ * Runs balance refreshes one at a time, each over every invoice asked for since the last began. One at a time,
+ * so that the last refresh reads the payments after every write that asked for it: two refreshes side by side
+ * could otherwise end with the one that read the payments first writing last.
+ */
+export function balanceRefresher(db: Database, onError: (e: unknown) => void): BalanceRefresher {
+  const asked = new Set<string>()
+  let running: Promise<void> | undefined
+  async function drain(): Promise<void> {
+    while (asked.size > 0) {
+      const ids = [...asked]
+      asked.clear()
+      await refreshBalances(db, ids).catch(onError)
+    }
+    running = undefined
+  }
+  return {
+    request(invoiceIds) {
+      for (const id of invoiceIds) asked.add(id)
+      running ??= drain()
+    },
+    async idle() {
+      while (running) await running
+    },
+  }
 }

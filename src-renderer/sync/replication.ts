@@ -10,7 +10,7 @@ import { Subject } from 'rxjs'
 import type { Payment } from '@core/documents'
 import { COLLECTION_NAMES, type CollectionName, type Database } from '@renderer/data/collections'
 import { toWire } from './derived'
-import { derivePulled, refreshBalances } from './balances'
+import { balanceRefresher, derivePulled } from './balances'
 import { mergeForSync } from './conflict-handler'
 import { jsonEqual } from '@core/sync/json'
 import {
@@ -100,6 +100,7 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
   const states = new Map<CollectionName, RxReplicationState<unknown, Checkpoint>>()
   const cleanups: Array<() => void> = []
   let streamAbort: AbortController | undefined
+  const balances = balanceRefresher(db, (e) => options.onError?.(e))
 
   const retryMs = options.retryMs ?? 5000
   const farBehind = options.farBehind ?? FAR_BEHIND
@@ -176,17 +177,15 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
       },
     })
     states.set(name, state)
-    const refresh = (invoiceIds: string[]) =>
-      void refreshBalances(db, invoiceIds).catch((e: unknown) => options.onError?.(e))
-    // A payment pulled, or dropped after a refusal, or an invoice written by the replication (pulled, or merged
-    // with a balance derived from what the local version knew), may leave the stored balance behind the
-    // payments on this device.
+    // A payment written (pulled, recorded here, or dropped after a refusal), or an invoice written (pulled,
+    // merged with a balance derived from what the local version knew, or saved here while a pull derived its
+    // balance), may leave the stored balance behind the payments on this device: every write asks for a
+    // refresh, which finds nothing to do when the balance is right.
     if (name === 'payments' || name === 'invoices')
       cleanups.push(
         subscription(
           collection.eventBulks$.subscribe((bulk) => {
-            if (!bulk.context.startsWith('replication-')) return
-            refresh(
+            balances.request(
               bulk.events.map((event) => {
                 const doc = (event.documentData ?? event.previousDocumentData) as Partial<Payment>
                 return name === 'payments' ? String(doc.invoiceId) : event.documentId
@@ -262,12 +261,16 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
     },
     async awaitInSync() {
       await Promise.all([...states.values()].map((s) => s.awaitInSync()))
+      // A refreshed balance is a local write of its own, pushed like any other.
+      await balances.idle()
+      await Promise.all([...states.values()].map((s) => s.awaitInSync()))
       await tracker.flush()
     },
     async stop() {
       closeStreams()
       for (const cleanup of cleanups) cleanup()
       await Promise.all([...states.values()].map((s) => s.cancel()))
+      await balances.idle()
       for (const stream$ of streams.values()) stream$.complete()
       await tracker.flush()
     },
