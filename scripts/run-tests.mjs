@@ -1,22 +1,23 @@
 /**
- * `npm test`: every check the repository has, in the shortest time two cores allow. The unit tests spend much of
- * their time waiting on PostgreSQL, servers and child processes, so lint, typecheck and the build run beside them
- * on the other core; the end-to-end specs need the build and the whole machine, so they run last, alone.
+ * `npm test`: every check the repository has, in the shortest time two cores allow. Lint, typecheck and the
+ * build run beside the unit tests, which spend part of their time waiting on PostgreSQL, servers and child
+ * processes; the end-to-end specs start as soon as the build is there and the checks are done, beside the unit
+ * tests' last minutes, and have the machine to themselves after.
  *
- * The two parallel lanes print their output whole when each ends (never interleaved), then the e2e run streams.
- * Every step runs even when another failed (the e2e run needs only the build), so one run names every failure;
- * the exit code is 1 if any step failed.
+ * The lanes print their output whole when each step ends (never interleaved); the e2e run streams. Every step
+ * runs even when another failed (the e2e run needs only the build), so one run names every failure; the exit
+ * code is 1 if any step failed.
  */
 import { spawn } from 'node:child_process'
 
-/** The parallel lanes: each a list of steps run one after the other. */
+/** The parallel lanes: each a list of steps run one after the other. The first one's build is the e2e run's. */
 const LANES = [
   {
     name: 'checks',
     steps: [
+      ['build', 'npx electron-vite build'],
       ['lint', 'npm run lint'],
       ['typecheck', 'npm run typecheck'],
-      ['build', 'npx electron-vite build'],
     ],
   },
   { name: 'unit', steps: [['unit', 'npx vitest run --coverage']] },
@@ -31,6 +32,8 @@ function run(command, stream) {
   return new Promise((resolve) => {
     const child = spawn(command, {
       shell: true,
+      // A group of its own, so that stopping `npm test` stops what the shell started too (npx, its node).
+      detached: true,
       stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
     })
@@ -60,24 +63,33 @@ async function lane({ name, steps }) {
   return results
 }
 
+/** The e2e run, once the checks lane is done: it needs the build, and the checks' CPU would slow every spec. */
+async function e2e(checks) {
+  const results = await checks
+  if (!results.some((r) => r.step === 'build' && r.code === 0))
+    return [...results, { step: E2E[0], code: 1, time: 'not run: the build did not finish' }]
+  const started = Date.now()
+  process.stdout.write(`\n── e2e: ${E2E[1]}\n`)
+  const { code } = await run(E2E[1], true)
+  return [...results, { step: E2E[0], code, time: seconds(started) }]
+}
+
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    for (const child of children) child.kill(signal)
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, signal)
+      } catch {
+        // The group has already ended.
+      }
+    }
     process.exit(130)
   })
 }
 
 const started = Date.now()
-const results = (await Promise.all(LANES.map(lane))).flat()
-const built = results.some((r) => r.step === 'build' && r.code === 0)
-if (built) {
-  const e2eStarted = Date.now()
-  process.stdout.write(`\n── e2e: ${E2E[1]}\n`)
-  const { code } = await run(E2E[1], true)
-  results.push({ step: E2E[0], code, time: seconds(e2eStarted) })
-} else {
-  results.push({ step: E2E[0], code: 1, time: 'not run: the build did not finish' })
-}
+const [checks, ...others] = LANES.map(lane)
+const results = (await Promise.all([e2e(checks), ...others])).flat()
 
 process.stdout.write('\n── npm test\n')
 for (const r of results)

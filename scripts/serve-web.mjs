@@ -29,6 +29,9 @@ try {
   process.exit(1)
 }
 
+/** An asset of the build, named with its content hash (Vite's `assets/<name>-<hash>.<ext>`). */
+const HASHED = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/
+
 const server = createServer(async (req, res) => {
   let pathname
   try {
@@ -51,7 +54,10 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'x-content-type-options': 'nosniff',
-      'cache-control': 'no-cache',
+      // The build names every asset by a hash of its content, so a name never stands for other content: the
+      // browser keeps them (and the code it compiled from them) across reloads. index.html names the current
+      // assets and is asked for again each time.
+      'cache-control': HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache',
     })
     res.end(body)
   } catch {
