@@ -31,6 +31,7 @@ import {
   type TestServer,
 } from '../src-server/test-support/server'
 import {
+  benchInvoices,
   buildBenchPage,
   chromiumSettings,
   loadAverage,
@@ -42,7 +43,7 @@ import {
   topFunctions,
 } from './browser'
 
-const INVOICES = Number(process.env.BENCH_SYNC_INVOICES ?? 50_000)
+const INVOICES = benchInvoices('BENCH_SYNC_INVOICES')
 /** First syncs, each into a new laptop, each followed by the storage's own figures in the same laptop. */
 const RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 5)
 const ROUND_TRIPS = 50
