@@ -108,6 +108,29 @@ export function serve(
   })
 }
 
+/** The issue's company: 50,000 invoices of 5 lines, about 23,000 payments, 2,000 customers. */
+export const FULL_INVOICES = 50_000
+
+/**
+ * How many invoices a benchmark seeds: its own variable if set (`BENCH_DATA_INVOICES`, …), else
+ * `BENCH_INVOICES` for the whole run (a small size checks every harness quickly), else FULL_INVOICES. The
+ * figures the targets speak of are those of FULL_INVOICES.
+ *
+ * @throws naming the variable, when its value is not a whole number above 0
+ */
+export function benchInvoices(ownVariable?: string): number {
+  const name =
+    ownVariable !== undefined && process.env[ownVariable] !== undefined
+      ? ownVariable
+      : 'BENCH_INVOICES'
+  const value = process.env[name]
+  if (value === undefined || value === '') return FULL_INVOICES
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`${name} must be a whole number of invoices above 0, not "${value}"`)
+  return n
+}
+
 const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)
 
 export const median = (xs: readonly number[]) => sorted(xs)[Math.floor(xs.length / 2)] ?? NaN

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from '@playwright/test'
 import { expect, it } from 'vitest'
 import {
+  benchInvoices,
   buildBenchPage,
   chromiumSettings,
   loadAverage,
@@ -29,8 +30,8 @@ const RUNS = 7
 /** Reopening the database is the slow figure (seconds each on 50,000 invoices): fewer runs, but 5 for a p95. */
 const WARM_OPENS = 5
 const COLD_OPENS = 5
-/** BENCH_DATA_INVOICES runs a smaller dataset (a quick check of the harness); the figures are for 50,000. */
-const INVOICES = Number(process.env.BENCH_DATA_INVOICES ?? 50_000)
+/** BENCH_DATA_INVOICES (or BENCH_INVOICES) runs a smaller dataset (a quick check of the harness). */
+const INVOICES = benchInvoices('BENCH_DATA_INVOICES')
 
 /** What the page exposes (bench/data/bench-page.mts); typed here because this file has no DOM types. */
 interface BenchApi {

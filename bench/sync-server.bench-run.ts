@@ -17,12 +17,13 @@ import { customer, invoice } from '../src-server/test-support/documents'
 import { startTestDatabase, type TestDatabase } from '../src-server/test-support/embedded-pg'
 import { client, create, type Client } from '../src-server/test-support/server'
 import type { Invoice } from '../src-core/documents/types'
-import { loadAverage } from './browser'
+import { benchInvoices, loadAverage } from './browser'
 
 const CLIENTS = 20
 const BATCHES = 10
 const BATCH = 50
-const PULL_DOCS = 50_000
+/** The invoices a first sync pulls: the company's (BENCH_INVOICES makes it fewer). */
+const PULL_DOCS = benchInvoices()
 const PULL_BATCH = 1000
 
 let db: TestDatabase

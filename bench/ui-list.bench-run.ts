@@ -2,7 +2,7 @@
  * The Invoices list of the built app in Chromium with 50,000 invoices in its store (the list must stay smooth at
  * that size). The store is filled once, on the app's own origin, by bench/data/fill.html (the data
  * bench's company: 50,000 invoices of 5 lines on average, 2,000 customers, 5,000 products); the fill is kept in
- * a persistent profile on a fixed port and reused by later runs (BENCH_UI_REFILL=1 fills anew).
+ * a persistent profile on a fixed port and reused by later runs of the same size (BENCH_UI_REFILL=1 fills anew).
  *
  * Then the real Invoices page is driven as a rep would: time to first rows on a cold open, Next Page, Last
  * Page and First Page, a search, a status filter and a sort change, each from the rep's click or keystroke to
@@ -20,6 +20,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from '@playwri
 import { expect, it } from 'vitest'
 import {
   BENCH_DIR,
+  benchInvoices,
   buildBenchPage,
   chromiumSettings,
   loadAverage,
@@ -32,7 +33,7 @@ import {
   type CpuProfile,
 } from './browser'
 
-const INVOICES = Number(process.env.BENCH_UI_INVOICES ?? 50_000)
+const INVOICES = benchInvoices('BENCH_UI_INVOICES')
 const PORT = Number(process.env.BENCH_UI_PORT ?? 5290)
 const REPEATS = Number(process.env.BENCH_UI_REPEATS ?? 7)
 const RENDERER = resolve(BENCH_DIR, '..', process.env.FIELDBILL_RENDERER_OUT ?? 'out/renderer')
@@ -156,9 +157,24 @@ function report(figure: string, times: number[], extra: Record<string, unknown> 
   })
 }
 
+/** What FILLED says of a complete fill of INVOICES on `url`. */
+const fillOf = (url: string) => JSON.stringify({ url, invoices: INVOICES })
+
+/**
+ * Drops the persistent profile unless it holds a complete fill of this size on this origin (a run at another
+ * size, on another port, or a fill cut short), so that a small run and a full one follow each other in any
+ * order; BENCH_UI_REFILL=1 drops it always.
+ */
+async function dropOtherFill(url: string): Promise<void> {
+  const kept = existsSync(FILLED) ? await readFile(FILLED, 'utf8') : ''
+  if (kept === fillOf(url) && !process.env.BENCH_UI_REFILL) return
+  await rm(FILLED, { force: true })
+  await rm(PROFILE, { recursive: true, force: true })
+}
+
 /** Fills the app's database unless the profile already holds this fill. */
 async function ensureFilled(context: BrowserContext, url: string): Promise<void> {
-  const want = JSON.stringify({ url, invoices: INVOICES })
+  const want = fillOf(url)
   const page = await context.newPage()
   page.on('pageerror', (e) => console.error(`fill page error: ${e.message}`))
   await page.goto(`${url}bench-fill/fill.html`)
@@ -437,11 +453,11 @@ it('ui list: the Invoices page of the built app with 50,000 invoices', async () 
   if (!existsSync(join(RENDERER, 'index.html'))) execFileSync('npx', ['electron-vite', 'build'])
   if (!existsSync(join(RENDERER, 'index.html')))
     throw new Error(`no built renderer in ${RENDERER}: run npx electron-vite build first`)
-  if (process.env.BENCH_UI_REFILL) await rm(PROFILE, { recursive: true, force: true })
   await mkdir(RESULTS_DIR, { recursive: true })
   const fillOut = join(RESULTS_DIR, 'ui-fill-page')
   await buildBenchPage('fill.html', fillOut, '/bench-fill/', !PROFILE_CPU)
   const { server, url } = await serve({ '/bench-fill/': fillOut, '/': RENDERER }, PORT)
+  await dropOtherFill(url)
   const { path: executablePath, args } = await chromiumSettings()
   const context = await chromium.launchPersistentContext(PROFILE, {
     headless: true,

@@ -5,20 +5,23 @@
  * pages of one browser on one machine can be compared.
  */
 import Dexie from 'dexie'
+import type { Actor } from '../../src-core/documents'
 import {
   closeDatabase,
   createRepositories,
   openDatabase,
+  signInDeviceUser,
   type Repositories,
 } from '../../src-renderer/data'
 import { startSync, type SyncSession } from '../../src-renderer/sync/replication'
-import { loadSyncState } from '../../src-renderer/sync/sync-state'
+import { loadSyncState, type SyncStateTracker } from '../../src-renderer/sync/sync-state'
 import { conflictHandlerFor } from '../../src-renderer/sync/conflict-handler'
 
 let repos: Repositories | undefined
 /** The IndexedDB database in which RxDB's Dexie storage keeps this laptop's invoices. */
 let invoicesIdb = ''
 let session: SyncSession | undefined
+let tracker: SyncStateTracker | undefined
 const errors: string[] = []
 const watches = new Map<string, Promise<number>>()
 
@@ -36,7 +39,9 @@ async function open(name: string): Promise<void> {
 }
 
 /**
- * Connects and waits for the first sync of every collection.
+ * Connects as `user` and waits for the first sync of every collection. The laptop acts as that user from then
+ * on, as the app's Connect makes it (sync-store.ts): the server refuses an edit whose history names anyone but
+ * the signed-in user, so a laptop still acting as the placeholder user has every edit refused.
  *
  * @returns the milliseconds from the start of replication until every collection has pulled and pushed all
  *   (and until each collection had), and how many invoices the laptop then holds
@@ -44,10 +49,12 @@ async function open(name: string): Promise<void> {
 async function firstSync(
   url: string,
   token: string,
+  user: Actor,
   trace = false,
 ): Promise<{ ms: number; perCollection: Record<string, number>; invoices: number }> {
-  const { db } = opened()
-  const tracker = await loadSyncState(db)
+  const { db, env } = opened()
+  await signInDeviceUser(db, env, user)
+  tracker = await loadSyncState(db)
   const start = performance.now()
   session = await startSync({
     db,
@@ -115,10 +122,17 @@ async function count(): Promise<number> {
   return opened().db.invoices.count().exec()
 }
 
+/** The pushes the server refused so far, as the rep would see them (collection, id, code and reason). */
+function refusals(): string[] {
+  return (tracker?.rejections() ?? []).map((r) => `${r.collection}/${r.id} ${r.code}: ${r.reason}`)
+}
+
+/** Stops syncing and closes the database; answers every error and refused push seen meanwhile. */
 async function close(): Promise<string[]> {
   await session?.stop()
+  const refused = refusals()
   if (repos) await closeDatabase(repos.db)
-  return errors
+  return [...errors, ...refused]
 }
 
 /** Milliseconds of `write` over the stored invoices, read `page` at a time from the closed laptop's IndexedDB. */
@@ -192,7 +206,7 @@ async function storageCeiling(
   }
 }
 
-const laptop = { open, firstSync, watch, arrived, edit, count, close, storageCeiling }
+const laptop = { open, firstSync, watch, arrived, edit, count, refusals, close, storageCeiling }
 
 declare global {
   interface Window {
