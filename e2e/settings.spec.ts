@@ -23,7 +23,10 @@ async function openCompany(page: Page): Promise<void> {
 
 async function save(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(page.getByRole('status')).toHaveText('Settings saved. New documents use them.')
+  // The page's own status: a choice just made in a dropdown keeps a hidden "1 items selected" status of its own.
+  await expect(
+    page.getByRole('region', { name: 'Company', exact: true }).getByRole('status'),
+  ).toHaveText('Settings saved. New documents use them.')
 }
 
 const companyName = (page: Page) => page.getByRole('textbox', { name: 'Company Name' })
