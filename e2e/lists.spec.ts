@@ -189,7 +189,7 @@ test('screenshots of the six lists at 1366×768, light and dark', async ({ page 
       // The window as the rep sees it, not the whole page: what is above the fold is the point.
       const slug = title.toLowerCase().replace(/\W+/g, '-')
       const path = `test-results/screens/list-${slug}-${scheme}.png`
-      await page.screenshot({ path })
+      await page.screenshot({ animations: 'disabled', path })
       await testInfo.attach(`list-${slug}-${scheme}`, { path, contentType: 'image/png' })
     }
   }

@@ -76,7 +76,10 @@ test('a payment voided with a reason, then a refund: the Balance Due follows eac
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
     await payments.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: `test-results/screens/payments-grid-${colorScheme}.png` })
+    await page.screenshot({
+      animations: 'disabled',
+      path: `test-results/screens/payments-grid-${colorScheme}.png`,
+    })
     await keepScreen(page, testInfo, `invoice-payments-${colorScheme}`)
   }
 })

@@ -96,7 +96,10 @@ for (const scheme of ['light', 'dark'] as const)
     const problems: Record<string, string[]> = {}
     for (const screen of screens) {
       await screen.open()
-      await page.screenshot({ path: `test-results/screens/${screen.name}-${scheme}.png` })
+      await page.screenshot({
+        animations: 'disabled',
+        path: `test-results/screens/${screen.name}-${scheme}.png`,
+      })
       problems[screen.name] = await seriousViolations(page)
     }
     expect(Object.entries(problems).filter(([, found]) => found.length > 0)).toEqual([])
@@ -149,7 +152,10 @@ for (const scheme of ['light', 'dark'] as const)
     const problems: Record<string, string[]> = {}
     for (const screen of screens) {
       await screen.open()
-      await page.screenshot({ path: `test-results/screens/${screen.name}-${scheme}.png` })
+      await page.screenshot({
+        animations: 'disabled',
+        path: `test-results/screens/${screen.name}-${scheme}.png`,
+      })
       problems[screen.name] = await seriousViolations(page)
     }
     expect(Object.entries(problems).filter(([, found]) => found.length > 0)).toEqual([])

@@ -190,7 +190,10 @@ test('a first sync of thousands of invoices shows what it receives', async ({
     await expect(bar).toContainText(/Receiving [\d,]+ of 2,00\d invoices/)
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme })
-      await page.screenshot({ path: `test-results/screens/first-sync-progress-${scheme}.png` })
+      await page.screenshot({
+        animations: 'disabled',
+        path: `test-results/screens/first-sync-progress-${scheme}.png`,
+      })
     }
     await page.emulateMedia({ colorScheme: 'light' })
     await expect(bar).not.toContainText('Receiving', { timeout: 180_000 })
@@ -256,7 +259,10 @@ test('refused changes are grouped by reason, named, paged and can be dealt with'
     await refused.evaluate((section) => section.scrollIntoView())
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme })
-      await page.screenshot({ path: `test-results/screens/refusals-${scheme}.png` })
+      await page.screenshot({
+        animations: 'disabled',
+        path: `test-results/screens/refusals-${scheme}.png`,
+      })
     }
     await page.emulateMedia({ colorScheme: 'light' })
     await group.getByRole('button', { name: 'Next' }).click()

@@ -14,6 +14,7 @@ async function screens(page: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await page.screenshot({
+      animations: 'disabled',
       path: `test-results/screens-vat/${name}-${scheme}.png`,
       fullPage: true,
     })

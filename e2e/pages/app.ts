@@ -112,9 +112,12 @@ export async function choose(
   await page.getByRole('option', { name: option }).first().click()
 }
 
-/** Keeps a screenshot of a main screen as a test artifact (test-results/screens/<name>.png). */
+/**
+ * Keeps a screenshot of a main screen as a test artifact (test-results/screens/<name>.png). Transitions are run to
+ * their end first (`animations: 'disabled'`): a page just turned read-only otherwise shows its boxes half faded.
+ */
 export async function keepScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = `test-results/screens/${name}.png`
-  await page.screenshot({ path, fullPage: true })
+  await page.screenshot({ animations: 'disabled', path, fullPage: true })
   await testInfo.attach(name, { path, contentType: 'image/png' })
 }
