@@ -1,4 +1,6 @@
 /** A company with one invoice, put into the desktop app the way a rep would: a backup restored on the Data page. */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect, type Page } from '@playwright/test'
 import { applyInvoiceCommand } from '../../src-core/documents'
 import {
@@ -10,6 +12,7 @@ import {
 import type { Invoice } from '../../src-core/documents/types'
 import { encodeBackup } from '../../src-core/io/backup'
 import { sampleBackupData } from '../../src-core/io/test-support/sample-backup'
+import type { DesktopScript } from './desktop-app'
 
 /** Moves the window to a route of the app, as its own links do (a hash change, no reload). */
 export async function go(page: Page, hash: string): Promise<void> {
@@ -69,4 +72,19 @@ export async function restoreFile(page: Page, file: Buffer): Promise<void> {
     .getByRole('button', { name: 'Replace my data' })
     .click()
   await expect(page.getByRole('status').filter({ hasText: /^Restored the backup/ })).toBeVisible()
+}
+
+/**
+ * Makes the save dialog answer `<home>/chosen/<file>`, in a folder that exists (a save dialog only ever answers a
+ * path in one); returns that path.
+ */
+export async function saveDialogChooses(
+  script: DesktopScript,
+  home: string,
+  file: string,
+): Promise<string> {
+  await mkdir(join(home, 'chosen'), { recursive: true })
+  const chosen = join(home, 'chosen', file)
+  script.saveDialog = () => chosen
+  return chosen
 }

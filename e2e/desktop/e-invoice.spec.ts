@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import { attachmentOf, SMTP_PASSWORD, SMTP_USER } from '../../src-main/services/test-support/smtp'
 import { choose } from '../pages/app'
-import { go } from './company'
+import { go, saveDialogChooses } from './company'
 import { expect, testWithSmtp as test } from './fixtures'
 
 const run = promisify(execFile)
@@ -57,9 +57,7 @@ test('Export e-invoice writes the Factur-X PDF with the XML inside and beside it
 }, testInfo) => {
   test.setTimeout(240_000)
   await loadGermanSample(page)
-  await mkdir(join(home, 'chosen'), { recursive: true })
-  const chosen = join(home, 'chosen', 'e-invoice.pdf')
-  script.saveDialog = () => chosen
+  const chosen = await saveDialogChooses(script, home, 'e-invoice.pdf')
 
   const number = await openFirstInvoice(page)
   await page.getByRole('button', { name: 'Export e-invoice' }).click()

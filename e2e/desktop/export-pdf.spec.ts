@@ -4,10 +4,9 @@
  * writes the file there. The file is read back with pdftotext.
  */
 import { execFile } from 'node:child_process'
-import { mkdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
-import { backupWith, go, restoreFile, threeLineInvoice } from './company'
+import { backupWith, go, restoreFile, saveDialogChooses, threeLineInvoice } from './company'
 import { expect, test } from './fixtures'
 
 const run = promisify(execFile)
@@ -20,10 +19,7 @@ test('Export PDF writes the invoice where the rep chose in the save dialog', asy
 }) => {
   const invoice = threeLineInvoice()
   await restoreFile(page, await backupWith(invoice))
-  // A save dialog only ever answers a path in a folder that exists.
-  await mkdir(join(home, 'chosen'), { recursive: true })
-  const chosen = join(home, 'chosen', 'invoice.pdf')
-  script.saveDialog = () => chosen
+  const chosen = await saveDialogChooses(script, home, 'invoice.pdf')
 
   await go(page, `#/invoices/${invoice.id}`)
   await expect(

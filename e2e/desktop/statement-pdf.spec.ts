@@ -4,11 +4,10 @@
  * here) and writes the file there. The file is read back with pdftotext.
  */
 import { execFile } from 'node:child_process'
-import { mkdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { customer } from '../../src-core/documents/test-support/fixtures'
-import { backupWith, go, restoreFile, threeLineInvoice } from './company'
+import { backupWith, go, restoreFile, saveDialogChooses, threeLineInvoice } from './company'
 import { expect, test } from './fixtures'
 
 const run = promisify(execFile)
@@ -21,9 +20,7 @@ test("Export PDF saves the customer's statement where the rep chose", async ({
 }) => {
   const invoice = threeLineInvoice()
   await restoreFile(page, await backupWith(invoice))
-  await mkdir(join(home, 'chosen'), { recursive: true })
-  const chosen = join(home, 'chosen', 'statement.pdf')
-  script.saveDialog = () => chosen
+  const chosen = await saveDialogChooses(script, home, 'statement.pdf')
 
   await go(page, `#/customers/${customer.id}/statement?from=2000-01-01&to=2030-12-31`)
   const statement = page.getByRole('article', { name: 'Customer statement for print' })
