@@ -47,6 +47,9 @@ export class DataPage {
 
   /** How many records of a kind the device holds, as the page shows it ('Customers'). */
   count(label: string): Locator {
-    return this.page.getByLabel(label, { exact: true })
+    // Inside "On this device": a kind dropdown just used can still show its option of the same name.
+    return this.page
+      .getByRole('region', { name: 'On this device' })
+      .getByLabel(label, { exact: true })
   }
 }
