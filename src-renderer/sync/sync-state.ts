@@ -10,6 +10,7 @@
 import type { FieldChange } from '@core/documents'
 import type { CollectionName, Database } from '@renderer/data/collections'
 import { readLocal, serialized, writeLocal } from '@renderer/data/local-docs'
+import { storeScan, type Checkpoint } from '@renderer/data/repositories/store-scan'
 
 export type DocSyncState = 'local' | 'pending' | 'synced' | 'rejected'
 
@@ -97,15 +98,31 @@ export interface SyncStateTracker {
   flush(): Promise<void>
 }
 
-/** Gives every record without an entry one: pending since its last write. */
+/** What counting reads of a stored record. */
+type Scanned = { id: string; updatedAt?: string; _deleted: boolean }
+
+/** Records read per slice while counting what was never sent. */
+const COUNT_SLICE = 2_000
+
+/**
+ * Gives every record without an entry one: pending since its last write. The store is read in slices straight
+ * from its storage, not through an RxDB query: a query keeps its result (every record as a document) in RxDB's
+ * query cache long after it ran, hundreds of megabytes on a full store.
+ */
 async function countUnsent(db: Database, stored: Stored): Promise<void> {
   for (const name of Object.keys(db.collections) as CollectionName[]) {
-    const docs = (await db[name].find().exec()) as Array<{ id: string; toJSON(): object }>
-    for (const doc of docs) {
-      const k = key(name, doc.id)
-      if (stored.entries[k] || stored.rejected[k]) continue
-      const { updatedAt } = doc.toJSON() as { updatedAt?: string }
-      stored.entries[k] = { state: 'pending', updatedAt: updatedAt ?? '' }
+    const scan = await storeScan(db[name])
+    let checkpoint: Checkpoint | null = null
+    for (;;) {
+      const slice = await scan.next(checkpoint, COUNT_SLICE)
+      for (const doc of slice.documents) {
+        const { id, updatedAt, _deleted } = doc as unknown as Scanned
+        const k = key(name, id)
+        if (_deleted || stored.entries[k] || stored.rejected[k]) continue
+        stored.entries[k] = { state: 'pending', updatedAt: updatedAt ?? '' }
+      }
+      checkpoint = slice.checkpoint
+      if (slice.documents.length < COUNT_SLICE) break
     }
   }
 }
