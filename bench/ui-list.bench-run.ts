@@ -330,10 +330,15 @@ async function timed(
   }
 }
 
-async function coldOpen(context: BrowserContext, url: string): Promise<Page> {
+async function coldOpen(
+  context: BrowserContext,
+  url: string,
+  profile?: (page: Page) => Promise<unknown>,
+): Promise<Page> {
   const page = await context.newPage()
   page.setDefaultTimeout(ACTION_TIMEOUT_MS)
   page.on('pageerror', (e) => console.error(`app page error: ${e.message}`))
+  await profile?.(page)
   await page.goto(`${url}#/invoices`)
   return page
 }
@@ -377,13 +382,18 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   const cold: number[] = []
   load = await loadAverage()
   for (let k = 0; k < 5; k++) {
-    const page = await coldOpen(context, url)
+    // The last open is profiled (BENCH_UI_PROFILE): from navigation to the first rows.
+    let openProfile: { stop(): Promise<void> } | undefined
+    const page = await coldOpen(context, url, async (p) => {
+      if (k === 4) openProfile = await profiled(p, 'ui-cold-open')
+    })
     cold.push(
       await page.evaluate(
         (t) => (globalThis as unknown as BenchGlobal).__bench.firstRows(t),
         ACTION_TIMEOUT_MS,
       ),
     )
+    await openProfile?.stop()
     await page.close()
   }
   report('firstRowsColdOpen', cold, { note: 'ms from navigation start' })
