@@ -137,9 +137,10 @@ interface Packed {
 }
 
 /** The state kept, in either shape (a state written before it was packed is read as it is). */
-async function readStored(db: Database): Promise<Partial<Stored> | undefined> {
+async function readStored(db: Database): Promise<{ state?: Partial<Stored>; packed: boolean }> {
   const data = await readLocal<Stored | Packed>(db, SYNC_STATE_DOC)
-  return data && 'packed' in data ? (JSON.parse(data.packed) as Stored) : data
+  if (data && 'packed' in data) return { state: JSON.parse(data.packed) as Stored, packed: true }
+  return data ? { state: data, packed: false } : { packed: true }
 }
 
 function writeStored(db: Database, stored: Stored): Promise<void> {
@@ -151,16 +152,17 @@ function writeStored(db: Database, stored: Stored): Promise<void> {
  * nothing: every record it holds that has no entry yet (written before writes were tracked) is pending.
  */
 export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
+  const kept = await readStored(db)
   const stored: Stored = {
     connected: false,
     lastSyncAt: null,
     entries: {},
     rejected: {},
     lost: {},
-    ...(await readStored(db)),
+    ...kept.state,
   }
-  if (!stored.tracksAll) {
-    if (!stored.connected) await countUnsent(db, stored)
+  if (!stored.tracksAll || !kept.packed) {
+    if (!stored.tracksAll && !stored.connected) await countUnsent(db, stored)
     stored.tracksAll = true
     if (!db.closed) await writeStored(db, stored)
   }
@@ -181,8 +183,12 @@ export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
     })
   }
 
-  const pendingCount = () =>
-    Object.values(stored.entries).filter((e) => e.state === 'pending').length
+  // Asked after every change: counted without copying the entries (one per record of a never-connected store).
+  const pendingCount = () => {
+    let pending = 0
+    for (const k in stored.entries) if (stored.entries[k]?.state === 'pending') pending++
+    return pending
+  }
 
   return {
     stateOf(collection, id) {
