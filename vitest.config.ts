@@ -20,6 +20,7 @@ export default defineConfig({
           // Pure functions with no mocks and no I/O: the files share one module graph per worker instead of
           // each importing the core again in a process of its own.
           isolate: false,
+          pool: 'threads',
         },
       },
       {
@@ -30,6 +31,11 @@ export default defineConfig({
           include: ['src-*/**/*.test.ts', 'test-integration/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['src-core/**', '**/node_modules/**'],
           globalSetup: [SHARED_CLUSTER],
+          // Each file in a worker thread of its own rather than a child process: the same isolation (its own
+          // modules, globals and environment copy) for about a quarter less CPU in starting and importing, which
+          // on 2 cores is time. Nothing here needs a process of its own (no chdir, no native addon): the servers
+          // and PostgreSQL the tests start are child processes either way.
+          pool: 'threads',
         },
       },
     ],

@@ -16,6 +16,7 @@ import {
 import { startSync, type SyncSession } from '../../src-renderer/sync/replication'
 import { loadSyncState, type SyncStateTracker } from '../../src-renderer/sync/sync-state'
 import { conflictHandlerFor } from '../../src-renderer/sync/conflict-handler'
+import { guardedDexieStorage } from '../../src-renderer/sync/downstream-guard'
 
 let repos: Repositories | undefined
 /** The IndexedDB database in which RxDB's Dexie storage keeps this laptop's invoices. */
@@ -32,9 +33,16 @@ function opened(): Repositories {
   return repos
 }
 
-/** Opens an empty database as the app does (every collection, several tabs allowed). */
+/** Opens an empty database as the app does (every collection, several tabs allowed, the app's storage). */
 async function open(name: string): Promise<void> {
-  repos = createRepositories(await openDatabase({ name, multiInstance: true, conflictHandlerFor }))
+  repos = createRepositories(
+    await openDatabase({
+      name,
+      multiInstance: true,
+      conflictHandlerFor,
+      storage: guardedDexieStorage(),
+    }),
+  )
   invoicesIdb = `rxdb-dexie-${name}--${repos.db.invoices.schema.version}--invoices`
 }
 

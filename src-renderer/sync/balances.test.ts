@@ -3,7 +3,13 @@ import type { LedgerEntry } from '@core/documents'
 import { closeDatabase, type Database } from '@renderer/data/database'
 import { toInvoiceDoc } from '@renderer/data/stored'
 import { openTestDatabase } from '@renderer/data/test-support/test-db'
-import { balanceRefresher, derivePulled, paymentsByInvoice, refreshBalances } from './balances'
+import {
+  balanceRefresher,
+  derivePulled,
+  paymentsByInvoice,
+  pulledBalanceCheck,
+  refreshBalances,
+} from './balances'
 import { fromWire } from './derived'
 import { customerOf, newInvoice, T0 } from './test-support/documents'
 
@@ -125,5 +131,43 @@ describe('refreshes one after the other', () => {
     expect(errors).toEqual([])
     // Idle again at once when nothing is asked.
     await refresher.idle()
+  })
+})
+
+describe('pulled invoices whose balance may be behind', () => {
+  const page = (...ids: string[]) => ids.map((id) => ({ id }))
+
+  it('needs no refresh when no payment of the invoice was written after its page read them', () => {
+    const check = pulledBalanceCheck()
+    check.paymentsWritten(['I1'])
+    const at = check.derivingPage()
+    check.derived(page('I1', 'I2'), at)
+    // A payment of another invoice does not matter.
+    check.paymentsWritten(['I3'])
+    expect(check.behind('I1')).toBe(false)
+    expect(check.behind('I2')).toBe(false)
+  })
+
+  it('needs a refresh when a payment of the invoice was written while its page was derived or written', () => {
+    const check = pulledBalanceCheck()
+    const at = check.derivingPage()
+    // Stored while the page read the payments (its event arrives after the read began), or after.
+    check.paymentsWritten(['I1'])
+    check.derived(page('I1', 'I2'), at)
+    expect(check.behind('I1')).toBe(true)
+    expect(check.behind('I2')).toBe(false)
+    const next = check.derivingPage()
+    check.derived(page('I2'), next)
+    check.paymentsWritten(['I2'])
+    expect(check.behind('I2')).toBe(true)
+  })
+
+  it('needs a refresh for an invoice written by the replication without a page of its own', () => {
+    const check = pulledBalanceCheck()
+    check.derived(page('I1'), check.derivingPage())
+    expect(check.behind('I1')).toBe(false)
+    // Each page's mark is used once: a second write of the same invoice is not vouched for.
+    expect(check.behind('I1')).toBe(true)
+    expect(check.behind('I-unknown')).toBe(true)
   })
 })

@@ -132,3 +132,48 @@ export function balanceRefresher(db: Database, onError: (e: unknown) => void): B
     },
   }
 }
+
+/** Pulled invoices whose balance may be behind the payments on this device once written (pulledBalanceCheck). */
+export interface PulledBalanceCheck {
+  /** A page is about to read the payments: the moment to pass to `derived`. */
+  derivingPage(): number
+  /** The page's invoices are derived from the payments read after `at`. */
+  derived(documents: ReadonlyArray<{ id: string }>, at: number): void
+  /** Payments of these invoices were written (their change event arrived). */
+  paymentsWritten(invoiceIds: readonly string[]): void
+  /** A pulled invoice was written: whether a payment of it was written after its page read them. */
+  behind(invoiceId: string): boolean
+}
+
+/**
+ * Tells whether a pulled invoice, once written, may hold a balance behind the payments on this device.
+ *
+ * Why: a pull derives each invoice's balance from the payments stored when its page was read (derivePulled),
+ * and RxDB writes the page later. Only a payment of that invoice written in between (pulled, or recorded here)
+ * can leave the balance behind; refreshing every pulled invoice read each page back from the store, one more
+ * read of the whole first sync. A payment's write is counted when its change event arrives, after it is
+ * stored: one the page's read missed is always counted after the page began, so it is never skipped.
+ */
+export function pulledBalanceCheck(): PulledBalanceCheck {
+  /** Bulks of payment writes seen so far. */
+  let paymentWrites = 0
+  /** The invoice of each payment written: the count at its last payment's write. */
+  const paymentWrittenAt = new Map<string, number>()
+  /** Pulled invoices not yet written: the count when their page began to read the payments. */
+  const derivedAt = new Map<string, number>()
+  return {
+    derivingPage: () => paymentWrites,
+    derived(documents, at) {
+      for (const doc of documents) derivedAt.set(doc.id, at)
+    },
+    paymentsWritten(invoiceIds) {
+      paymentWrites++
+      for (const id of invoiceIds) paymentWrittenAt.set(id, paymentWrites)
+    },
+    behind(invoiceId) {
+      const at = derivedAt.get(invoiceId)
+      derivedAt.delete(invoiceId)
+      return at === undefined || (paymentWrittenAt.get(invoiceId) ?? 0) > at
+    },
+  }
+}

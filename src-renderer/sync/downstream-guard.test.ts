@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { RxDocumentData } from 'rxdb'
+import type { RxDocumentData, RxStorage, RxStorageInstanceCreationParams } from 'rxdb'
 import { now } from 'rxdb/plugins/utils'
 import { customer } from '@core/documents/test-support/fixtures'
 import { closeDatabase, openDatabase, type Database } from '@renderer/data/database'
 import { toCustomerDoc } from '@renderer/data/stored'
 import { conflictHandlerFor } from './conflict-handler'
-import { guardedDexieStorage } from './downstream-guard'
+import { guardedDexieStorage, replicationMetaInOneWindow } from './downstream-guard'
 
 type Doc = RxDocumentData<Record<string, unknown>> & {
   _meta: { lwt: number; o?: { _rev: number } }
@@ -94,5 +94,28 @@ describe('a pulled state meeting a local write', () => {
     )
     expect(result.error.map((e) => e.status)).toEqual([409])
     expect((await stored()).name).toBe(customer.name)
+  })
+})
+
+describe("the replications' bookkeeping", () => {
+  it('is kept to the window that writes it; the records are still shared with other windows', async () => {
+    const asked: Array<{ collectionName: string; multiInstance: boolean }> = []
+    const storage = {
+      name: 'recording',
+      rxdbVersion: '0',
+      createStorageInstance: (params: RxStorageInstanceCreationParams<unknown, unknown>) => {
+        asked.push({ collectionName: params.collectionName, multiInstance: params.multiInstance })
+        return Promise.resolve({} as never)
+      },
+    } as unknown as RxStorage<unknown, unknown>
+    const wrapped = replicationMetaInOneWindow(storage)
+    const params = (collectionName: string) =>
+      ({ collectionName, multiInstance: true }) as RxStorageInstanceCreationParams<unknown, unknown>
+    await wrapped.createStorageInstance(params('invoices'))
+    await wrapped.createStorageInstance(params('rx-replication-meta-4f2a'))
+    expect(asked).toEqual([
+      { collectionName: 'invoices', multiInstance: true },
+      { collectionName: 'rx-replication-meta-4f2a', multiInstance: false },
+    ])
   })
 })

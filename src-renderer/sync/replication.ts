@@ -10,7 +10,7 @@ import { Subject } from 'rxjs'
 import type { Payment } from '@core/documents'
 import { COLLECTION_NAMES, type CollectionName, type Database } from '@renderer/data/collections'
 import { toWire } from './derived'
-import { balanceRefresher, derivePulled } from './balances'
+import { balanceRefresher, derivePulled, pulledBalanceCheck } from './balances'
 import { mergeForSync } from './conflict-handler'
 import { jsonEqual } from '@core/sync/json'
 import {
@@ -32,9 +32,10 @@ import type { SyncStateTracker } from './sync-state'
 const MAX_BACKOFF_MS = 60_000
 
 /**
- * A collection this far behind the server (a first sync, or a laptop back after weeks) is pulled in pages of
- * BULK_PAGE: each page is one request and one storage transaction of RxDB's own replication (its checkpoint and
- * assumed master states written with it), so it resumes from the last whole page like any other pull.
+ * A collection this far behind the server (a laptop back after weeks), or one never pulled from this server (a
+ * first sync), is pulled in pages of BULK_PAGE: each page is one request and one storage transaction of RxDB's
+ * own replication (its checkpoint and assumed master states written with it), so it resumes from the last whole
+ * page like any other pull.
  */
 export const FAR_BEHIND = 5_000
 export const BULK_PAGE = 2_000
@@ -101,6 +102,7 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
   const cleanups: Array<() => void> = []
   let streamAbort: AbortController | undefined
   const balances = balanceRefresher(db, (e) => options.onError?.(e))
+  const pulledBalances = pulledBalanceCheck()
 
   const retryMs = options.retryMs ?? 5000
   const farBehind = options.farBehind ?? FAR_BEHIND
@@ -112,6 +114,22 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
     await wait.failed(e instanceof SyncHttpError ? e.retryAfterMs : 0)
     throw e
   }
+
+  // Every payment written is counted, replicated or not, so no pulled invoice skips a refresh it needs.
+  const payments = (db.collections as Partial<Record<CollectionName, RxCollection>>).payments
+  if (payments)
+    cleanups.push(
+      subscription(
+        payments.eventBulks$.subscribe((bulk) => {
+          const invoiceIds = bulk.events.map((event) => {
+            const doc = (event.documentData ?? event.previousDocumentData) as Partial<Payment>
+            return String(doc.invoiceId)
+          })
+          pulledBalances.paymentsWritten(invoiceIds)
+          if (names.includes('payments')) balances.request(invoiceIds)
+        }),
+      ),
+    )
 
   for (const name of names) {
     const collection = db[name] as unknown as RxCollection
@@ -139,7 +157,7 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
         stream$: stream$.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const seq = checkpoint?.seq ?? 0
-          const size = behind > farBehind ? Math.max(batchSize, bulkPage) : batchSize
+          const size = !checkpoint || behind > farBehind ? Math.max(batchSize, bulkPage) : batchSize
           const answer = await pullAfterPushes(
             state,
             () => pushes,
@@ -157,7 +175,9 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
           })
           // Derived here rather than in a pull modifier, so the payments of the whole page are read at once.
           // Only this handler brings documents: stream$ says nothing but 'RESYNC'.
+          const derivedAt = pulledBalances.derivingPage()
           const documents = await derivePulled(db, name, answer.documents)
+          if (name === 'invoices') pulledBalances.derived(answer.documents, derivedAt)
           return { documents: documents as never[], checkpoint: answer.checkpoint }
         },
       },
@@ -177,20 +197,20 @@ export async function startSync(options: SyncOptions): Promise<SyncSession> {
       },
     })
     states.set(name, state)
-    // A payment written (pulled, recorded here, or dropped after a refusal), or an invoice written (pulled,
-    // merged with a balance derived from what the local version knew, or saved here while a pull derived its
-    // balance), may leave the stored balance behind the payments on this device: every write asks for a
-    // refresh, which finds nothing to do when the balance is right.
-    if (name === 'payments' || name === 'invoices')
+    // A payment written (pulled, recorded here, or dropped after a refusal), or an invoice written (merged
+    // with a balance derived from what the local version knew, or saved here while a pull derived its
+    // balance), may leave the stored balance behind the payments on this device: such a write asks for a
+    // refresh, which finds nothing to do when the balance is right. A pulled invoice asks only when a payment
+    // of it was written after its page read the payments (pulledBalanceCheck).
+    if (name === 'invoices')
       cleanups.push(
         subscription(
           collection.eventBulks$.subscribe((bulk) => {
-            balances.request(
-              bulk.events.map((event) => {
-                const doc = (event.documentData ?? event.previousDocumentData) as Partial<Payment>
-                return name === 'payments' ? String(doc.invoiceId) : event.documentId
-              }),
-            )
+            const pulled = bulk.context.startsWith(DOWNSTREAM)
+            const ids = bulk.events
+              .map((event) => event.documentId)
+              .filter((id) => !pulled || pulledBalances.behind(id))
+            if (ids.length > 0) balances.request(ids)
           }),
         ),
       )
@@ -307,6 +327,9 @@ const upstreamQueue = (state: RxReplicationState<unknown, Checkpoint>) =>
   state.internalReplicationState?.streamQueue.up
 
 const subscription = (s: { unsubscribe(): void }) => () => s.unsubscribe()
+
+/** RxDB's writes of pulled states carry this context, followed by the replication's key. */
+const DOWNSTREAM = 'replication-downstream-'
 
 /**
  * A conflict whose merge is the server's state as it is (the local side only refreshed a balance, or its
