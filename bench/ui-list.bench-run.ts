@@ -273,14 +273,44 @@ const bench = (page: Page) => ({
     page.evaluate(() => (globalThis as unknown as BenchGlobal).__bench.longtasks.splice(0)),
 })
 
-/** The renderer's JS heap after a garbage collection, with the list, its index and counts loaded. */
-async function reportHeap(context: BrowserContext, page: Page): Promise<void> {
+/** The renderer's JS heap in MB after a garbage collection. */
+async function heapMb(context: BrowserContext, page: Page): Promise<number> {
   const cdp = await context.newCDPSession(page)
   await cdp.send('HeapProfiler.collectGarbage')
   await cdp.send('Performance.enable')
   const { metrics } = await cdp.send('Performance.getMetrics')
-  const mb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024
+  await cdp.detach()
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024
+}
+
+/**
+ * BENCH_UI_HEAP=1: the heap after each step of the rep's session (which step fills it); BENCH_UI_HEAP=snapshot
+ * also writes a heap snapshot at the end to bench/results/ui-list.heapsnapshot (Chrome DevTools, Memory tab).
+ */
+const HEAP_STEPS = !!process.env.BENCH_UI_HEAP
+const HEAP_SNAPSHOT = process.env.BENCH_UI_HEAP === 'snapshot'
+
+async function heapStep(context: BrowserContext, page: Page, after: string): Promise<void> {
+  if (HEAP_STEPS) print('heapAfter', { after, mb: round2(await heapMb(context, page)) })
+}
+
+async function heapSnapshot(context: BrowserContext, page: Page): Promise<void> {
+  if (!HEAP_SNAPSHOT) return
+  const cdp = await context.newCDPSession(page)
+  const parts: string[] = []
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => void parts.push(chunk))
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+  await cdp.detach()
+  const file = join(RESULTS_DIR, 'ui-list.heapsnapshot')
+  await writeFile(file, parts.join(''))
+  print('heapSnapshot', { file })
+}
+
+/** The renderer's JS heap after a garbage collection, with the list, its index and counts loaded. */
+async function reportHeap(context: BrowserContext, page: Page): Promise<void> {
+  const mb = await heapMb(context, page)
   print('rendererJsHeap', { loadAverage: load, mb: round2(mb), target: 200, met: mb <= 200 })
+  await heapSnapshot(context, page)
 }
 
 /** Times one action: from the rep's input to the table's answer on screen; -1 when it did not come. */
@@ -300,10 +330,15 @@ async function timed(
   }
 }
 
-async function coldOpen(context: BrowserContext, url: string): Promise<Page> {
+async function coldOpen(
+  context: BrowserContext,
+  url: string,
+  profile?: (page: Page) => Promise<unknown>,
+): Promise<Page> {
   const page = await context.newPage()
   page.setDefaultTimeout(ACTION_TIMEOUT_MS)
   page.on('pageerror', (e) => console.error(`app page error: ${e.message}`))
+  await profile?.(page)
   await page.goto(`${url}#/invoices`)
   return page
 }
@@ -347,13 +382,18 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   const cold: number[] = []
   load = await loadAverage()
   for (let k = 0; k < 5; k++) {
-    const page = await coldOpen(context, url)
+    // The last open is profiled (BENCH_UI_PROFILE): from navigation to the first rows.
+    let openProfile: { stop(): Promise<void> } | undefined
+    const page = await coldOpen(context, url, async (p) => {
+      if (k === 4) openProfile = await profiled(p, 'ui-cold-open')
+    })
     cold.push(
       await page.evaluate(
         (t) => (globalThis as unknown as BenchGlobal).__bench.firstRows(t),
         ACTION_TIMEOUT_MS,
       ),
     )
+    await openProfile?.stop()
     await page.close()
   }
   report('firstRowsColdOpen', cold, { note: 'ms from navigation start' })
@@ -361,6 +401,9 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   const page = await coldOpen(context, url)
   await expect.poll(() => bench(page).firstRow(), { timeout: ACTION_TIMEOUT_MS }).not.toBe('')
   const paginator = (name: string): Locator => page.getByRole('button', { name, exact: true })
+  await heapStep(context, page, 'first rows')
+  if (HEAP_STEPS) await page.waitForTimeout(5_000)
+  await heapStep(context, page, 'first rows and 5 s')
   await bench(page).longtasks()
   const pagingProfile = await profiled(page, 'ui-paging')
 
@@ -382,6 +425,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   report('firstPageFromLast', first)
   const paging = await bench(page).longtasks()
   await pagingProfile.stop()
+  await heapStep(context, page, 'paging')
   print('longestTaskWhilePaging', {
     loadAverage: load,
     ms: round2(Math.max(0, ...paging)),
@@ -411,6 +455,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
   await timed(page, () => search.fill(''))
   const typing = await bench(page).longtasks()
   await searchProfile.stop()
+  await heapStep(context, page, 'search')
   print('longestTaskWhileSearching', {
     loadAverage: load,
     ms: round2(Math.max(0, ...typing)),
@@ -429,6 +474,7 @@ async function measure(context: BrowserContext, url: string): Promise<void> {
     )
   }
   report('statusFilter', statuses)
+  await heapStep(context, page, 'status filter')
 
   const sorts: number[] = []
   const headers = ['Invoice ID', 'Created On', 'Due Date']

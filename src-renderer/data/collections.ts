@@ -12,6 +12,7 @@ import {
 } from './schemas/catalog'
 import { invoiceSchema, opportunitySchema, orderSchema, paymentSchema } from './schemas/documents'
 import { migrationStrategies } from './migrations'
+import { dropLargeUnwatchedQueries } from './query-cache-policy'
 import type {
   CatalogRefDoc,
   CustomerDoc,
@@ -85,6 +86,7 @@ export function collectionCreators(
     def.autoMigrate = false
     // Sync conflicts go through src-core's merge; RxDB's default handler would drop the local edit.
     def.conflictHandler = conflictHandlerFor(name)
+    def.cacheReplacementPolicy = dropLargeUnwatchedQueries
   }
   return defs
 }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { customer } from '@core/documents/test-support/fixtures'
 import { closeDatabase, ok, seededRepositories, testEnv } from '@renderer/data/test-support/test-db'
 import { createRepositories, type Repositories } from '@renderer/data/repositories'
-import { COLLECTION_NAMES, openDatabase } from '@renderer/data/database'
+import { COLLECTION_NAMES, openDatabase, type Database } from '@renderer/data/database'
 import { trackLocalWrites } from './local-writes'
 import { loadSyncState } from './sync-state'
 import { conflictHandlerFor } from './conflict-handler'
@@ -30,11 +30,26 @@ async function reopen(repos: Repositories): Promise<Repositories> {
   return again
 }
 
+/** The documents RxDB's query caches of this database hold (each cached query keeps its last result). */
+function cachedQueryDocuments(db: Database): number {
+  let held = 0
+  for (const name of COLLECTION_NAMES) {
+    const cache = (db[name] as unknown as { _queryCache: { _map: Map<string, unknown> } })
+      ._queryCache
+    for (const query of cache._map.values())
+      held += (query as { _result?: { documents: unknown[] } })._result?.documents.length ?? 0
+  }
+  return held
+}
+
 describe('pending from the first write', () => {
   test('every record written before the first connect is pending', async () => {
     const repos = await seededRepositories()
     open.push(repos)
+    const held = cachedQueryDocuments(repos.db)
     const tracker = await loadSyncState(repos.db)
+    // Counted from the storage: no query result of every record is left in RxDB's cache.
+    expect(cachedQueryDocuments(repos.db)).toBe(held)
     let total = 0
     for (const name of COLLECTION_NAMES) total += await repos.db[name].count().exec()
     expect(total).toBeGreaterThan(5)

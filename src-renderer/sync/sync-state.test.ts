@@ -7,8 +7,7 @@ import type { Database } from '@renderer/data/collections'
 import { loadSyncState, type PushOutcome, type SyncStateTracker } from './sync-state'
 
 /** A database holding only local documents, as the tracker uses it. */
-function fakeDb(): Database {
-  const local = new Map<string, unknown>()
+function fakeDb(local = new Map<string, unknown>()): Database {
   return {
     closed: false,
     collections: {},
@@ -68,5 +67,30 @@ describe('sync state', () => {
       reason: 'Too much.',
     })
     expect(tracker.pendingCount()).toBe(0)
+  })
+
+  test('kept as one string, and a state kept before it was packed still loads', async () => {
+    const local = new Map<string, unknown>([
+      [
+        'sync-state',
+        {
+          connected: true,
+          tracksAll: true,
+          lastSyncAt: T1,
+          entries: { 'invoices/I1': { state: 'pending', updatedAt: T1 } },
+          rejected: {},
+          lost: {},
+        },
+      ],
+    ])
+    tracker = await loadSyncState(fakeDb(local))
+    expect(state()).toBe('pending')
+    // Packed at once on loading, not at the next change.
+    expect(typeof (local.get('sync-state') as { packed?: unknown }).packed).toBe('string')
+    tracker.markPending('invoices', 'I2', T2)
+    await tracker.flush()
+    tracker = await loadSyncState(fakeDb(local))
+    expect(tracker.pendingCount()).toBe(2)
+    expect(tracker.lastSyncAt()).toBe(T1)
   })
 })

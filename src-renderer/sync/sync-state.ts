@@ -10,6 +10,7 @@
 import type { FieldChange } from '@core/documents'
 import type { CollectionName, Database } from '@renderer/data/collections'
 import { readLocal, serialized, writeLocal } from '@renderer/data/local-docs'
+import { storeScan, type Checkpoint } from '@renderer/data/repositories/store-scan'
 
 export type DocSyncState = 'local' | 'pending' | 'synced' | 'rejected'
 
@@ -97,17 +98,53 @@ export interface SyncStateTracker {
   flush(): Promise<void>
 }
 
-/** Gives every record without an entry one: pending since its last write. */
+/** What counting reads of a stored record. */
+type Scanned = { id: string; updatedAt?: string; _deleted: boolean }
+
+/** Records read per slice while counting what was never sent. */
+const COUNT_SLICE = 2_000
+
+/**
+ * Gives every record without an entry one: pending since its last write. The store is read in slices straight
+ * from its storage, not through an RxDB query: a query keeps its result (every record as a document) in RxDB's
+ * query cache long after it ran, hundreds of megabytes on a full store.
+ */
 async function countUnsent(db: Database, stored: Stored): Promise<void> {
   for (const name of Object.keys(db.collections) as CollectionName[]) {
-    const docs = (await db[name].find().exec()) as Array<{ id: string; toJSON(): object }>
-    for (const doc of docs) {
-      const k = key(name, doc.id)
-      if (stored.entries[k] || stored.rejected[k]) continue
-      const { updatedAt } = doc.toJSON() as { updatedAt?: string }
-      stored.entries[k] = { state: 'pending', updatedAt: updatedAt ?? '' }
+    const scan = await storeScan(db[name])
+    let checkpoint: Checkpoint | null = null
+    for (;;) {
+      const slice = await scan.next(checkpoint, COUNT_SLICE)
+      for (const doc of slice.documents) {
+        const { id, updatedAt, _deleted } = doc as unknown as Scanned
+        const k = key(name, id)
+        if (_deleted || stored.entries[k] || stored.rejected[k]) continue
+        stored.entries[k] = { state: 'pending', updatedAt: updatedAt ?? '' }
+      }
+      checkpoint = slice.checkpoint
+      if (slice.documents.length < COUNT_SLICE) break
     }
   }
+}
+
+/**
+ * The local document as written: the whole state as one JSON string. IndexedDB and RxDB copy a string as one
+ * value; the same state as objects (an entry per record of a store that never connected, 100,000 of them on a
+ * full laptop) was read object by object, for half a second at every start.
+ */
+interface Packed {
+  packed: string
+}
+
+/** The state kept, in either shape (a state written before it was packed is read as it is). */
+async function readStored(db: Database): Promise<{ state?: Partial<Stored>; packed: boolean }> {
+  const data = await readLocal<Stored | Packed>(db, SYNC_STATE_DOC)
+  if (data && 'packed' in data) return { state: JSON.parse(data.packed) as Stored, packed: true }
+  return data ? { state: data, packed: false } : { packed: true }
+}
+
+function writeStored(db: Database, stored: Stored): Promise<void> {
+  return writeLocal<Packed>(db, SYNC_STATE_DOC, { packed: JSON.stringify(stored) })
 }
 
 /**
@@ -115,18 +152,19 @@ async function countUnsent(db: Database, stored: Stored): Promise<void> {
  * nothing: every record it holds that has no entry yet (written before writes were tracked) is pending.
  */
 export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
+  const kept = await readStored(db)
   const stored: Stored = {
     connected: false,
     lastSyncAt: null,
     entries: {},
     rejected: {},
     lost: {},
-    ...(await readLocal<Stored>(db, SYNC_STATE_DOC)),
+    ...kept.state,
   }
-  if (!stored.tracksAll) {
-    if (!stored.connected) await countUnsent(db, stored)
+  if (!stored.tracksAll || !kept.packed) {
+    if (!stored.tracksAll && !stored.connected) await countUnsent(db, stored)
     stored.tracksAll = true
-    if (!db.closed) await writeLocal(db, SYNC_STATE_DOC, stored)
+    if (!db.closed) await writeStored(db, stored)
   }
   const listeners = new Set<() => void>()
   const queue = serialized()
@@ -141,12 +179,16 @@ export async function loadSyncState(db: Database): Promise<SyncStateTracker> {
     saving = queue(async () => {
       await Promise.resolve()
       dirty = false
-      if (!db.closed) await writeLocal(db, SYNC_STATE_DOC, stored)
+      if (!db.closed) await writeStored(db, stored)
     })
   }
 
-  const pendingCount = () =>
-    Object.values(stored.entries).filter((e) => e.state === 'pending').length
+  // Asked after every change: counted without copying the entries (one per record of a never-connected store).
+  const pendingCount = () => {
+    let pending = 0
+    for (const k in stored.entries) if (stored.entries[k]?.state === 'pending') pending++
+    return pending
+  }
 
   return {
     stateOf(collection, id) {

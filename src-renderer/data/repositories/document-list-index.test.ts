@@ -93,4 +93,34 @@ describe('Invoices list over its kept index', () => {
     await again.ready
     expect(again.index.count({})).toBe(3)
   })
+
+  it('answers a filter and sort no index reads in order from the kept index, in the order RxDB gives', async () => {
+    repos = await withInvoices(['a', 'b', 'c', 'd', 'e'])
+    const [first] = (await repos.invoices.page({ page: 0, pageSize: 1 })).rows
+    ok(await repos.invoices.apply(first!.id, { type: 'cancelInvoice' }))
+    await keptListIndex(repos.db, INVOICE_INDEX).ready
+    const queries = () => [
+      ...(
+        repos!.db.invoices as unknown as { _queryCache: { _map: Map<string, unknown> } }
+      )._queryCache._map.keys(),
+    ]
+    for (const [filter, sort, descending] of [
+      [{ state: 'active' }, 'number', false],
+      [{}, 'number', true],
+      [{ status: 'new' }, 'due', false],
+    ] as const) {
+      const req = { page: 0, pageSize: 3, filter, sort, descending }
+      const before = queries()
+      const answer = await counted(repos, req)
+      // Only rows read by id: no query of RxDB's that would read and sort every match.
+      expect(
+        queries().filter((q) => !before.includes(q) && q.includes('"sort"')),
+        JSON.stringify(req),
+      ).toEqual([])
+      const read = await repos.invoices.page({ ...req, withTotal: true })
+      expect(read.rows.length).toBeGreaterThan(0)
+      expect(answer.rows.map((i) => i.id)).toEqual(read.rows.map((i) => i.id))
+      expect([answer.total, answer.hasNext]).toEqual([read.total, read.hasNext])
+    }
+  })
 })

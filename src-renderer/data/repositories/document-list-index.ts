@@ -106,11 +106,29 @@ function passes(filter: DocumentFilter<string, string>) {
   }
 }
 
-/** One search page: every match found in the index, this page's rows read by id. */
+/**
+ * Whether an index of schemas/documents.ts reads this filter and sort in order (the table of document-lists.ts).
+ * Any other combination (a status with the number or due sort, two filters at once, a created range with another
+ * sort, numbers newest first) makes RxDB read every match and sort it in memory: seconds, and every matching
+ * invoice in memory at once, on a full store. The list answers those from its kept index instead.
+ */
+export function servedInOrder(
+  filter: DocumentFilter<string, string>,
+  sort: DocumentSort,
+  descending: boolean,
+): boolean {
+  const set = (['customerId', 'state', 'status'] as const).filter((f) => filter[f])
+  if (sort === 'createdAt') return set.length <= 1
+  if (filter.createdFrom || filter.createdBefore) return false
+  if (sort === 'number') return set.length === 0 && !descending
+  return set.length === 0 || (set.length === 1 && set[0] === 'state')
+}
+
+/** One page answered by the index: every match found there, this page's rows read by id. */
 async function searchPage<T>(
   collection: RxCollection<Doc>,
   kept: KeptListIndex,
-  customers: KeptListIndex,
+  customers: KeptListIndex | undefined,
   req: PageRequest<DocumentFilter<string, string>, DocumentSort>,
   toRecord: (doc: object) => T,
 ): Promise<Page<T>> {
@@ -119,7 +137,9 @@ async function searchPage<T>(
   const descending = req.descending ?? sort === 'createdAt'
   const found = kept.index.search(filter.search ?? '', {
     keep: passes(filter),
-    related: { field: 'customerId', find: (w) => customers.index.wordStarts(w) },
+    ...(customers
+      ? { related: { field: 'customerId', find: (w: string) => customers.index.wordStarts(w) } }
+      : {}),
   })
   const start = req.page * req.pageSize
   const ids = sortEntries(found, sort, descending)
@@ -172,6 +192,17 @@ export function watchDocumentPage<T>(
     if (kept.isReady()) return indexed
     const before = watchPage(collection, documentListQuery(kind, req), req, toRecord)
     return merge(before.pipe(takeUntil(from(ready))), indexed)
+  }
+  const sort = req.sort ?? 'createdAt'
+  if (!servedInOrder(filter, sort, req.descending ?? sort === 'createdAt')) {
+    const indexed = from(kept.ready).pipe(
+      switchMap(() => merge(of(undefined), kept.changed$.pipe(debounceTime(RECOUNT_DELAY_MS)))),
+      switchMap(() => defer(() => searchPage(collection, kept, undefined, req, toRecord))),
+    )
+    if (kept.isReady()) return indexed
+    // Until the index is restored (a first start), the store answers, as slowly as it can.
+    const before = watchPage(collection, documentListQuery(kind, req), req, toRecord)
+    return merge(before.pipe(takeUntil(from(kept.ready))), indexed)
   }
   const counted = countFilter(filter)
   const q = documentListQuery(kind, req)
