@@ -176,33 +176,26 @@ export function watchDocumentPage<T>(
   // Started with the list, so a first search finds it built (it finds customers' names for the search).
   const customerIndex = keptListIndex(db, CUSTOMER_INDEX)
   const customers = filter.search?.trim() ? customerIndex : undefined
-  if (customers) {
-    const ready = Promise.all([kept.ready, customers.ready])
+  const sort = req.sort ?? 'createdAt'
+  // A search, or a filter and sort no database index reads in order, is answered from the kept index (with the
+  // customers' for a search), kept current by its changes. Only a list whose own index is not built yet (a first
+  // start on a full store) reads it from the store as before, until the index's answer takes over; the
+  // customers' index builds in well under a second.
+  if (customers || !servedInOrder(filter, sort, req.descending ?? sort === 'createdAt')) {
+    const used = customers ? [kept, customers] : [kept]
+    const ready = Promise.all(used.map((k) => k.ready))
     const indexed = from(ready).pipe(
       switchMap(() =>
         merge(
           of(undefined),
-          merge(kept.changed$, customers.changed$).pipe(debounceTime(RECOUNT_DELAY_MS)),
+          merge(...used.map((k) => k.changed$)).pipe(debounceTime(RECOUNT_DELAY_MS)),
         ),
       ),
       switchMap(() => defer(() => searchPage(collection, kept, customers, req, toRecord))),
     )
-    // The customers' index builds in well under a second: only a list whose own index is not built yet (a first
-    // start on a full store) reads a search as before, until the index's answer takes over.
     if (kept.isReady()) return indexed
     const before = watchPage(collection, documentListQuery(kind, req), req, toRecord)
     return merge(before.pipe(takeUntil(from(ready))), indexed)
-  }
-  const sort = req.sort ?? 'createdAt'
-  if (!servedInOrder(filter, sort, req.descending ?? sort === 'createdAt')) {
-    const indexed = from(kept.ready).pipe(
-      switchMap(() => merge(of(undefined), kept.changed$.pipe(debounceTime(RECOUNT_DELAY_MS)))),
-      switchMap(() => defer(() => searchPage(collection, kept, undefined, req, toRecord))),
-    )
-    if (kept.isReady()) return indexed
-    // Until the index is restored (a first start), the store answers, as slowly as it can.
-    const before = watchPage(collection, documentListQuery(kind, req), req, toRecord)
-    return merge(before.pipe(takeUntil(from(kept.ready))), indexed)
   }
   const counted = countFilter(filter)
   const q = documentListQuery(kind, req)
